@@ -1,0 +1,39 @@
+# The two promises of the README: `make serve` and `make test` work on a fresh machine.
+# Both create .venv from the pinned requirements when it is missing or out of date.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
+# Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+## serve: set up if needed, then serve the site with live reload on http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## test: set up if needed, then run the whole test suite
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest
+
+## build: a strict build of all three languages into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## check: validate content_data/ only (fast; lists every problem)
+check: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m handbook.check content_data
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

@@ -1,0 +1,247 @@
+"""Typed content model of the handbook.
+
+The pydantic models below *are* the schema documented in ``content_data/README.md``.
+Nothing here imports MkDocs: the model can be loaded, validated and tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+LANGUAGES: tuple[str, ...] = ("fa", "ar", "en")
+DEFAULT_LANGUAGE = "fa"
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SolarHijriDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+# Letters (and digits) that belong to the other language's orthography.
+WRONG_SCRIPT = {
+    "fa": re.compile("[يكى٠-٩]"),  # Arabic ye/kaf/alef maqsura and Arabic-Indic digits
+    "ar": re.compile("[یک۰-۹]"),  # Persian ye/keheh and Persian digits
+}
+WRONG_SCRIPT_HINT = {
+    "fa": "Persian text must use ی and ک and Persian digits ۰-۹, not Arabic ي ك ى or ٠-٩",
+    "ar": "Arabic text must use ي and ك and Arabic-Indic digits ٠-٩, not Persian ی ک or ۰-۹",
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Strict):
+    """A human-readable text in all three languages."""
+
+    fa: NonEmpty
+    ar: NonEmpty
+    en: NonEmpty
+
+    @field_validator("fa", "ar")
+    @classmethod
+    def _right_script(cls, value: str, info) -> str:
+        wrong = sorted(set(WRONG_SCRIPT[info.field_name].findall(value)))
+        if wrong:
+            raise ValueError(f"wrong-script characters {' '.join(wrong)}: {WRONG_SCRIPT_HINT[info.field_name]}")
+        return value
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class SourceRef(Strict):
+    source: Id
+    item: Annotated[int, Field(ge=1)] | None = None
+
+
+Sources = Annotated[list[SourceRef], Field(min_length=1)]
+Texts = Annotated[list[Text], Field(min_length=1)]
+
+
+class Item(Strict):
+    id: Id
+
+
+class Source(Item):
+    title: Text
+    author: Text | None = None
+    publisher: Text | None = None
+    published: SolarHijriDate | None = None
+    updated: SolarHijriDate | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    language: Literal["fa", "ar"]
+    note: Text | None = None
+
+
+class CrmType(Item):
+    name: Text
+    summary: Text
+    tools: Texts
+    sources: Sources
+
+
+class LifecycleStage(Item):
+    order: Annotated[int, Field(ge=1)]
+    name: Text
+    summary: Text
+    crm_types: list[Id] = []
+    sources: Sources
+
+
+class FailureCause(Item):
+    title: Text
+    summary: Text
+    explanation: Text
+    warning_signs: Texts
+    remedies: Texts
+    prevented_by: list[Id] = []
+    kpis: list[Id] = []
+    sources: Sources
+
+
+class ChecklistStep(Item):
+    number: Annotated[int, Field(ge=1)]
+    title: Text
+    question: Text
+    success_indicator: Text
+    guards_against: list[Id] = []
+    sources: Sources
+
+
+class Kpi(Item):
+    name: Text
+    abbreviation: NonEmpty | None = None
+    definition: Text
+    formula: Text | None = None
+    reveals: Text
+    stage: Id
+    sources: Sources
+
+
+class CaseStudy(Item):
+    title: Text
+    goal: Text
+    actions: Texts
+    results: Texts
+    kpis: list[Id] = []
+    sources: Sources
+
+
+class GlossaryTerm(Item):
+    term: Text
+    abbreviation: NonEmpty | None = None
+    expansion: NonEmpty | None = None
+    definition: Text
+    sources: list[SourceRef] = []
+
+
+# One entry per content file: file stem -> item model. The order is the load order.
+KINDS: dict[str, type[Item]] = {
+    "sources": Source,
+    "crm_types": CrmType,
+    "lifecycle_stages": LifecycleStage,
+    "failure_causes": FailureCause,
+    "checklist": ChecklistStep,
+    "kpis": Kpi,
+    "case_studies": CaseStudy,
+    "glossary": GlossaryTerm,
+}
+
+# Reference fields: (kind, field) -> kind the ids must exist in.
+REFERENCES: dict[tuple[str, str], str] = {
+    ("lifecycle_stages", "crm_types"): "crm_types",
+    ("failure_causes", "prevented_by"): "checklist",
+    ("failure_causes", "kpis"): "kpis",
+    ("checklist", "guards_against"): "failure_causes",
+    ("kpis", "stage"): "lifecycle_stages",
+    ("case_studies", "kpis"): "kpis",
+}
+
+# Fields whose integer value must be unique within its kind.
+UNIQUE_NUMBERS: dict[str, str] = {"lifecycle_stages": "order", "checklist": "number"}
+
+# Pairs of reference fields that must mirror each other.
+MIRRORED: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("failure_causes", "prevented_by"), ("checklist", "guards_against")),
+)
+
+# Interface strings the templates use. ui.yaml must define exactly these.
+CHAPTERS = (
+    "failure_causes",
+    "checklist",
+    "lifecycle_stages",
+    "crm_types",
+    "kpis",
+    "case_studies",
+    "glossary",
+    "sources",
+)
+REQUIRED_UI_KEYS: frozenset[str] = frozenset(
+    [f"chapter.{c}.title" for c in CHAPTERS]
+    + [f"chapter.{c}.intro" for c in CHAPTERS]
+    + [
+        "label.summary",
+        "label.explanation",
+        "label.warning_signs",
+        "label.remedies",
+        "label.prevented_by",
+        "label.related_kpis",
+        "label.sources",
+        "label.question",
+        "label.success_indicator",
+        "label.guards_against",
+        "label.tools",
+        "label.served_by",
+        "label.stage",
+        "label.definition",
+        "label.formula",
+        "label.reveals",
+        "label.goal",
+        "label.actions",
+        "label.results",
+        "label.kpis_watched",
+        "label.expansion",
+        "label.author",
+        "label.publisher",
+        "label.published",
+        "label.updated",
+        "label.address",
+        "label.original_language",
+        "label.item_number",
+        "label.step_number",
+        "label.stage_number",
+        "label.solar_hijri",
+        "label.cited_by",
+        "language.fa",
+        "language.ar",
+        "page404.title",
+        "page404.text",
+        "page404.home",
+    ]
+)
+
+
+class Handbook(BaseModel):
+    """All content, validated and cross-checked. Lists keep the order of the YAML files."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sources: list[Source]
+    crm_types: list[CrmType]
+    lifecycle_stages: list[LifecycleStage]
+    failure_causes: list[FailureCause]
+    checklist: list[ChecklistStep]
+    kpis: list[Kpi]
+    case_studies: list[CaseStudy]
+    glossary: list[GlossaryTerm]
+    ui: dict[str, Text]
+
+    def by_id(self, kind: str) -> dict[str, Item]:
+        return {item.id: item for item in getattr(self, kind)}
+
+    def t(self, key: str, lang: str) -> str:
+        return self.ui[key][lang]

@@ -1,0 +1,78 @@
+"""One search index per language, configured so Persian and Arabic words are found.
+
+mkdocs-static-i18n merges the search entries of every language into one index that every
+language loads, and adds ``ar`` to lunr's languages, whose trimmer cuts the Persian-only
+letters (ی ک گ پ چ ژ) off words. :func:`split_index` instead gives each language its own
+index file, with only its own pages and a lunr set-up that suits its script:
+
+* ``en`` keeps Material's English set-up (stop words, white space and hyphens);
+* ``fa`` and ``ar`` use the "fold" analyser shipped in
+  ``docs/assets/javascripts/lunr/min/lunr.fold.min.js``: it folds the Arabic and Persian
+  forms of the same letter (ي/ی, ك/ک, ى, ة/ه, أ/إ/آ/ا), and drops ZWNJ, tatweel and
+  diacritics, both in the index and in the query, so «مشتري» typed on an Arabic keyboard
+  finds «مشتری» and «سازمانها» finds «سازمان‌ها».
+
+Nothing here imports MkDocs; the hook calls it after the build.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+FOLD_LANGUAGE = "fold"
+
+# Words are split on white space, hyphens and the punctuation of all three languages, so
+# «مشتری»، or (CRM) do not carry their quotes and commas into the index.
+FOLD_SEPARATOR = r"[\s\-\u060C\u061B\u061F\u00AB\u00BB\u2018\u2019\u201C\u201D.,:;!?()\[\]\"'/…]+"
+
+LUNR_CONFIG: dict[str, dict] = {
+    # Material's own English defaults (partials/languages/en.html): English works as before.
+    "en": {"lang": ["en"], "pipeline": ["stopWordFilter"], "separator": r"[\s\-]+"},
+    # No trimmer or stemmer: lunr's trimmer treats every non-Latin letter as punctuation, and
+    # Material adds a wildcard to every query term, which skips stemming of the query.
+    "fa": {"lang": [FOLD_LANGUAGE], "pipeline": [], "separator": FOLD_SEPARATOR},
+    "ar": {"lang": [FOLD_LANGUAGE], "pipeline": [], "separator": FOLD_SEPARATOR},
+}
+
+
+def language_of(location: str, languages: list[str], default: str) -> tuple[str, str]:
+    """(language, location relative to that language's root) of a search entry."""
+    for lang in languages:
+        if lang != default and (location == lang or location.startswith(f"{lang}/")):
+            return lang, location[len(lang) + 1 :]
+    return default, location
+
+
+def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
+    """Split a merged Material search index into one index per language."""
+    out: dict[str, dict] = {}
+    for lang in languages:
+        part = {key: copy.deepcopy(value) for key, value in index.items() if key != "docs"}
+        part["config"] = {**index.get("config", {}), **LUNR_CONFIG.get(lang, {})}
+        part["docs"] = []
+        out[lang] = part
+    for doc in index.get("docs", []):
+        lang, location = language_of(doc.get("location", ""), languages, default)
+        if lang in out:
+            out[lang]["docs"].append({**doc, "location": location})
+    return out
+
+
+def index_path(site_dir: Path, lang: str, default: str) -> Path:
+    root = site_dir if lang == default else site_dir / lang
+    return root / "search" / "search_index.json"
+
+
+def write_language_indexes(site_dir: Path, languages: list[str], default: str) -> dict[str, Path]:
+    """Replace ``site/search/search_index.json`` by one index per language."""
+    merged_path = index_path(site_dir, default, default)
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    written: dict[str, Path] = {}
+    for lang, part in split_index(merged, languages, default).items():
+        path = index_path(site_dir, lang, default)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written[lang] = path
+    return written

@@ -1,0 +1,94 @@
+"""Thin MkDocs adapter: everything it does is delegated to the ``handbook`` package.
+
+mkdocs-static-i18n builds the site once per language (Persian first, then the others as
+nested builds); these hooks run in every one of those builds:
+
+* ``on_config``: load and validate ``content_data/`` (once; reloaded only when a file
+  changes) and stop the build with every problem listed, before anything is written;
+* ``on_page_markdown``: a page whose front matter says ``generated: <chapter>`` gets the
+  chapter rendered from the content, in the language being built;
+* ``on_post_template`` / ``on_post_build``: each language gets its own 404 page and search
+  index.
+
+The language being built is read from the i18n plugin, never from ``page.file.locale``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from handbook.loader import ContentErrors, load
+from handbook.render import CHAPTER_PAGES, render_chapter
+from handbook.search import write_language_indexes
+
+_cache: dict = {"signature": None, "book": None}
+_not_found_pages: dict[str, str] = {}
+
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def _content_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "content_data"
+
+
+def _book(config: MkDocsConfig):
+    """The validated content, loaded once per change of any content file."""
+    content_dir = _content_dir(config)
+    signature = tuple(
+        sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in content_dir.glob("*.yaml"))
+    )
+    if signature != _cache["signature"]:
+        try:
+            book = load(content_dir)
+        except ContentErrors as exc:
+            _cache.update(signature=None, book=None)
+            raise PluginError(exc.report()) from None
+        _cache.update(signature=signature, book=book)
+    return _cache["book"]
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the language of this build
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    book = _book(config)
+    i18n = _i18n(config)
+    lang = i18n.current_language
+    config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
+    config.extra["ui"] = {key: text[lang] for key, text in book.ui.items()}
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    chapter = page.meta.get("generated")
+    if chapter is None:
+        return markdown
+    if chapter not in CHAPTER_PAGES:
+        raise PluginError(f"{page.file.src_uri}: unknown generated chapter {chapter!r}; known: {', '.join(CHAPTER_PAGES)}")
+    return render_chapter(_book(config), chapter, _i18n(config).current_language)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # Every language build writes site/404.html; keep each language's version.
+    if template_name == "404.html":
+        _not_found_pages[_i18n(config).current_language] = output
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has run the other languages' builds
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = _i18n(config)
+    if i18n.building:  # a nested (per-language) build: the outer build finishes the job
+        return
+    site_dir = Path(config.site_dir)
+    languages, default = list(i18n.build_languages), i18n.default_language
+    for lang, html in _not_found_pages.items():
+        target = site_dir / ("404.html" if lang == default else f"{lang}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    write_language_indexes(site_dir, languages, default)

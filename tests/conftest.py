@@ -1,0 +1,48 @@
+"""Shared fixtures: paths, a copy of the content to break, and one strict build of the site."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content_data"
+LANGUAGES = ("fa", "ar", "en")
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (never -q: quiet would hide the warnings strict fails on)."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=config_file.parent,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},  # Material's end-of-life banner (known; see README)
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of content_data/ that a test may break."""
+    target = tmp_path / "content_data"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    warnings = [line for line in result.stderr.splitlines() if re.match(r"^\s*WARNING\b", line)]
+    assert not warnings, "the strict build printed warnings:\n" + "\n".join(warnings)
+    return site

@@ -1,0 +1,218 @@
+"""Bad content is reported clearly: one test per kind of mistake, exact message parts.
+
+Each test breaks a private copy of the real content_data/ and checks that loading it
+raises ContentErrors naming the file, the line, the item id and the field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from ruamel.yaml import YAML
+
+from handbook.loader import ContentErrors, load
+from handbook.model import REQUIRED_UI_KEYS
+
+
+def _yaml() -> YAML:
+    y = YAML()
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def edit(content: Path, kind: str, change: Callable) -> object:
+    """Apply ``change`` to the round-trip tree of ``<kind>.yaml`` and write it back; return the re-read tree."""
+    path = content / f"{kind}.yaml"
+    tree = _yaml().load(path.read_text(encoding="utf-8"))
+    change(tree)
+    with path.open("w", encoding="utf-8") as fh:
+        _yaml().dump(tree, fh)
+    return _yaml().load(path.read_text(encoding="utf-8"))
+
+
+def errors_of(content: Path) -> list:
+    with pytest.raises(ContentErrors) as info:
+        load(content)
+    return info.value.errors
+
+
+def one(errors, **expected):
+    """The single error whose attributes match ``expected`` (substring match on message)."""
+    message = expected.pop("message", "")
+    found = [e for e in errors if all(getattr(e, k) == v for k, v in expected.items()) and message in e.message]
+    assert len(found) == 1, f"expected one error {expected} {message!r}, got:\n" + "\n".join(map(str, errors))
+    return found[0]
+
+
+def test_the_real_content_is_valid():
+    book = load(Path(__file__).resolve().parent.parent / "content_data")
+    for kind in ("sources", "crm_types", "lifecycle_stages", "failure_causes", "checklist", "kpis", "case_studies", "glossary"):
+        assert len(getattr(book, kind)) >= 2, f"{kind}: seed at least two items"
+    assert set(book.ui) == REQUIRED_UI_KEYS
+
+
+def test_yaml_syntax_error_names_file_and_line(content_copy):
+    path = content_copy / "kpis.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "  name: [unclosed")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = one(errors_of(content_copy), file="content_data/kpis.yaml", message="YAML syntax error")
+    assert err.line >= 4
+
+
+def test_duplicate_yaml_key_is_a_syntax_error(content_copy):
+    path = content_copy / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_term = text.index("  term:")
+    path.write_text(text[:first_term] + "  id: again\n" + text[first_term:], encoding="utf-8")
+    err = one(errors_of(content_copy), file="content_data/glossary.yaml", message="duplicate key")
+    assert err.line > 0
+
+
+def test_unknown_key(content_copy):
+    tree = edit(content_copy, "failure_causes", lambda t: t[0].insert(1, "titel", "typo"))
+    item = tree[0]
+    err = one(errors_of(content_copy), file="content_data/failure_causes.yaml", item=item["id"], field="titel", message="unknown key")
+    assert err.line == item.lc.key("titel")[0] + 1
+
+
+def test_wrong_type(content_copy):
+    tree = edit(content_copy, "checklist", lambda t: t[1].__setitem__("number", "three"))
+    item = tree[1]
+    err = one(errors_of(content_copy), file="content_data/checklist.yaml", item=item["id"], field="number", message="valid integer")
+    assert err.line == item.lc.key("number")[0] + 1
+    assert "'three'" in err.message
+
+
+def test_empty_text(content_copy):
+    tree = edit(content_copy, "kpis", lambda t: t[0]["name"].__setitem__("en", "   "))
+    item = tree[0]
+    err = one(errors_of(content_copy), file="content_data/kpis.yaml", item=item["id"], field="name.en", message="text is empty")
+    assert err.line == item["name"].lc.key("en")[0] + 1
+
+
+def test_missing_translation(content_copy):
+    tree = edit(content_copy, "crm_types", lambda t: t[2]["summary"].pop("ar"))
+    item = tree[2]
+    err = one(errors_of(content_copy), file="content_data/crm_types.yaml", item=item["id"], field="summary.ar", message="required field is missing")
+    assert err.line == item.lc.key("summary")[0] + 1
+
+
+def test_missing_required_field(content_copy):
+    tree = edit(content_copy, "case_studies", lambda t: t[0].pop("goal"))
+    item = tree[0]
+    err = one(errors_of(content_copy), file="content_data/case_studies.yaml", item=item["id"], field="goal", message="required field is missing")
+    assert err.line == item.lc.line + 1
+
+
+def test_duplicate_id(content_copy):
+    def dup(t):
+        t[1]["id"] = t[0]["id"]
+
+    tree = edit(content_copy, "lifecycle_stages", dup)
+    err = one(errors_of(content_copy), file="content_data/lifecycle_stages.yaml", item=tree[0]["id"], field="id", message="duplicate id")
+    assert err.line == tree[1].lc.key("id")[0] + 1
+
+
+def test_bad_id_form(content_copy):
+    tree = edit(content_copy, "glossary", lambda t: t[0].__setitem__("id", "Not Kebab"))
+    err = one(errors_of(content_copy), file="content_data/glossary.yaml", item="Not Kebab", field="id", message="kebab-case")
+    assert err.line == tree[0].lc.key("id")[0] + 1
+
+
+def test_dangling_reference(content_copy):
+    tree = edit(content_copy, "failure_causes", lambda t: t[0].__setitem__("kpis", [*t[0].get("kpis", []), "no-such-kpi"]))
+    item = tree[0]
+    index = len(item["kpis"]) - 1
+    err = one(errors_of(content_copy), file="content_data/failure_causes.yaml", item=item["id"], field=f"kpis[{index}]", message="'no-such-kpi' does not exist in kpis.yaml")
+    assert err.line == item["kpis"].lc.item(index)[0] + 1
+
+
+def test_dangling_source(content_copy):
+    tree = edit(content_copy, "kpis", lambda t: t[1]["sources"][0].__setitem__("source", "no-such-article"))
+    item = tree[1]
+    one(errors_of(content_copy), file="content_data/kpis.yaml", item=item["id"], field="sources[0].source", message="'no-such-article' does not exist in sources.yaml")
+
+
+def test_relations_must_mirror(content_copy):
+    tree = edit(content_copy, "checklist", lambda t: t[0].__setitem__("guards_against", []))
+    step = tree[0]["id"]
+    errors = errors_of(content_copy)
+    causes = load_tree(content_copy, "failure_causes")
+    expected = [c["id"] for c in causes if step in (c.get("prevented_by") or [])]
+    assert expected, "fixture: the first checklist step should prevent some cause"
+    for cause in expected:
+        one(errors, file="content_data/failure_causes.yaml", item=cause, message=f"'{step}' in checklist.yaml does not list '{cause}'")
+
+
+def load_tree(content: Path, kind: str):
+    return _yaml().load((content / f"{kind}.yaml").read_text(encoding="utf-8"))
+
+
+def test_arabic_letters_in_persian_text(content_copy):
+    tree = edit(content_copy, "failure_causes", lambda t: t[1]["title"].__setitem__("fa", t[1]["title"]["fa"] + " مشتري"))
+    item = tree[1]
+    err = one(errors_of(content_copy), file="content_data/failure_causes.yaml", item=item["id"], field="title.fa", message="wrong-script characters ي")
+    assert err.line == item["title"].lc.key("fa")[0] + 1
+
+
+def test_persian_letters_in_arabic_text(content_copy):
+    tree = edit(content_copy, "checklist", lambda t: t[0]["question"].__setitem__("ar", t[0]["question"]["ar"] + " کی"))
+    item = tree[0]
+    one(errors_of(content_copy), file="content_data/checklist.yaml", item=item["id"], field="question.ar", message="wrong-script characters ک ی")
+
+
+def test_wrong_script_in_list_item(content_copy):
+    tree = edit(content_copy, "failure_causes", lambda t: t[0]["remedies"][0].__setitem__("fa", "يك"))
+    item = tree[0]
+    err = one(errors_of(content_copy), file="content_data/failure_causes.yaml", item=item["id"], field="remedies[0].fa")
+    assert err.line == item["remedies"][0].lc.key("fa")[0] + 1
+
+
+def test_missing_file(content_copy):
+    (content_copy / "glossary.yaml").unlink()
+    one(errors_of(content_copy), file="content_data/glossary.yaml", message="file is missing")
+
+
+def test_ui_strings_missing_and_unknown(content_copy):
+    def change(t):
+        t.pop("label.sources")
+        t["label.never_used"] = {"fa": "الف", "ar": "ألف", "en": "a"}
+
+    edit(content_copy, "ui", change)
+    errors = errors_of(content_copy)
+    one(errors, file="content_data/ui.yaml", item="label.sources", message="required interface string is missing")
+    one(errors, file="content_data/ui.yaml", item="label.never_used", message="unknown interface string")
+
+
+def test_top_level_must_be_a_list(content_copy):
+    (content_copy / "kpis.yaml").write_text("id: oops\n", encoding="utf-8")
+    one(errors_of(content_copy), file="content_data/kpis.yaml", message="must be a list of items")
+
+
+def test_every_problem_is_listed_at_once(content_copy):
+    edit(content_copy, "failure_causes", lambda t: t[0].insert(1, "titel", "typo"))
+    edit(content_copy, "kpis", lambda t: t[0]["name"].pop("en"))
+    edit(content_copy, "glossary", lambda t: t[0]["definition"].__setitem__("ar", "تعریف"))
+    (content_copy / "sources.yaml").write_text("- id: [\n", encoding="utf-8")
+    errors = errors_of(content_copy)
+    files = {e.file for e in errors}
+    assert {"content_data/failure_causes.yaml", "content_data/kpis.yaml", "content_data/glossary.yaml", "content_data/sources.yaml"} <= files
+    report = ContentErrors(errors).report()
+    assert report.splitlines()[0].startswith(f"content_data has {len(errors)} problems")
+    assert "Traceback" not in report
+
+
+def test_schema_document_describes_every_field():
+    from handbook.model import KINDS
+
+    readme = (Path(__file__).resolve().parent.parent / "content_data" / "README.md").read_text(encoding="utf-8")
+    for kind, model in KINDS.items():
+        section = readme.split(f"### `{kind}.yaml`", 1)
+        assert len(section) == 2, f"content_data/README.md has no section for {kind}.yaml"
+        body = section[1].split("\n### ", 1)[0]
+        for field in model.model_fields:
+            assert f"| `{field}` |" in body, f"content_data/README.md: {kind}.yaml does not describe `{field}`"

@@ -1,0 +1,66 @@
+"""The model and render code on their own, without MkDocs."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from handbook.loader import load
+from handbook.render import CHAPTER_PAGES, format_solar_hijri, localize_digits, render_chapter
+
+BOOK = load(ROOT / "content_data")
+
+
+def test_model_and_render_do_not_import_mkdocs():
+    for name in list(sys.modules):
+        if name.startswith("handbook"):
+            module = sys.modules[name]
+            source = open(module.__file__, encoding="utf-8").read() if getattr(module, "__file__", None) else ""
+            assert not re.search(r"^\s*(import|from)\s+mkdocs", source, re.M), f"{name} imports MkDocs"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chapter", CHAPTER_PAGES)
+def test_every_chapter_renders_every_item_with_its_anchor(chapter, lang):
+    md = render_chapter(BOOK, chapter, lang)
+    assert md.startswith(f"# {BOOK.t(f'chapter.{chapter}.title', lang)}\n")
+    for item in getattr(BOOK, chapter):
+        assert f"{{ #{item.id} .hb-item }}" in md, f"{chapter}/{lang}: no heading anchor for {item.id}"
+
+
+def test_cross_references_link_to_the_target_anchor():
+    md = render_chapter(BOOK, "failure_causes", "en")
+    cause = next(c for c in BOOK.failure_causes if c.prevented_by)
+    step = BOOK.by_id("checklist")[cause.prevented_by[0]]
+    assert f"[{step.title.en}](checklist.md#{step.id})" in md
+    source = BOOK.by_id("sources")[cause.sources[0].source]
+    assert f"[{source.title.en}](sources.md#{source.id})" in md
+
+
+def test_numbers_are_written_in_the_pages_digits():
+    assert localize_digits("Step 10", "fa") == "Step ۱۰"
+    assert localize_digits("Step 10", "ar") == "Step ١٠"
+    assert localize_digits("Step 10", "en") == "Step 10"
+    for lang, own, foreign in (("fa", "[۰-۹]", "[0-9٠-٩]"), ("ar", "[٠-٩]", "[0-9۰-۹]"), ("en", "[0-9]", "[۰-۹٠-٩]")):
+        md = render_chapter(BOOK, "checklist", lang)
+        headings = [line.split("{ #")[0] for line in md.splitlines() if line.startswith("## ")]
+        assert headings
+        for heading in headings:
+            assert re.search(own, heading) and not re.search(foreign, heading), f"{lang}: {heading}"
+
+
+def test_dates_follow_each_languages_calendar():
+    assert format_solar_hijri("1389-02-13", "fa", "هجری شمسی") == "۱۳ اردیبهشت ۱۳۸۹"
+    assert format_solar_hijri("1389-02-13", "en", "Solar Hijri") == "May 3, 2010 (Solar Hijri 1389)"
+    assert format_solar_hijri("1389-02-13", "ar", "هجري شمسي") == "٣ مايو ٢٠١٠ (هجري شمسي ١٣٨٩)"
+    assert format_solar_hijri("1401", "en", "Solar Hijri") == "2022–2023 (Solar Hijri 1401)"
+    assert format_solar_hijri("1401", "fa", "هجری شمسی") == "۱۴۰۱"
+    assert format_solar_hijri("1404-01", "en", "Solar Hijri") == "March 2025 (Solar Hijri 1404)"
+
+
+def test_unknown_chapter_is_refused():
+    with pytest.raises(KeyError):
+        render_chapter(BOOK, "nope", "en")

@@ -1,0 +1,117 @@
+"""Search works for Persian and Arabic, and stays in the reader's language.
+
+These tests run the site's real search: tests/search_harness.js starts the search worker a
+built page configures (our search-fold.js around Material's own worker) in Node, loads the
+index that page's base points to, and sends it the queries a reader would type.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from handbook.search import LUNR_CONFIG, language_of, split_index
+
+NODE = shutil.which("node")
+HARNESS = ROOT / "tests" / "search_harness.js"
+ZWNJ = "\u200c"
+
+
+def search(site: Path, page: str, *queries: str) -> dict:
+    assert NODE, "node is required for the search tests (.ci/run installs it)"
+    result = subprocess.run([NODE, str(HARNESS), str(site), page, *queries], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def only_language(paths: list[str], lang: str) -> bool:
+    if lang == "fa":
+        return all(not p.startswith(("/ar/", "/en/")) for p in paths)
+    return all(p.startswith(f"/{lang}/") for p in paths)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("مشتری", "/glossary/"),
+        ("مشتري", "/glossary/"),  # typed on an Arabic keyboard (Arabic ye)
+        ("کیفیت", "/case-studies/"),
+        ("كيفيت", "/case-studies/"),  # Arabic kaf and ye
+        ("«مشتری»", "/glossary/"),  # quotes are not part of the word
+        (f"سازمان{ZWNJ}ها", "/failure-causes/"),
+        ("سازمانها", "/failure-causes/"),  # ZWNJ left out
+        ("سازمان ها", "/failure-causes/"),  # a space instead of ZWNJ
+        (f"سازمان{ZWNJ}{ZWNJ}ها", "/failure-causes/"),  # a doubled ZWNJ
+    ],
+)
+def test_persian_queries_find_persian_pages(built_site, query, expected):
+    out = search(built_site, "index.html", query)
+    paths = out["results"][query]
+    assert paths, f"no result for {query!r}"
+    assert expected in paths, f"{query!r}: {expected} not among {paths}"
+    assert only_language(paths, "fa"), f"{query!r}: results from other languages: {paths}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("العملاء", "/ar/"),
+        ("التدريب", "/ar/failure-causes/"),
+        ("الإدارة", "/ar/"),
+        ("الادارة", "/ar/"),  # hamza left out
+        ("مؤشر", "/ar/kpis/"),
+    ],
+)
+def test_arabic_queries_find_arabic_pages(built_site, query, expected):
+    out = search(built_site, "ar/index.html", query)
+    paths = out["results"][query]
+    assert paths, f"no result for {query!r}"
+    assert any(p.startswith(expected) for p in paths), f"{query!r}: nothing under {expected} in {paths}"
+    assert only_language(paths, "ar"), f"{query!r}: results from other languages: {paths}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("query, expected", [("customer", "/en/glossary/"), ("training", "/en/failure-causes/"), ("retention", "/en/kpis/")])
+def test_english_queries_find_english_pages(built_site, query, expected):
+    out = search(built_site, "en/index.html", query)
+    paths = out["results"][query]
+    assert expected in paths, f"{query!r}: {expected} not among {paths}"
+    assert only_language(paths, "en")
+
+
+@pytest.mark.build
+def test_each_language_loads_only_its_own_index(built_site):
+    for lang, page, base in (("fa", "failure-causes/index.html", "/"), ("ar", "ar/failure-causes/index.html", "/ar/"), ("en", "en/failure-causes/index.html", "/en/")):
+        out = search(built_site, page, "CRM")
+        assert out["base"] == base, f"{page}: search base is {out['base']}"
+        assert out["lang"] == LUNR_CONFIG[lang]["lang"]
+        assert out["results"]["CRM"], f"{page}: nothing found for CRM"
+        assert only_language(out["results"]["CRM"], lang), out["results"]["CRM"]
+
+
+def test_split_index_keeps_every_entry_once_in_its_language():
+    merged = {
+        "config": {"lang": ["en", "ar"], "separator": "[\\s\\-]+", "pipeline": ["trimmer"]},
+        "docs": [
+            {"location": "", "title": "خانه", "text": ""},
+            {"location": "kpis/#nps", "title": "NPS", "text": ""},
+            {"location": "ar/", "title": "الرئيسية", "text": ""},
+            {"location": "en/kpis/#nps", "title": "NPS", "text": ""},
+            {"location": "english-words/", "title": "not a language prefix", "text": ""},
+        ],
+    }
+    parts = split_index(merged, ["fa", "ar", "en"], "fa")
+    assert [d["location"] for d in parts["fa"]["docs"]] == ["", "kpis/#nps", "english-words/"]
+    assert [d["location"] for d in parts["ar"]["docs"]] == [""]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["kpis/#nps"]
+    assert parts["fa"]["config"]["lang"] == ["fold"] and parts["fa"]["config"]["pipeline"] == []
+    assert parts["en"]["config"]["separator"] == "[\\s\\-]+" and parts["en"]["config"]["pipeline"] == ["stopWordFilter"]
+    assert r"\u00AB" in parts["fa"]["config"]["separator"]
+    assert language_of("en", ["fa", "en"], "fa") == ("en", "")

@@ -1,0 +1,212 @@
+"""The built site: every page in three languages, right lang/dir, generated chapters with
+stable anchors and working cross-links, a 404 per language, self-hosted fonts only, and a
+failed build that leaves the previous site untouched."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, run_build
+from handbook.loader import load
+from handbook.render import CHAPTER_PAGES
+
+BOOK = load(ROOT / "content_data")
+DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
+PREFIX = {"fa": "", "ar": "ar/", "en": "en/"}
+PAGES = ["index.html"] + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()]
+
+
+class Page(HTMLParser):
+    """Collects what the tests look at: <html> attributes, ids, links, text, title."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.html_attrs: dict = {}
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.hreflang_links: dict[str, str] = {}
+        self.external: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_attrs = a
+        if "id" in a:
+            self.ids.add(a["id"])
+        # Anything the browser loads by itself (not <a> links, nor rel=canonical/alternate).
+        loads = a.get("src") if tag in ("script", "img", "iframe", "source", "audio", "video") else None
+        if tag == "link" and set((a.get("rel") or "").split()) & {"stylesheet", "preload", "prefetch", "icon", "modulepreload", "manifest", "preconnect", "dns-prefetch"}:
+            loads = a.get("href")
+        if loads and re.match(r"^(https?:)?//", loads):
+            self.external.append(f"<{tag} {loads}>")
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+            if a.get("hreflang"):
+                self.hreflang_links[a["hreflang"]] = a["href"]
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def page(site: Path, lang: str, path: str) -> Page:
+    return Page((site / PREFIX[lang] / path).read_text(encoding="utf-8"))
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_exists_with_lang_and_dir(built_site, lang, path):
+    p = page(built_site, lang, path)
+    assert p.html_attrs.get("lang") == lang, f"{PREFIX[lang]}{path}: <html lang={p.html_attrs.get('lang')}>"
+    assert p.html_attrs.get("dir") == DIRECTION[lang], f"{PREFIX[lang]}{path}: <html dir={p.html_attrs.get('dir')}>"
+    assert not p.external, f"{PREFIX[lang]}{path} loads from another host: {p.external}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_text_is_in_the_readers_language(built_site, lang):
+    """No Persian page shows Arabic-only letters, no Arabic page Persian-only ones, no English page either script."""
+    for path in PAGES:
+        # The language switcher names each language in its own script; nothing else may.
+        text = " ".join(page(built_site, lang, path).text).replace("فارسی", "").replace("العربية", "")
+        if lang == "fa":
+            assert not re.search("[يكى]", text), f"{path}: Arabic letters on a Persian page"
+        elif lang == "ar":
+            assert not re.search("[یکگپچژ]", text), f"{path}: Persian letters on an Arabic page"
+        else:
+            assert not re.search("[\u0600-\u06ff]", text), f"{path}: Arabic-script text on an English page"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_generated_items_have_their_yaml_id_as_anchor(built_site, lang):
+    for chapter, md in CHAPTER_PAGES.items():
+        p = page(built_site, lang, f"{md[:-3]}/index.html")
+        text = " ".join(p.text)
+        for item in getattr(BOOK, chapter):
+            assert item.id in p.ids, f"{PREFIX[lang]}{md[:-3]}/: no anchor #{item.id}"
+        first = getattr(BOOK, chapter)[0]
+        shown = {"glossary": "term", "crm_types": "name", "lifecycle_stages": "name", "kpis": "name"}.get(chapter, "title")
+        assert getattr(first, shown)[lang] in text, f"{PREFIX[lang]}{md[:-3]}/ does not show {first.id}'s {shown} in {lang}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cross_references_point_to_existing_anchors_in_the_same_language(built_site, lang):
+    checked = 0
+    for path in PAGES:
+        p = page(built_site, lang, path)
+        here = (built_site / PREFIX[lang] / path).parent
+        for href in p.links:
+            if re.match(r"^(https?:|mailto:)", href) or not href or href.startswith("#") and len(href) == 1:
+                continue
+            url, _, fragment = href.partition("#")
+            if url.startswith("/"):  # site-absolute (the site is built for the root path)
+                target = (built_site / url.lstrip("/")).resolve()
+            else:
+                target = (here / url).resolve() if url else (built_site / PREFIX[lang] / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{PREFIX[lang]}{path}: broken link {href}"
+            if fragment:
+                assert fragment in Page(target.read_text(encoding="utf-8")).ids, f"{PREFIX[lang]}{path}: {href} has no #{fragment}"
+                checked += 1
+            rel = target.relative_to(built_site).as_posix()
+            if not rel.startswith("assets/"):
+                other = [l for l in LANGUAGES if l != lang and PREFIX[l] and rel.startswith(PREFIX[l])]
+                is_switcher = href in p.hreflang_links.values()
+                assert is_switcher or not other, f"{PREFIX[lang]}{path}: {href} leads to another language"
+    assert checked > 20, "expected many item cross-references"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_switcher_opens_the_same_page(built_site, lang):
+    for path in PAGES:
+        p = page(built_site, lang, path)
+        here = f"http://site/{PREFIX[lang]}{path}"
+        for other in LANGUAGES:
+            href = p.hreflang_links.get(other)
+            assert href is not None, f"{PREFIX[lang]}{path}: no switcher entry for {other}"
+            expected = "/" + PREFIX[other] + path.removesuffix("index.html")
+            resolved = urljoin(here, href)
+            assert urlparse(resolved).path == expected, f"{PREFIX[lang]}{path}: switcher to {other} is {href} ({resolved}), expected {expected}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_persian_and_arabic_headings_get_readable_anchors(built_site, lang):
+    p = page(built_site, lang, "index.html")
+    heading_ids = [i for i in p.ids if not i.startswith("__") and i not in ("", "index")]
+    if lang in ("fa", "ar"):
+        assert any(re.search("[\u0600-\u06ff]", i) for i in heading_ids), f"{lang} home: heading anchors lost their letters: {heading_ids}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_page_per_language(built_site, lang):
+    path = built_site / PREFIX[lang] / "404.html"
+    assert path.exists()
+    p = Page(path.read_text(encoding="utf-8"))
+    assert p.html_attrs.get("lang") == lang and p.html_attrs.get("dir") == DIRECTION[lang]
+    text = " ".join(p.text)
+    assert BOOK.ui["page404.title"][lang] in text
+    # The navigation beside it is this language's: it lists this language's chapter titles.
+    assert BOOK.ui["chapter.failure_causes.title"][lang] in text
+
+
+@pytest.mark.build
+def test_site_name_per_language(built_site):
+    names = {lang: re.search(r"<title>(.*?)</title>", (built_site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")).group(1) for lang in LANGUAGES}
+    assert "CRM" in names["en"] and "Handbook" in names["en"]
+    assert "العملاء" in names["ar"] and "راهنما" in names["fa"]
+
+
+@pytest.mark.build
+def test_only_the_self_hosted_font_is_shipped(built_site):
+    fonts = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.suffix in (".woff2", ".woff", ".ttf"))
+    assert fonts == ["assets/fonts/Vazirmatn-Variable.woff2"], fonts
+    assert (built_site / "assets/fonts/OFL.txt").exists()
+    css = (built_site / "assets/stylesheets/fonts.css").read_text(encoding="utf-8")
+    assert 'url("../fonts/Vazirmatn-Variable.woff2")' in css
+    for html in built_site.rglob("*.html"):
+        assert "fonts.googleapis" not in html.read_text(encoding="utf-8"), html
+
+
+def test_bad_content_stops_the_build_before_anything_is_written(tmp_path):
+    """A broken YAML file: strict build fails, lists the problems, no traceback, old site intact."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts"))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good build", encoding="utf-8")
+    causes = project / "content_data" / "failure_causes.yaml"
+    causes.write_text(causes.read_text(encoding="utf-8").replace("  title:", "  titel:", 1), encoding="utf-8")
+    glossary = project / "content_data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "- id: [broken\n", encoding="utf-8")
+
+    result = run_build(project / "mkdocs.yml", site)
+
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "content_data/failure_causes.yaml:" in output and "field 'titel'" in output and "unknown key" in output
+    assert "content_data/glossary.yaml:" in output and "YAML syntax error" in output
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous good build"
