@@ -22,9 +22,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.loader import ContentErrors, load
-from handbook.render import CHAPTER_PAGES, render_chapter
-from handbook.search import write_language_indexes
+import importlib
+import sys
+
+# `mkdocs serve` re-executes this file on every rebuild; reload the handbook package too, so
+# an edit under hooks/handbook/ is live like an edit of the content or the templates.
+for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handbook.")]:
+    importlib.reload(sys.modules[_name])
+
+from handbook.loader import ContentErrors, load  # noqa: E402
+from handbook.render import CHAPTER_PAGES, render_chapter  # noqa: E402
+from handbook.search import write_language_indexes  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}

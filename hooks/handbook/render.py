@@ -74,6 +74,16 @@ def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
     return localize_digits(f"{greg} ({solar_hijri_label} {year})", lang)
 
 
+def group_by_source(refs) -> list[tuple[str, list[int]]]:
+    """Source references grouped per source, in first-mention order: [(source id, [item numbers])]."""
+    groups: dict[str, list[int]] = {}
+    for ref in refs:
+        items = groups.setdefault(ref.source, [])
+        if ref.item is not None and ref.item not in items:
+            items.append(ref.item)
+    return list(groups.items())
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
@@ -86,6 +96,7 @@ def _environment() -> Environment:
     )
     env.filters["digits"] = localize_digits
     env.tests["contains"] = lambda seq, value: value in seq
+    env.filters["by_source"] = group_by_source
     env.filters["lookup"] = lambda ids, table: [table[i] for i in ids]  # ids -> items (ids are validated)
     return env
 
