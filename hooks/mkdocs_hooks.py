@@ -68,7 +68,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = _i18n(config)
     lang = i18n.current_language
     config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
-    config.extra["ui"] = {key: text[lang] for key, text in book.ui.items()}
+    config.extra["ui"] = ui = {key: text[lang] for key, text in book.ui.items()}
+    # Heading permalinks ("¶") are labelled in the page's language.
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["label.permalink"]
+    # The colour-scheme toggle's label is a UI string too: dark scheme "slate", light "default".
+    for palette in config.theme.get("palette") or []:
+        if isinstance(palette, dict) and "toggle" in palette:
+            palette["toggle"]["name"] = ui["palette.to_light" if palette.get("scheme") == "slate" else "palette.to_dark"]
     return config
 
 

@@ -33,11 +33,13 @@ class Page(HTMLParser):
         self.hreflang_links: dict[str, str] = {}
         self.external: list[str] = []
         self.text: list[str] = []
+        self.labels: list[str] = []  # title / aria-label / placeholder / alt texts
         self._skip = 0
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        self.labels += [a[k] for k in ("title", "aria-label", "placeholder", "alt") if a.get(k)]
         if tag == "html":
             self.html_attrs = a
         if "id" in a:
@@ -91,6 +93,9 @@ def test_page_text_is_in_the_readers_language(built_site, lang):
             assert not re.search("[یکگپچژ]", text), f"{path}: Persian letters on an Arabic page"
         else:
             assert not re.search("[\u0600-\u06ff]", text), f"{path}: Arabic-script text on an English page"
+        if lang != "en":  # interface labels too: no English sentence on a Persian or Arabic page
+            english = [label for label in page(built_site, lang, path).labels if re.fullmatch(r"[A-Za-z]+( [A-Za-z]+)+", label)]
+            assert not english, f"{PREFIX[lang]}{path}: English interface labels {english}"
 
 
 @pytest.mark.build

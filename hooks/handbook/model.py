@@ -221,6 +221,9 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "page404.title",
         "page404.text",
         "page404.home",
+        "label.permalink",
+        "palette.to_dark",
+        "palette.to_light",
     ]
 )
 
