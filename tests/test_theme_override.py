@@ -1,7 +1,7 @@
-"""overrides/base.html is Material's base.html with exactly the documented changes.
+"""Our copies of Material templates differ from Material's only where documented.
 
-If Material is upgraded, this fails until the override is regenerated from the new base.html,
-so the copy can never silently drift from the theme it extends.
+If Material is upgraded, these fail until each override is regenerated from the new
+template, so a copy can never silently drift from the theme it extends.
 """
 
 from __future__ import annotations
@@ -11,29 +11,58 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 
 from conftest import ROOT
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+HEAD_ALTERNATES = """      {% if config.extra.alternate is iterable %}
+        {% for alt in config.extra.alternate %}
+          <link rel="alternate" href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t('language')) }}">
+        {% endfor %}
+      {% endif %}
+"""
 
 
-def test_base_override_differs_from_material_only_where_documented():
-    original = (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8")
-    override = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8")
+def _worker(original: str) -> re.Match:
     worker = re.search(r'"search": "assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)" \| url,', original)
     assert worker, "Material's base.html no longer names its search worker the way the override expects"
-    expected = (
-        original.replace(
+    assert (MATERIAL_TEMPLATES / "assets/javascripts/workers" / worker.group(1)).exists()
+    return worker
+
+
+def _base_changes(original: str) -> list[tuple[str, str]]:
+    worker = _worker(original)
+    return [
+        (
             """<html lang="{{ lang.t('language') }}" class="no-js">""",
             """<html lang="{{ lang.t('language') }}" dir="{{ config.theme.direction or lang.t('direction') }}" class="no-js">""",
-        )
-        .replace('"base": base_url,', '"base": base_url.rstrip("/") ~ ("/" ~ config.extra.language_prefix if config.extra.language_prefix else "") ~ "/",')
-        .replace(worker.group(0), f'"search": ("assets/javascripts/workers/search-fold.js" | url) ~ "?worker={worker.group(1)}",')
-    )
+        ),
+        ('"base": base_url,', '"base": base_url.rstrip("/") ~ ("/" ~ config.extra.language_prefix if config.extra.language_prefix else "") ~ "/",'),
+        (worker.group(0), f'"search": ("assets/javascripts/workers/search-fold.js" | url) ~ "?worker={worker.group(1)}",'),
+        (HEAD_ALTERNATES, ""),
+    ]
+
+
+OVERRIDES = {
+    "base.html": _base_changes,
+    "partials/search.html": lambda original: [
+        ('<div class="md-search" data-md-component="search" role="dialog">', '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", OVERRIDES)
+def test_override_differs_from_material_only_where_documented(name):
+    original = (MATERIAL_TEMPLATES / name).read_text(encoding="utf-8")
+    override = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+    expected = original
+    for old, new in OVERRIDES[name](original):
+        assert original.count(old) == 1, f"{name}: Material's template changed near {old[:60]!r}; regenerate the override"
+        expected = expected.replace(old, new)
     # The leading comment differs (it documents the changes); everything after it must match.
     strip = lambda s: s.split("-#}", 1)[1]
     assert strip(override) == strip(expected)
-    assert (MATERIAL_TEMPLATES / "assets/javascripts/workers" / worker.group(1)).exists()
 
 
 def test_fold_worker_accepts_only_a_material_worker_name():

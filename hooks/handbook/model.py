@@ -222,6 +222,7 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "page404.text",
         "page404.home",
         "label.permalink",
+        "footer.made_with",
         "palette.to_dark",
         "palette.to_light",
     ]
