@@ -41,6 +41,10 @@ def _base_changes(original: str) -> list[tuple[str, str]]:
         ('"base": base_url,', '"base": base_url.rstrip("/") ~ ("/" ~ config.extra.language_prefix if config.extra.language_prefix else "") ~ "/",'),
         (worker.group(0), f'"search": ("assets/javascripts/workers/search-fold.js" | url) ~ "?worker={worker.group(1)}",'),
         (HEAD_ALTERNATES, ""),
+        *[
+            (f'data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">', f'data-md-toggle="{name}" type="checkbox" id="__{name}">')
+            for name in ("drawer", "search")
+        ],
     ]
 
 

@@ -1,0 +1,384 @@
+"""Every page of every language, in Debian's Chromium driven by Playwright.
+
+The built site is served over HTTP on 127.0.0.1 by the tests themselves. Each page is loaded
+once at desktop width (accessibility, console, requests, lang/dir, rendered font) and once at
+a 360 px phone width (horizontal scrolling). The page list comes from the build. Failures
+name the page and the offending element, request or link.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+
+pytestmark = pytest.mark.build
+
+CHROMIUM = "/usr/bin/chromium"
+# As documented for this machine: without these, Chromium tries to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+ARTIFACTS = ROOT / "artifacts"
+DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
+
+
+def language_of(path: str) -> str:
+    for lang in ("ar", "en"):
+        if path.startswith(f"/{lang}/"):
+            return lang
+    return "fa"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    assert Path(CHROMIUM).exists(), "Debian's chromium is required (.ci/run installs it: apt-get install chromium)"
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> list[str]:
+    """Every HTML page the build wrote, as URL paths ('/', '/en/kpis/', '/ar/404.html')."""
+    pages = []
+    for html in sorted(built_site.rglob("*.html")):
+        rel = html.relative_to(built_site).as_posix()
+        pages.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    assert len(pages) >= 3 * 10, pages
+    return pages
+
+
+def _describe(node: dict) -> str:
+    return f"{' '.join(node['target'])}  {node.get('html', '')[:120]}"
+
+
+@pytest.fixture(scope="session")
+def reports(browser, server, site_pages) -> dict[str, dict]:
+    """Load every page once per viewport and record everything the tests check."""
+    assert AXE.exists(), "axe-core comes from npm (make test runs npm ci)"
+    out: dict[str, dict] = {}
+    desktop = browser.new_context(viewport={"width": 1280, "height": 900})
+    phone = browser.new_context(viewport={"width": 360, "height": 780}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    for path in site_pages:
+        report = {"console": [], "failed": [], "foreign": [], "requests": 0}
+        page = desktop.new_page()
+        page.on("console", lambda m, r=report: m.type == "error" and r["console"].append(m.text))
+        page.on("pageerror", lambda e, r=report: r["console"].append(f"uncaught: {e}"))
+        page.on("requestfailed", lambda q, r=report: r["failed"].append(f"{q.url} ({q.failure})"))
+        page.on("response", lambda s, r=report: s.status >= 400 and r["failed"].append(f"{s.url} (HTTP {s.status})"))
+
+        def on_request(request, r=report):
+            r["requests"] += 1
+            if not request.url.startswith(server + "/") and not request.url.startswith("data:"):
+                r["foreign"].append(request.url)
+
+        page.on("request", on_request)
+        response = page.goto(server + path, wait_until="networkidle")
+        report["status"] = response.status if response else None
+        page.evaluate("document.fonts.ready.then(() => true)")
+        report["lang"] = page.evaluate("document.documentElement.getAttribute('lang')")
+        report["dir"] = page.evaluate("document.documentElement.getAttribute('dir')")
+        report["fonts"] = _rendered_fonts(page)
+        page.add_script_tag(path=str(AXE))
+        report["axe"] = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => "
+            "({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => ({target: n.target, html: n.html}))})))",
+            AXE_TAGS,
+        )
+        page.close()
+
+        mobile = phone.new_page()
+        mobile.goto(server + path, wait_until="networkidle")
+        report["phone_overflow"] = mobile.evaluate(
+            """() => {
+                const width = document.documentElement.clientWidth;
+                const wide = [...document.querySelectorAll('body *')].filter(el => {
+                    const r = el.getBoundingClientRect();
+                    return r.width > 0 && (r.right > width + 1 || r.left < -1) && getComputedStyle(el).position !== 'fixed'
+                        && !el.closest('.md-sidebar, .md-search, .md-select, [hidden]');
+                }).slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+                return {scroll: document.documentElement.scrollWidth, width, wide};
+            }"""
+        )
+        mobile.close()
+        out[path] = report
+    desktop.close()
+    phone.close()
+    return out
+
+
+def _rendered_fonts(page) -> dict[str, list[str]]:
+    """Font families Chromium actually used to draw the main heading and first paragraph."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    fonts = {}
+    for selector in ("article h1", "article p"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        if node:
+            used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+            fonts[selector] = [f"{f['familyName']}{'' if f['isCustomFont'] else ' (system)'}" for f in used]
+    cdp.detach()
+    return fonts
+
+
+def _pages(reports, lang):
+    return {path: r for path, r in reports.items() if language_of(path) == lang}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_accessibility_violations(reports, lang):
+    problems = [
+        f"{path}: {v['id']} ({v['help']}): " + "; ".join(_describe(n) for n in v["nodes"])
+        for path, r in _pages(reports, lang).items()
+        for v in r["axe"]
+    ]
+    assert not problems, "axe-core violations:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_console_errors_or_failed_requests(reports, lang):
+    problems = [f"{path}: console: {m}" for path, r in _pages(reports, lang).items() for m in r["console"]]
+    problems += [f"{path}: failed request: {m}" for path, r in _pages(reports, lang).items() for m in r["failed"]]
+    problems += [f"{path}: HTTP {r['status']}" for path, r in _pages(reports, lang).items() if r["status"] != 200]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_request_leaves_the_site(reports, lang):
+    pages = _pages(reports, lang)
+    assert all(r["requests"] > 0 for r in pages.values()), "requests were not recorded"
+    problems = [f"{path}: request to another host: {url}" for path, r in pages.items() for url in r["foreign"]]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lang_dir_and_the_self_hosted_font(reports, lang):
+    problems = []
+    for path, r in _pages(reports, lang).items():
+        if r["lang"] != lang or r["dir"] != DIRECTION[lang]:
+            problems.append(f"{path}: <html lang={r['lang']!r} dir={r['dir']!r}>, expected lang={lang!r} dir={DIRECTION[lang]!r}")
+        if not r["fonts"]:
+            problems.append(f"{path}: no article heading or paragraph to check the font on")
+        for selector, families in r["fonts"].items():
+            if families != ["Vazirmatn"]:
+                problems.append(f"{path}: {selector} is drawn with {families}, expected only the self-hosted Vazirmatn")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_horizontal_scrolling_on_a_phone(reports, lang):
+    problems = [
+        f"{path}: {r['phone_overflow']['scroll']} px wide at 360 px; too wide: {r['phone_overflow']['wide']}"
+        for path, r in _pages(reports, lang).items()
+        if r["phone_overflow"]["scroll"] > r["phone_overflow"]["width"]
+    ]
+    assert not problems, "\n".join(problems)
+
+
+# -- links, over HTTP --------------------------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (describe, url)
+        self.switcher: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        url = a.get("href") if tag in ("a", "link") else a.get("src") if tag in ("script", "img") else None
+        if url is not None and not (tag == "link" and a.get("rel") == "canonical"):
+            self.links.append((f"<{tag} {'href' if tag in ('a', 'link') else 'src'}={url!r}>", url))
+        if tag == "a" and a.get("hreflang") and "md-select__link" in (a.get("class") or ""):
+            self.switcher[a["hreflang"]] = a["href"]
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body = response.read()
+            kind = response.headers.get("Content-Type", "")
+            return response.status, body.decode("utf-8") if "html" in kind else ""
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+@pytest.fixture(scope="session")
+def crawl(server, site_pages) -> dict[str, _Links]:
+    """Every page reachable from the three home pages, and every page the build wrote."""
+    parsed: dict[str, _Links] = {}
+    queue = ["/", "/ar/", "/en/", *site_pages]
+    while queue:
+        path = queue.pop()
+        if path in parsed:
+            continue
+        status, html = _fetch(server + path)
+        assert status == 200, f"{path}: HTTP {status}"
+        links = _Links()
+        links.feed(html)
+        parsed[path] = links
+        for _, url in links.links:
+            target = urlparse(urljoin(server + path, url))
+            if target.netloc == urlparse(server).netloc and (target.path.endswith("/") or target.path.endswith(".html")):
+                queue.append(unquote(target.path))
+    return parsed
+
+
+def test_every_internal_link_and_fragment_resolves(server, crawl):
+    problems, checked, statuses = [], 0, {}
+    for path, links in crawl.items():
+        for describe, url in links.links:
+            absolute = urljoin(server + path, url)
+            target = urlparse(absolute)
+            if target.scheme not in ("http", "https") or target.netloc != urlparse(server).netloc:
+                continue  # an external link is not loaded by the page; mailto:, javascript: are not links to check
+            key = unquote(target.path)
+            if key not in statuses:
+                statuses[key] = _fetch(f"{server}{target.path}")[0]
+            if statuses[key] != 200:
+                problems.append(f"{path}: {describe} -> HTTP {statuses[key]}")
+                continue
+            if target.fragment:
+                checked += 1
+                ids = crawl[key].ids if key in crawl else set()
+                if unquote(target.fragment) not in ids:
+                    problems.append(f"{path}: {describe} -> no element with id {unquote(target.fragment)!r} on {key}")
+    assert checked > 50, f"only {checked} fragments checked"
+    assert not problems, "\n".join(problems)
+
+
+def test_language_switcher_leads_to_the_same_page(server, crawl, site_pages):
+    problems = []
+    for path in site_pages:
+        if path.endswith("404.html"):
+            continue
+        lang = language_of(path)
+        bare = path[len(lang) + 1 :] if lang != "fa" else path
+        switcher = crawl[path].switcher
+        for other in LANGUAGES:
+            expected = bare if other == "fa" else f"/{other}{bare}"
+            href = switcher.get(other)
+            got = unquote(urlparse(urljoin(server + path, href)).path) if href else None
+            if got != expected:
+                problems.append(f"{path}: language menu entry {other!r} is {href!r} ({got}), expected {expected}")
+    assert not problems, "\n".join(problems)
+
+
+# -- HTML validity ----------------------------------------------------------------------
+
+
+def test_generated_pages_are_valid_html(built_site):
+    """The Nu HTML checker (npm vnu-jar, run with the system Java) on the pages we render."""
+    java = shutil.which("java")
+    assert java, "Java is required for the Nu HTML checker (.ci/run installs default-jre-headless)"
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert vnu.exists(), "vnu-jar comes from npm (make test runs npm ci)"
+    from handbook.render import CHAPTER_PAGES
+
+    files = [built_site / prefix / md[:-3] / "index.html" for prefix in ("", "ar", "en") for md in CHAPTER_PAGES.values()]
+    files += [built_site / prefix / "404.html" for prefix in ("", "ar", "en")]
+    result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", *map(str, files)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [
+        f"{Path(unquote(urlparse(m.get('url', '')).path)).relative_to(built_site)}:{m.get('lastLine', '?')}: {m['message']}  «{m.get('extract', '').strip()[:100]}»"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert not problems, "Nu HTML checker errors:\n" + "\n".join(problems)
+
+
+# -- search, typed into the real search box ----------------------------------------------
+
+ZWNJ = "\u200c"
+SEARCHES = [
+    ("/", "کیفیت", "/case-studies/"),
+    ("/", "سازمانها", "/failure-causes/"),  # ZWNJ left out
+    ("/", f"سازمان{ZWNJ}{ZWNJ}ها", "/failure-causes/"),  # ZWNJ doubled
+    ("/kpis/", "ترويج", "/kpis/"),  # Arabic-keyboard ye
+    ("/ar/", "الادارة", "/ar/failure-causes/"),  # hamza left out
+    ("/ar/", "مؤشر", "/ar/kpis/"),
+    ("/en/", "retention", "/en/kpis/"),
+]
+
+
+@pytest.mark.parametrize("start, query, expected", SEARCHES)
+def test_search_box_finds_pages_of_the_current_language_first(browser, server, start, query, expected):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(server + start, wait_until="networkidle")
+        page.keyboard.press("s")  # Material's keyboard shortcut opens and focuses the search box
+        # Persian and Arabic letters are not keys of the test keyboard: put the text in as an
+        # input method would, then release a key so every listener sees the query.
+        page.fill(".md-search__input", query)
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a", "els => els.map(e => e.href)")
+    finally:
+        page.close()
+    paths = [urlparse(h).path for h in hrefs]
+    lang = language_of(start)
+    foreign = [p for p in paths if language_of(p) != lang]
+    assert not foreign, f"{start}: search for {query!r} shows other languages' pages: {foreign}"
+    assert expected in paths[:3], f"{start}: search for {query!r} shows {paths[:5]}, expected {expected} among the first three"
+
+
+# -- screenshots for people --------------------------------------------------------------
+
+
+def test_home_page_screenshots(browser, server):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang, path in (("fa", "/"), ("ar", "/ar/"), ("en", "/en/")):
+        for device, size in (("phone", {"width": 360, "height": 780}), ("desktop", {"width": 1280, "height": 900})):
+            page = browser.new_page(viewport=size)
+            page.goto(server + path, wait_until="networkidle")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            target = folder / f"home-{lang}-{device}.png"
+            page.screenshot(path=str(target), full_page=True)
+            page.close()
+            written.append(target)
+    for target in written:
+        assert target.stat().st_size > 10_000, f"{target} looks empty"
