@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check clean
+.PHONY: serve test build check audit bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,5 +35,13 @@ build: $(STAMP)
 check: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m handbook.check content_data
 
+## audit: Lighthouse (mobile) on home, a chapter and the quiz in each language; fails below budget
+audit: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/audit.py
+
+## bench: build time, rebuild time, page weight and search index sizes against budgets
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/bench.py
+
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site artifacts .pytest_cache .hypothesis

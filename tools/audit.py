@@ -1,0 +1,81 @@
+"""`make audit`: Lighthouse (mobile) on the home page, a generated chapter and the quiz page in
+each language, served the way a static host serves them (tools/static_server.py).
+
+Fails below: performance 0.95, accessibility 1.0, best practices 1.0, SEO 1.0. The HTML and
+JSON reports are kept in artifacts/lighthouse/. Lighthouse comes from npm (package-lock.json)
+and drives Debian's Chromium through CHROME_PATH.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import static_server
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "artifacts" / "lighthouse"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+BUDGET = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+# (name, path) per language; the quiz page joins this list when it exists (issue 5).
+PAGES = [("home", ""), ("chapter", "failure-causes/"), ("quiz", "quiz/")]
+LANGUAGES = {"fa": "", "ar": "ar/", "en": "en/"}
+
+
+def build(site: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, check=True)
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        httpd, base = static_server.start(site, 0)  # pick the port first: the build needs it as site_url
+        build(site, base + "/")
+        rows, failures = [], []
+        for name, page in PAGES:
+            for lang, prefix in LANGUAGES.items():
+                if not (site / prefix / page / "index.html").exists():
+                    if name == "quiz":
+                        print(f"skip {lang} {name}: no quiz page yet")
+                        continue
+                    raise SystemExit(f"{prefix}{page} was not built")
+                url = f"{base}/{prefix}{page}"
+                stem = OUT / f"{name}-{lang}"
+                subprocess.run(
+                    [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={stem}",
+                     "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={CHROME_FLAGS}"],
+                    env={**os.environ, "CHROME_PATH": CHROME}, check=True, timeout=300,
+                )
+                report = json.loads(Path(f"{stem}.report.json").read_text(encoding="utf-8"))
+                scores = {k: report["categories"][k]["score"] for k in BUDGET}
+                rows.append((f"{name}-{lang}", scores))
+                for category, minimum in BUDGET.items():
+                    if scores[category] is None or scores[category] < minimum:
+                        failing = [
+                            f"{a['id']} ({a.get('displayValue', a.get('score'))})"
+                            for ref in report["categories"][category]["auditRefs"]
+                            if ref.get("weight") and (a := report["audits"][ref["id"]]).get("score") is not None and a["score"] < 1
+                        ]
+                        failures.append(f"{url}: {category} {scores[category]} < {minimum}; audits below 1: {', '.join(failing[:8])}")
+        httpd.shutdown()
+    print(f"{'page':<14}" + "".join(f"{k:>16}" for k in BUDGET))
+    for name, scores in rows:
+        print(f"{name:<14}" + "".join(f"{scores[k]:>16.2f}" for k in BUDGET))
+    (OUT / "summary.json").write_text(json.dumps({"budget": BUDGET, "scores": dict(rows), "failures": failures}, indent=2), encoding="utf-8")
+    if failures:
+        print("\nBelow budget:\n  " + "\n  ".join(failures))
+        return 1
+    print(f"\nAll {len(rows)} Lighthouse runs within budget; reports in {OUT.relative_to(ROOT)}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""`make bench`: how fast the site builds and how heavy its pages are, against budgets.
+
+Measures (and writes to artifacts/bench.json):
+- cold full build time of all three languages: median of RUNS fresh `mkdocs build` processes;
+- rebuild time after a one-line YAML edit under `mkdocs serve` (edit -> the served page
+  shows the change), median of 3;
+- number of pages built;
+- for the home page, a chapter and the quiz in each language, a first load in Chromium with
+  an empty cache from a gzip-serving static server: bytes transferred (raw and gzip) and
+  requests;
+- the project's own JavaScript and CSS (raw and gzip), and each language's search index.
+
+Budgets (the bench fails, not the tests): build under 5 s; any measured page's first load
+under 300 KB gzip including fonts; the project's JavaScript under 15 KB gzip in total.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import static_server
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "artifacts" / "bench.json"
+RUNS = 5
+BUDGET = {"build_seconds": 5.0, "first_load_gzip_kb": 300.0, "project_js_gzip_kb": 15.0}
+PAGES = [("home", ""), ("chapter", "failure-causes/"), ("quiz", "quiz/")]
+LANGUAGES = {"fa": "", "ar": "ar/", "en": "en/"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def kb(n: float) -> float:
+    return round(n / 1024, 1)
+
+
+def cold_builds(site: Path) -> list[float]:
+    times = []
+    for _ in range(RUNS):
+        shutil.rmtree(site, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=ENV, check=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def serve_rebuilds(tmp: Path) -> list[float]:
+    project = tmp / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "artifacts", "__pycache__", ".pytest_cache", ".hypothesis"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/en/glossary/"
+
+    def get() -> str:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                get()
+                break
+            except Exception:
+                time.sleep(0.2)
+        glossary = project / "content_data" / "glossary.yaml"
+        original = glossary.read_text(encoding="utf-8")
+        at = original.index("    en: ", original.index("  term:")) + len("    en: ")
+        end = original.index("\n", at)
+        times = []
+        for n in range(3):
+            marker = f"Bench Marker {n}"
+            start = time.perf_counter()
+            glossary.write_text(original[:at] + marker + original[end:], encoding="utf-8")
+            while marker not in get():
+                if time.perf_counter() - start > 60:
+                    raise SystemExit("mkdocs serve did not rebuild within 60 s")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def first_loads(site: Path) -> dict[str, dict]:
+    from playwright.sync_api import sync_playwright
+
+    httpd, base = static_server.start(site, 0)
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, page_path in PAGES:
+            for lang, prefix in LANGUAGES.items():
+                if not (site / prefix / page_path / "index.html").exists():
+                    continue
+                context = browser.new_context(viewport={"width": 360, "height": 780})
+                page = context.new_page()
+                responses = []
+                page.on("requestfinished", lambda request: responses.append(request))
+                page.goto(f"{base}/{prefix}{page_path}", wait_until="networkidle")
+                page.wait_for_timeout(300)
+                raw = transferred = 0
+                for request in responses:
+                    response = request.response()
+                    body = response.body() if response else b""
+                    raw += len(body)
+                    transferred += request.sizes()["responseBodySize"]
+                results[f"{name}-{lang}"] = {"requests": len(responses), "raw_kb": kb(raw), "gzip_kb": kb(transferred)}
+                context.close()
+        browser.close()
+    httpd.shutdown()
+    return results
+
+
+def own_assets() -> dict[str, dict]:
+    files = {
+        "js": sorted((ROOT / "docs" / "assets" / "javascripts").rglob("*.js")) + sorted((ROOT / "quiz").rglob("*.js")),
+        "css": sorted((ROOT / "docs" / "assets" / "stylesheets").rglob("*.css")) + sorted((ROOT / "quiz").rglob("*.css")),
+    }
+    out = {}
+    for kind, paths in files.items():
+        data = [p.read_bytes() for p in paths]
+        out[kind] = {
+            "files": [p.relative_to(ROOT).as_posix() for p in paths],
+            "raw_kb": kb(sum(map(len, data))),
+            "gzip_kb": kb(sum(gz(d) for d in data)),
+        }
+    return out
+
+
+def search_indexes(site: Path) -> dict[str, dict]:
+    out = {}
+    for lang, prefix in LANGUAGES.items():
+        data = (site / prefix / "search" / "search_index.json").read_bytes()
+        out[lang] = {"raw_kb": kb(len(data)), "gzip_kb": kb(gz(data))}
+    return out
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        print(f"cold builds ({RUNS}) ...", flush=True)
+        builds = cold_builds(site)
+        pages = len(list(site.rglob("*.html")))
+        print("rebuilds under mkdocs serve (3) ...", flush=True)
+        rebuilds = serve_rebuilds(tmp)
+        print("first loads in Chromium ...", flush=True)
+        loads = first_loads(site)
+        result = {
+            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+            "build_seconds": {"median": round(statistics.median(builds), 2), "runs": [round(t, 2) for t in builds]},
+            "serve_rebuild_seconds": {"median": round(statistics.median(rebuilds), 2), "runs": [round(t, 2) for t in rebuilds]},
+            "pages": pages,
+            "first_load": loads,
+            "own_assets": own_assets(),
+            "search_index": search_indexes(site),
+            "budget": BUDGET,
+        }
+    over = []
+    if result["build_seconds"]["median"] >= BUDGET["build_seconds"]:
+        over.append(f"full build {result['build_seconds']['median']} s >= {BUDGET['build_seconds']} s")
+    for name, load in loads.items():
+        if load["gzip_kb"] >= BUDGET["first_load_gzip_kb"]:
+            over.append(f"{name}: first load {load['gzip_kb']} KB gzip >= {BUDGET['first_load_gzip_kb']} KB")
+    if result["own_assets"]["js"]["gzip_kb"] >= BUDGET["project_js_gzip_kb"]:
+        over.append(f"project JavaScript {result['own_assets']['js']['gzip_kb']} KB gzip >= {BUDGET['project_js_gzip_kb']} KB")
+    result["over_budget"] = over
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+
+    print(f"\nfull build (all languages): median {result['build_seconds']['median']} s of {result['build_seconds']['runs']}")
+    print(f"rebuild after a YAML edit under mkdocs serve: median {result['serve_rebuild_seconds']['median']} s")
+    print(f"pages: {pages}")
+    print(f"\n{'first load':<14}{'requests':>10}{'raw KB':>10}{'gzip KB':>10}")
+    for name, load in loads.items():
+        print(f"{name:<14}{load['requests']:>10}{load['raw_kb']:>10}{load['gzip_kb']:>10}")
+    for kind, info in result["own_assets"].items():
+        print(f"\nproject {kind}: {info['raw_kb']} KB raw, {info['gzip_kb']} KB gzip ({len(info['files'])} files)")
+    print("\nsearch index: " + ", ".join(f"{lang} {v['raw_kb']} KB ({v['gzip_kb']} KB gzip)" for lang, v in result["search_index"].items()))
+    print(f"\nwritten to {OUT.relative_to(ROOT)}")
+    if over:
+        print("\nOVER BUDGET:\n  " + "\n  ".join(over))
+        return 1
+    print("all within budget")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
