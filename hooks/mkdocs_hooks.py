@@ -6,7 +6,9 @@ nested builds); these hooks run in every one of those builds:
 * ``on_config``: load and validate ``content_data/`` (once; reloaded only when a file
   changes) and stop the build with every problem listed, before anything is written;
 * ``on_page_markdown``: a page whose front matter says ``generated: <chapter>`` gets the
-  chapter rendered from the content, in the language being built;
+  chapter rendered from the content, in the language being built; a hand-written page gets
+  its ``{{ idea(...) }}`` / ``{{ ref(...) }}`` filled in; every page gets the glossary's
+  abbreviations, so terms show their definition on hover, focus or tap;
 * ``on_post_template`` / ``on_post_build``: each language gets its own 404 page and search
   index.
 
@@ -31,7 +33,7 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
     importlib.reload(sys.modules[_name])
 
 from handbook.loader import ContentErrors, load  # noqa: E402
-from handbook.render import CHAPTER_PAGES, render_chapter  # noqa: E402
+from handbook.render import CHAPTER_PAGES, RenderError, abbreviations, focusable_first_abbr, render_chapter, render_narrative  # noqa: E402
 from handbook.search import write_language_indexes  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
@@ -79,12 +81,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    book, lang = _book(config), _i18n(config).current_language
     chapter = page.meta.get("generated")
-    if chapter is None:
-        return markdown
-    if chapter not in CHAPTER_PAGES:
-        raise PluginError(f"{page.file.src_uri}: unknown generated chapter {chapter!r}; known: {', '.join(CHAPTER_PAGES)}")
-    return render_chapter(_book(config), chapter, _i18n(config).current_language)
+    try:
+        if chapter is not None:
+            if chapter not in CHAPTER_PAGES:
+                raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(CHAPTER_PAGES)}")
+            markdown = render_chapter(book, chapter, lang)
+        else:
+            markdown = render_narrative(book, markdown, lang, Path(page.file.src_uri).stem)
+    except RenderError as exc:
+        raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
+    # Glossary terms get their definition as a tooltip wherever they appear.
+    return markdown + "\n\n" + abbreviations(book, lang) + "\n"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    return focusable_first_abbr(html)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -64,3 +64,38 @@ def test_dates_follow_each_languages_calendar():
 def test_unknown_chapter_is_refused():
     with pytest.raises(KeyError):
         render_chapter(BOOK, "nope", "en")
+
+
+def test_narrative_pages_place_key_ideas_and_link_items_by_id():
+    from handbook.render import RenderError, render_narrative
+
+    idea = BOOK.key_ideas[0]
+    others = [i for i in BOOK.key_ideas if i.page == idea.page and i.id != idea.id]
+    page = "# T\n\n" + "".join(f'{{{{ idea("{i.id}") }}}}\n\n' for i in [idea, *others])
+    page += 'See {{ ref("checklist", "continuous-training") }} and {{ ref("kpis", "net-promoter-score", "NPS") }}.\n'
+    md = render_narrative(BOOK, page, "en", idea.page)
+    assert f"{{ #{idea.id} .hb-item }}" in md and idea.title.en in md
+    step = BOOK.by_id("checklist")["continuous-training"]
+    assert f"[{step.title.en}](checklist.md#continuous-training)" in md
+    assert "[NPS](kpis.md#net-promoter-score)" in md
+    with pytest.raises(RenderError, match="no such id"):
+        render_narrative(BOOK, '{{ ref("kpis", "nope") }}', "en", "index")
+    with pytest.raises(RenderError, match="belongs on the page"):
+        render_narrative(BOOK, f'{{{{ idea("{idea.id}") }}}}', "en", "index")
+    with pytest.raises(RenderError, match="not placed"):
+        render_narrative(BOOK, "# nothing here", "en", idea.page)
+    with pytest.raises(RenderError, match="line 2"):
+        render_narrative(BOOK, "ok\n{{ ref( }}", "en", "index")
+
+
+def test_glossary_terms_become_tooltips_in_the_pages_language():
+    from handbook.render import abbreviations, focusable_first_abbr
+
+    crm = BOOK.by_id("glossary")["crm"]
+    for lang in LANGUAGES:
+        text = abbreviations(BOOK, lang)
+        assert f"*[CRM]: " in text and f"*[{crm.term[lang]}]: " in text
+    html = '<p><abbr title="a">CRM</abbr> and <abbr title="a">CRM</abbr></p>'
+    assert focusable_first_abbr(html).count('tabindex="0"') == 1
+    linked = '<a href="x"><abbr title="b">KPI</abbr></a> then <abbr title="b">KPI</abbr>'
+    assert focusable_first_abbr(linked) == '<a href="x"><abbr title="b">KPI</abbr></a> then <abbr title="b" tabindex="0">KPI</abbr>'

@@ -14,12 +14,13 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, run_build
 from handbook.loader import load
+from handbook.model import NARRATIVE_PAGES
 from handbook.render import CHAPTER_PAGES
 
 BOOK = load(ROOT / "content_data")
 DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
 PREFIX = {"fa": "", "ar": "ar/", "en": "en/"}
-PAGES = ["index.html"] + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()]
+PAGES = ["index.html"] + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()] + [f"{page}/index.html" for page in NARRATIVE_PAGES]
 
 
 class Page(HTMLParser):
@@ -109,6 +110,24 @@ def test_generated_items_have_their_yaml_id_as_anchor(built_site, lang):
         first = getattr(BOOK, chapter)[0]
         shown = {"glossary": "term", "crm_types": "name", "lifecycle_stages": "name", "kpis": "name"}.get(chapter, "title")
         assert getattr(first, shown)[lang] in text, f"{PREFIX[lang]}{md[:-3]}/ does not show {first.id}'s {shown} in {lang}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_key_ideas_are_on_their_narrative_page_with_their_id_as_anchor(built_site, lang):
+    for idea in BOOK.key_ideas:
+        p = page(built_site, lang, f"{idea.page}/index.html")
+        assert idea.id in p.ids, f"{PREFIX[lang]}{idea.page}/: no anchor #{idea.id}"
+        assert idea.title[lang] in " ".join(p.text), f"{PREFIX[lang]}{idea.page}/ does not show {idea.id}'s title in {lang}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_terms_carry_their_definition_on_every_page(built_site, lang):
+    html = (built_site / PREFIX[lang] / "failure-causes/index.html").read_text(encoding="utf-8")
+    crm = BOOK.by_id("glossary")["crm"]
+    assert re.search(r'<abbr title="[^"]+" tabindex="0">CRM</abbr>', html), f"{PREFIX[lang]}failure-causes/: CRM has no focusable definition"
+    assert crm.definition[lang].split()[0] in html
 
 
 @pytest.mark.build

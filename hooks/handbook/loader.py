@@ -4,8 +4,9 @@ Every problem found in every file is collected and raised at once as :class:`Con
 each naming the file, the line, the item id and the field. Only ``ContentErrors`` ever leaves
 :func:`load`; no input, however broken, produces a traceback.
 
-YAML is read with ruamel.yaml's round-trip loader because it keeps the line of every key and
-list item (and refuses duplicate keys); the typed checks are pydantic's.
+YAML is read with PyYAML's C parser twice: ``compose`` keeps the node tree with the line of
+every key and list item (and shows duplicate keys, which plain loading silently merges), and
+``load`` gives the data; the typed checks are pydantic's.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+import yaml
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .model import KINDS, MIRRORED, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
@@ -58,54 +59,62 @@ class ContentErrors(Exception):
 
 # -- YAML reading ---------------------------------------------------------------------------
 
-
-def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.allow_duplicate_keys = False
-    return y
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _plain(node: Any) -> Any:
-    """ruamel's commented containers and scalar subclasses -> plain Python values."""
+    """Loaded YAML -> plain JSON-like values (dates become ISO strings, keys stay hashable)."""
     if isinstance(node, dict):
         return {_key(k): _plain(v) for k, v in node.items()}
     if isinstance(node, list):
         return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
     if isinstance(node, (_dt.date, _dt.datetime)):
         return node.isoformat()
     return node
 
 
 def _key(key: Any) -> Any:
-    """Mapping keys stay hashable: complex YAML keys (``? [a, b]``) become their text."""
-    key = _plain(key) if isinstance(key, (str, int, float, bool)) or key is None else str(key)
-    return key if not isinstance(key, (list, dict)) else str(key)
+    return key if isinstance(key, (str, int, float, bool)) or key is None else str(key)
 
 
-def _line_of(node: Any, path: tuple) -> int:
+def _child(node: Node | None, part: Any) -> tuple[Node | None, int | None]:
+    """The child node at ``part`` and the line it starts on (0-based), if it exists."""
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if getattr(key_node, "value", None) == str(part):
+                return value_node, key_node.start_mark.line
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], node.value[part].start_mark.line
+    return None, None
+
+
+def _line_of(node: Node | None, path: tuple) -> int:
     """1-based line of the deepest part of ``path`` that exists under ``node``."""
-    line = getattr(getattr(node, "lc", None), "line", 0) or 0
+    line = node.start_mark.line if node is not None else 0
     for part in path:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0]
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line = node.lc.item(part)[0]
-            node = node[part]
-        else:
+        child, child_line = _child(node, part)
+        if child is None:
             break
+        node, line = child, child_line
     return line + 1
 
 
-def _read(path: Path, rel: str, errors: list[ContentError]) -> Any:
+def _duplicate_keys(node: Node, rel: str, errors: list[ContentError]) -> None:
+    if isinstance(node, MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str) and key in seen:
+                errors.append(ContentError(rel, key_node.start_mark.line + 1, "", "", f"YAML syntax error: duplicate key '{key}' (the later one would silently win)"))
+            seen.add(key)
+            _duplicate_keys(value_node, rel, errors)
+    elif isinstance(node, SequenceNode):
+        for child in node.value:
+            _duplicate_keys(child, rel, errors)
+
+
+def _read(path: Path, rel: str, errors: list[ContentError]) -> tuple[Node | None, Any] | None:
+    """(node tree, data) of a YAML file, or None after recording why it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -115,14 +124,19 @@ def _read(path: Path, rel: str, errors: list[ContentError]) -> Any:
         errors.append(ContentError(rel, 0, "", "", f"cannot be read as UTF-8 text ({exc.__class__.__name__})"))
         return None
     try:
-        return _yaml().load(text)
-    except Exception as exc:  # any ruamel error: syntax, duplicate key, bad tag ...
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except Exception as exc:  # any parser or constructor error
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1) if mark is not None else 0
         problem = getattr(exc, "problem", None) or (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
         context = getattr(exc, "context", None)
         message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-        return errors.append(ContentError(rel, line, "", "", " ".join(message.split())))
+        errors.append(ContentError(rel, line, "", "", " ".join(message.split())))
+        return None
+    if node is not None:
+        _duplicate_keys(node, rel, errors)
+    return node, data
 
 
 # -- pydantic errors -> ContentError --------------------------------------------------------
@@ -168,30 +182,36 @@ def load(content_dir: str | Path) -> Handbook:
     """Read, validate and cross-check every content file; raise ContentErrors on any problem."""
     content_dir = Path(content_dir)
     errors: list[ContentError] = []
-    trees: dict[str, Any] = {}  # kind -> ruamel tree (for line numbers)
+    trees: dict[str, Any] = {}  # kind -> YAML node tree (for line numbers)
     valid: dict[str, list] = {}  # kind -> validated items (those that passed)
+    present: dict[str, set[str]] = {}  # kind -> every id written, valid item or not
 
     def rel(kind: str) -> str:
         return f"{content_dir.name}/{kind}.yaml"
 
     for kind, model in KINDS.items():
-        tree = _read(content_dir / f"{kind}.yaml", rel(kind), errors)
-        trees[kind] = tree
+        read = _read(content_dir / f"{kind}.yaml", rel(kind), errors)
         valid[kind] = []
-        if tree is None:
+        if read is None:
+            trees[kind] = None
             continue
-        if not isinstance(tree, list):
-            errors.append(ContentError(rel(kind), _line_of(tree, ()), "", "", "the file must be a list of items (each starting with '- id: ...')"))
+        node, data = read
+        trees[kind] = node
+        if not isinstance(data, list):
+            errors.append(ContentError(rel(kind), _line_of(node, ()), "", "", "the file must be a list of items (each starting with '- id: ...')"))
             continue
-        for index, raw in enumerate(tree):
+        for index, raw in enumerate(data):
             item = _plain(raw)
+            raw_node, _ = _child(node, index)
             label = _item_label(item, index)
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                present.setdefault(kind, set()).add(item["id"])
             try:
                 valid[kind].append((index, model.model_validate(item)))
             except ValidationError as exc:
                 for err in exc.errors():
                     loc = tuple(err["loc"])
-                    errors.append(ContentError(rel(kind), _line_of(raw, loc) if isinstance(raw, (CommentedMap, CommentedSeq)) else _line_of(tree, (index,)), label, _field(loc), _message(err)))
+                    errors.append(ContentError(rel(kind), _line_of(raw_node, loc), label, _field(loc), _message(err)))
 
     def err_at(kind: str, index: int, loc: tuple, item: str, field: str, message: str) -> None:
         errors.append(ContentError(rel(kind), _line_of(trees[kind], (index, *loc)), item, field, message))
@@ -213,7 +233,10 @@ def load(content_dir: str | Path) -> Handbook:
                 if numbers[getattr(it, field)] > 1:
                     err_at(kind, index, (field,), it.id, field, f"{field} {getattr(it, field)} is used by more than one item")
 
-    # Dangling references, including every item's sources.
+    # Dangling references, including every item's sources. An id that is written but whose
+    # item has its own problems is not reported again as missing.
+    for kind in KINDS:
+        ids[kind] = ids.get(kind, set()) | present.get(kind, set())
     for (kind, field), target in list(REFERENCES.items()) + [((k, "sources"), "sources") for k in KINDS]:
         for index, it in valid[kind]:
             value = getattr(it, field, None)
@@ -238,24 +261,50 @@ def load(content_dir: str | Path) -> Handbook:
                 if (ref, it.id) not in a_pairs and ref in ids[kind_a]:
                     err_at(kind_b, index, (field_b, j), it.id, f"{field_b}[{j}]", f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}")
 
+    # The quiz: one dimension per checklist step, question ids unique, five ordered levels.
+    if trees.get("quiz_dimensions") is not None and trees.get("checklist") is not None:
+        steps_with_dimension = Counter(d.step for _, d in valid["quiz_dimensions"])
+        for index, step in valid["checklist"]:
+            if steps_with_dimension[step.id] != 1:
+                err_at("checklist", index, ("id",), step.id, "id", f"the quiz must have exactly one dimension for this step (quiz_dimensions.yaml has {steps_with_dimension[step.id]})")
+        seen_questions: dict[str, str] = {}
+        for index, dim in valid["quiz_dimensions"]:
+            for j, question in enumerate(dim.questions):
+                if question.id in seen_questions:
+                    err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question id '{question.id}' is also used in dimension '{seen_questions[question.id]}'")
+                seen_questions.setdefault(question.id, dim.id)
+    if trees.get("quiz_levels") is not None:
+        levels = valid["quiz_levels"]
+        written = trees["quiz_levels"].value if isinstance(trees["quiz_levels"], SequenceNode) else []
+        if len(levels) != 5 and len(levels) == len(written):
+            errors.append(ContentError(rel("quiz_levels"), 1, "", "", f"the quiz needs exactly five levels (found {len(levels)})"))
+        previous = None
+        for index, level in levels:
+            if previous is None and level.min_score != 0:
+                err_at("quiz_levels", index, ("min_score",), level.id, "min_score", "the first level must start at min_score 0")
+            if previous is not None and level.min_score <= previous:
+                err_at("quiz_levels", index, ("min_score",), level.id, "min_score", f"min_score must be higher than the previous level's ({previous})")
+            previous = level.min_score
+
     # Interface strings.
     ui: dict[str, Text] = {}
-    ui_tree = _read(content_dir / f"{UI_FILE}.yaml", rel(UI_FILE), errors)
-    if ui_tree is not None:
+    read = _read(content_dir / f"{UI_FILE}.yaml", rel(UI_FILE), errors)
+    if read is not None:
+        ui_node, ui_tree = read
         if not isinstance(ui_tree, dict):
-            errors.append(ContentError(rel(UI_FILE), _line_of(ui_tree, ()), "", "", "the file must be a mapping of string keys to texts"))
+            errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, ()), "", "", "the file must be a mapping of string keys to texts"))
         else:
             for key, raw in ui_tree.items():
                 key_s = str(key)
                 if key_s not in REQUIRED_UI_KEYS:
-                    errors.append(ContentError(rel(UI_FILE), _line_of(ui_tree, (key,)), key_s, "", "unknown interface string (no template uses it)"))
+                    errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key,)), key_s, "", "unknown interface string (no template uses it)"))
                     continue
                 try:
                     ui[key_s] = Text.model_validate(_plain(raw))
                 except ValidationError as exc:
                     for err in exc.errors():
                         loc = tuple(err["loc"])
-                        errors.append(ContentError(rel(UI_FILE), _line_of(ui_tree, (key, *loc)), key_s, _field(loc), _message(err)))
+                        errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, *loc)), key_s, _field(loc), _message(err)))
             for key in sorted(REQUIRED_UI_KEYS - {str(k) for k in ui_tree}):
                 errors.append(ContentError(rel(UI_FILE), 0, key, "", "required interface string is missing"))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 LANGUAGES: tuple[str, ...] = ("fa", "ar", "en")
 DEFAULT_LANGUAGE = "fa"
@@ -112,9 +112,13 @@ class ChecklistStep(Item):
     sources: Sources
 
 
+KPI_FAMILIES = ("customer", "contact_centre", "non_financial", "business")
+
+
 class Kpi(Item):
     name: Text
     abbreviation: NonEmpty | None = None
+    family: Literal["customer", "contact_centre", "non_financial", "business"]
     definition: Text
     formula: Text | None = None
     reveals: Text
@@ -122,12 +126,37 @@ class Kpi(Item):
     sources: Sources
 
 
+PRIORITIES = ("cost", "experience", "revenue")
+
+
 class CaseStudy(Item):
     title: Text
+    priority: Literal["cost", "experience", "revenue"]
     goal: Text
     actions: Texts
     results: Texts
     kpis: list[Id] = []
+    sources: Sources
+
+
+# Narrative chapters (hand-written Markdown in docs/<lang>/<page>.md) that key ideas live on.
+NARRATIVE_PAGES = (
+    "what-is-crm",
+    "leadership-and-culture",
+    "integration",
+    "customer-experience",
+    "future-of-crm",
+    "managing-crm",
+)
+
+
+class KeyIdea(Item):
+    """An enumerated idea of a source that is not a cause, step, KPI or case: shown on a narrative page."""
+
+    title: Text
+    summary: Text
+    points: Texts
+    page: Literal["what-is-crm", "leadership-and-culture", "integration", "customer-experience", "future-of-crm", "managing-crm"]
     sources: Sources
 
 
@@ -139,6 +168,42 @@ class GlossaryTerm(Item):
     sources: list[SourceRef] = []
 
 
+# The maturity quiz (scoring in handbook/quiz.py). "Don't know" is offered on every question
+# by the quiz itself, so it is not an option here.
+class QuizOption(Strict):
+    text: Text
+    score: Annotated[int, Field(ge=0)]
+
+
+class QuizQuestion(Strict):
+    id: Id
+    text: Text
+    options: Annotated[list[QuizOption], Field(min_length=4, max_length=5)]
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        scores = [o.score for o in self.options]
+        if any(b <= a for a, b in zip(scores, scores[1:])):
+            raise ValueError(f"option scores must increase from the absent state to the exemplary one (got {scores})")
+        if scores[0] != 0:
+            raise ValueError("the first option (the absent state) must score 0")
+        return self
+
+
+class QuizDimension(Strict):
+    id: Id
+    step: Id
+    questions: Annotated[list[QuizQuestion], Field(min_length=2, max_length=3)]
+
+
+class QuizLevel(Strict):
+    id: Id
+    min_score: Annotated[int, Field(ge=0, le=100)]
+    name: Text
+    description: Text
+
+
+
 # One entry per content file: file stem -> item model. The order is the load order.
 KINDS: dict[str, type[Item]] = {
     "sources": Source,
@@ -148,8 +213,12 @@ KINDS: dict[str, type[Item]] = {
     "checklist": ChecklistStep,
     "kpis": Kpi,
     "case_studies": CaseStudy,
+    "key_ideas": KeyIdea,
     "glossary": GlossaryTerm,
+    "quiz_dimensions": QuizDimension,
+    "quiz_levels": QuizLevel,
 }
+
 
 # Reference fields: (kind, field) -> kind the ids must exist in.
 REFERENCES: dict[tuple[str, str], str] = {
@@ -159,6 +228,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("checklist", "guards_against"): "failure_causes",
     ("kpis", "stage"): "lifecycle_stages",
     ("case_studies", "kpis"): "kpis",
+    ("quiz_dimensions", "step"): "checklist",
 }
 
 # Fields whose integer value must be unique within its kind.
@@ -223,6 +293,9 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "page404.home",
         "label.permalink",
         "footer.made_with",
+        "label.priority",
+        *[f"priority.{p}" for p in PRIORITIES],
+        *[f"kpi_family.{f}" for f in KPI_FAMILIES],
         "palette.to_dark",
         "palette.to_light",
     ]
@@ -241,7 +314,10 @@ class Handbook(BaseModel):
     checklist: list[ChecklistStep]
     kpis: list[Kpi]
     case_studies: list[CaseStudy]
+    key_ideas: list[KeyIdea]
     glossary: list[GlossaryTerm]
+    quiz_dimensions: list[QuizDimension]
+    quiz_levels: list[QuizLevel]
     ui: dict[str, Text]
 
     def by_id(self, kind: str) -> dict[str, Item]:

@@ -36,6 +36,10 @@ CHAPTER_PAGES: dict[str, str] = {
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
+class RenderError(Exception):
+    """A narrative page asks for something the content does not have."""
+
+
 def localize_digits(text: object, lang: str) -> str:
     """Write the ASCII digits of ``text`` in the page's own digits."""
     s = str(text)
@@ -101,10 +105,8 @@ def _environment() -> Environment:
     return env
 
 
-def render_chapter(book: Handbook, chapter: str, lang: str) -> str:
-    """Markdown for one generated chapter in one language."""
-    if chapter not in CHAPTER_PAGES:
-        raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(CHAPTER_PAGES)}")
+def _context(book: Handbook, lang: str, chapter: str) -> dict:
+    """What every template sees: the book, the language and a few helpers."""
 
     def t(key: str, **values: object) -> str:
         text = book.t(key, lang)
@@ -115,9 +117,12 @@ def render_chapter(book: Handbook, chapter: str, lang: str) -> str:
     def date(value: str) -> str:
         return format_solar_hijri(value, lang, book.t("label.solar_hijri", lang))
 
+    def page_of(kind: str, item) -> str:
+        return f"{item.page}.md" if kind == "key_ideas" else CHAPTER_PAGES[kind]
+
     # Reverse index: which items cite each source (for the sources page).
-    cited_by: dict[str, list[tuple[str, object]]] = {s.id: [] for s in book.sources}
-    for kind in CHAPTER_PAGES:
+    cited_by: dict[str, list[tuple[str, object]]] = {src.id: [] for src in book.sources}
+    for kind in [*CHAPTER_PAGES, "key_ideas"]:
         if kind == "sources":
             continue
         for item in getattr(book, kind):
@@ -125,12 +130,12 @@ def render_chapter(book: Handbook, chapter: str, lang: str) -> str:
                 if (kind, item) not in cited_by[ref.source]:
                     cited_by[ref.source].append((kind, item))
 
-    template = _environment().get_template(f"{chapter}.md.j2")
-    return template.render(
+    return dict(
         book=book,
         lang=lang,
         t=t,
         date=date,
+        page_of=page_of,
         pages=CHAPTER_PAGES,
         causes=book.by_id("failure_causes"),
         steps=book.by_id("checklist"),
@@ -141,3 +146,104 @@ def render_chapter(book: Handbook, chapter: str, lang: str) -> str:
         cited_by=cited_by,
         chapter=chapter,
     )
+
+
+def render_chapter(book: Handbook, chapter: str, lang: str) -> str:
+    """Markdown for one generated chapter in one language."""
+    if chapter not in CHAPTER_PAGES:
+        raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(CHAPTER_PAGES)}")
+    return _environment().get_template(f"{chapter}.md.j2").render(**_context(book, lang, chapter))
+
+
+def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str:
+    """A hand-written page, with ``{{ idea("id") }}`` and ``{{ ref("kind", "id"[, "text"]) }}`` filled in.
+
+    ``page`` is the page's file stem (``what-is-crm``); a key idea may only be placed on the
+    page its YAML names, and only once.
+    """
+    context = _context(book, lang, chapter="")
+    macros = _environment().get_template("_macros.md.j2").make_module(context)
+    ideas = book.by_id("key_ideas")
+    placed: set[str] = set()
+
+    def idea(idea_id: str) -> str:
+        item = ideas.get(idea_id)
+        if item is None:
+            raise RenderError(f"idea({idea_id!r}): no such id in key_ideas.yaml")
+        if item.page != page:
+            raise RenderError(f"idea({idea_id!r}) belongs on the page '{item.page}', not here")
+        if idea_id in placed:
+            raise RenderError(f"idea({idea_id!r}) is placed twice")
+        placed.add(idea_id)
+        return _environment().get_template("key_idea.md.j2").render(**context, idea=item, m=macros)
+
+    def ref(kind: str, item_id: str, text: str | None = None) -> str:
+        if kind not in (*CHAPTER_PAGES, "key_ideas"):
+            raise RenderError(f"ref({kind!r}, {item_id!r}): unknown kind; known: {', '.join([*CHAPTER_PAGES, 'key_ideas'])}")
+        item = book.by_id(kind).get(item_id)
+        if item is None:
+            raise RenderError(f"ref({kind!r}, {item_id!r}): no such id in {kind}.yaml")
+        label = text if text is not None else str(macros.name(kind, item))
+        target = "" if kind == "key_ideas" and item.page == page else context["page_of"](kind, item)
+        return f"[{label}]({target}#{item.id})"
+
+    try:
+        template = _environment().from_string(markdown)
+        out = template.render(idea=idea, ref=ref)
+    except RenderError:
+        raise
+    except Exception as exc:  # a Jinja syntax error or a typo in a call, reported with its line
+        line = getattr(exc, "lineno", None)
+        raise RenderError(f"line {line}: {exc}" if line else str(exc)) from None
+    missing = sorted(i.id for i in book.key_ideas if i.page == page and i.id not in placed)
+    if missing:
+        raise RenderError(f"key ideas of this page are not placed: {', '.join(missing)} (add {{{{ idea(\"<id>\") }}}})")
+    return out
+
+
+def abbreviations(book: Handbook, lang: str) -> str:
+    """Markdown abbreviation definitions (``*[CRM]: ...``) for every glossary term in ``lang``.
+
+    Appended to every page, they turn each occurrence of a term or its abbreviation into an
+    ``<abbr>`` whose title is the glossary definition in the page's language.
+    """
+    lines = []
+    for term in sorted(book.glossary, key=lambda g: g.id):
+        definition = " ".join(_plain_text(term.definition[lang]).split()).replace("]", ")")
+        for surface in filter(None, {term.abbreviation, term.term[lang]}):
+            if "]" not in surface and "\n" not in surface:
+                lines.append(f"*[{surface}]: {definition}")
+    # One block per definition: Markdown re-scans a block after each definition it takes out.
+    return "\n\n".join(lines)
+
+
+def _plain_text(markdown: str) -> str:
+    """Inline Markdown -> text (for a title attribute)."""
+    import re
+
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*_`]", "", text)
+
+
+_ABBR_OR_LINK = __import__("re").compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">')
+
+
+def focusable_first_abbr(html: str) -> str:
+    """Make the first <abbr> of each term on a page focusable, so a keyboard or a tap can show
+    its definition (Material shows tooltips on hover and focus); later ones stay plain, and so
+    does one inside a link (a link is focusable already, and HTML forbids tabindex inside it)."""
+    seen: set[str] = set()
+    in_link = 0
+
+    def mark(match) -> str:
+        nonlocal in_link
+        tag, title = match.group(0), match.group(1)
+        if title is None:  # <a ...> or </a>
+            in_link = max(0, in_link + (-1 if tag == "</a>" else 1))
+            return tag
+        if in_link or title in seen:
+            return tag
+        seen.add(title)
+        return f'<abbr title="{title}" tabindex="0">'
+
+    return _ABBR_OR_LINK.sub(mark, html)
