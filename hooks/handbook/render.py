@@ -225,25 +225,36 @@ def _plain_text(markdown: str) -> str:
     return re.sub(r"[*_`]", "", text)
 
 
-_ABBR_OR_LINK = __import__("re").compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">')
+_ABBR_OR_LINK = __import__("re").compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">(.*?)</abbr>', __import__("re").S)
 
 
 def focusable_first_abbr(html: str) -> str:
-    """Make the first <abbr> of each term on a page focusable, so a keyboard or a tap can show
-    its definition (Material shows tooltips on hover and focus); later ones stay plain, and so
-    does one inside a link (a link is focusable already, and HTML forbids tabindex inside it)."""
-    seen: set[str] = set()
+    """Keep one tooltip per glossary term and page, at its first use, and make it focusable so
+    a keyboard or a tap can show the definition (Material shows tooltips on hover and focus).
+
+    Later uses become plain text again: hundreds of repeated definitions would bloat the page
+    and slow it down. A use inside a link is kept only if the term is never used outside one,
+    and without tabindex (a link is focusable already; HTML forbids tabindex inside it).
+    """
+    outside: set[str] = set()
+    in_link = 0
+    for match in _ABBR_OR_LINK.finditer(html):  # which terms appear outside links at all
+        if match.group(1) is None:
+            in_link = max(0, in_link + (-1 if match.group(0) == "</a>" else 1))
+        elif not in_link:
+            outside.add(match.group(1))
+    kept: set[str] = set()
     in_link = 0
 
     def mark(match) -> str:
         nonlocal in_link
-        tag, title = match.group(0), match.group(1)
+        tag, title, text = match.group(0), match.group(1), match.group(2)
         if title is None:  # <a ...> or </a>
             in_link = max(0, in_link + (-1 if tag == "</a>" else 1))
             return tag
-        if in_link or title in seen:
-            return tag
-        seen.add(title)
-        return f'<abbr title="{title}" tabindex="0">'
+        if title in kept or (in_link and title in outside):
+            return text
+        kept.add(title)
+        return tag if in_link else f'<abbr title="{title}" tabindex="0">{text}</abbr>'
 
     return _ABBR_OR_LINK.sub(mark, html)
