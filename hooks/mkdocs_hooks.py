@@ -33,7 +33,7 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
     importlib.reload(sys.modules[_name])
 
 from handbook.loader import ContentErrors, load  # noqa: E402
-from handbook.render import CHAPTER_PAGES, RenderError, abbreviations, focusable_first_abbr, render_chapter, render_narrative  # noqa: E402
+from handbook.render import GENERATED_PAGES, RenderError, abbreviations, focusable_first_abbr, render_chapter, render_narrative  # noqa: E402
 from handbook.search import write_language_indexes  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
@@ -80,14 +80,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+QUIZ_DIR = Path(__file__).resolve().parent.parent / "quiz"
+
+
+def on_files(files, config: MkDocsConfig):
+    """The quiz's browser code (quiz/*.js, quiz/*.css) is published as assets/quiz/."""
+    from mkdocs.structure.files import File
+
+    for path in sorted(QUIZ_DIR.glob("*.js")) + sorted(QUIZ_DIR.glob("*.css")):
+        files.append(File.generated(config, f"assets/quiz/{path.name}", abs_src_path=str(path)))
+    return files
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     book, lang = _book(config), _i18n(config).current_language
     chapter = page.meta.get("generated")
     try:
         if chapter is not None:
-            if chapter not in CHAPTER_PAGES:
-                raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(CHAPTER_PAGES)}")
-            markdown = render_chapter(book, chapter, lang)
+            if chapter not in GENERATED_PAGES:
+                raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
+            markdown = render_chapter(book, chapter, lang, _i18n(config).default_language)
         else:
             markdown = render_narrative(book, markdown, lang, Path(page.file.src_uri).stem)
     except RenderError as exc:

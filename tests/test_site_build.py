@@ -20,7 +20,7 @@ from handbook.render import CHAPTER_PAGES
 BOOK = load(ROOT / "content_data")
 DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
 PREFIX = {"fa": "", "ar": "ar/", "en": "en/"}
-PAGES = ["index.html"] + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()] + [f"{page}/index.html" for page in NARRATIVE_PAGES]
+PAGES = ["index.html", "quiz/index.html"] + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()] + [f"{page}/index.html" for page in NARRATIVE_PAGES]
 
 
 class Page(HTMLParser):

@@ -12,6 +12,7 @@ Scoring, in plain words:
 - the overall score is the mean of the known dimension scores, and the level is the highest
   level whose ``min_score`` it reaches;
 - the weakest dimensions are the three lowest known scores (ties in checklist order).
+Scores are not rounded here (only for display), so the browser's arithmetic can match exactly.
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ def score(dimensions: list[QuizDimension], levels: list[QuizLevel], answers: Map
                 values.append(q.options[answer].score / q.options[-1].score)
             else:
                 unanswered += 1
-        per_dimension[dim.id] = round(100 * sum(values) / len(values), 1) if values else None
+        per_dimension[dim.id] = 100 * sum(values) / len(values) if values else None
     known = [v for v in per_dimension.values() if v is not None]
-    overall = round(sum(known) / len(known), 1) if known else None
+    overall = sum(known) / len(known) if known else None
     level = None
     if overall is not None:
         for lvl in sorted(levels, key=lambda l: l.min_score):

@@ -148,11 +148,66 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
     )
 
 
-def render_chapter(book: Handbook, chapter: str, lang: str) -> str:
-    """Markdown for one generated chapter in one language."""
-    if chapter not in CHAPTER_PAGES:
-        raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(CHAPTER_PAGES)}")
-    return _environment().get_template(f"{chapter}.md.j2").render(**_context(book, lang, chapter))
+# Generated pages that are not a list of items. Their URLs are public too.
+OTHER_GENERATED_PAGES: dict[str, str] = {"quiz": "quiz.md"}
+GENERATED_PAGES: dict[str, str] = {**CHAPTER_PAGES, **OTHER_GENERATED_PAGES}
+
+
+def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = "fa") -> str:
+    """Markdown for one generated page in one language."""
+    if chapter not in GENERATED_PAGES:
+        raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
+    context = _context(book, lang, chapter)
+    if chapter == "quiz":
+        context.update(quiz_context(book, lang, context, root="../" if lang == default_lang else "../../"))
+    return _environment().get_template(f"{chapter}.md.j2").render(**context)
+
+
+QUIZ_LABEL_KEYS = (
+    "quiz.progress", "quiz.result_title", "quiz.overall", "quiz.level", "quiz.no_score", "quiz.chart_title",
+    "quiz.table_dimension", "quiz.table_score", "quiz.unknown", "quiz.weakest_title", "quiz.read_step",
+    "quiz.read_causes", "quiz.read_case", "quiz.dont_know_note", "quiz.share", "quiz.copy_link", "quiz.copied",
+    "quiz.cleared", "quiz.resumed", "quiz.bad_link",
+)
+LOCALES = {"fa": "fa-IR", "ar": "ar-EG", "en": "en-GB"}
+
+
+def quiz_data(book: Handbook, lang: str) -> dict:
+    """The scoring data and labels quiz/quiz.js needs, in one language. Links are relative to the quiz page."""
+    steps, causes = book.by_id("checklist"), book.by_id("failure_causes")
+    return {
+        "version": 1,
+        "locale": LOCALES.get(lang, lang),
+        "separator": ", " if lang == "en" else "، ",
+        "dimensions": [
+            {
+                "id": d.id,
+                "step": steps[d.step].number,
+                "title": steps[d.step].title[lang],
+                "href": f"../checklist/#{d.step}",
+                "causes": [{"title": causes[c].title[lang], "href": f"../failure-causes/#{c}"} for c in steps[d.step].guards_against],
+                "questions": [{"id": q.id, "scores": [o.score for o in q.options]} for q in d.questions],
+            }
+            for d in book.quiz_dimensions
+        ],
+        "levels": [{"id": l.id, "min": l.min_score, "name": l.name[lang], "description": l.description[lang]} for l in book.quiz_levels],
+        "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
+        "labels": {key: book.t(key, lang) for key in QUIZ_LABEL_KEYS},
+    }
+
+
+def quiz_context(book: Handbook, lang: str, context: dict, root: str) -> dict:
+    import json
+
+    from .model import PRIORITIES
+
+    payload = json.dumps(quiz_data(book, lang), ensure_ascii=False, separators=(",", ":"))
+    return {
+        "priorities": PRIORITIES,
+        "question_count": sum(len(d.questions) for d in book.quiz_dimensions),
+        "quiz_json": payload.replace("</", "<\\/"),  # can never close the <script> element
+        "root": root,
+    }
 
 
 def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str:
