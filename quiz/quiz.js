@@ -255,6 +255,19 @@
     return chart;
   }
 
+  /* The last stored result that differs from this one: {date, scores}, or null. */
+  function previousResult(state) {
+    var code = encode(data, state);
+    var history = loadStored().history.filter(function (h) { return h.code !== code; });
+    if (!history.length) return null;
+    var last = history[history.length - 1];
+    var decoded = decode(data, last.code);
+    return {
+      date: new Intl.DateTimeFormat(data.locale, { dateStyle: "medium" }).format(new Date(last.t)),
+      scores: score(data, decoded.answers),
+    };
+  }
+
   function showResult(state) {
     var r = score(data, state.answers);
     result.textContent = "";
@@ -272,9 +285,11 @@
       var figure = el("figure", { class: "hb-quiz__figure" });
       figure.appendChild(radar(r.dimensions));
       var table = el("table", { class: "hb-quiz__table" });
+      var previous = previousResult(state);
       var head = el("tr");
       head.appendChild(el("th", { scope: "col" }, t("quiz.table_dimension")));
       head.appendChild(el("th", { scope: "col" }, t("quiz.table_score")));
+      if (previous) head.appendChild(el("th", { scope: "col" }, t("quiz.table_change", { date: previous.date })));
       table.appendChild(el("thead")).appendChild(head);
       var body = el("tbody");
       data.dimensions.forEach(function (d) {
@@ -287,6 +302,11 @@
         cell.appendChild(bar);
         cell.appendChild(el("span", { class: "hb-quiz__value" }, value === null ? t("quiz.unknown") : numbers.format(value)));
         row.appendChild(cell);
+        if (previous) {
+          var before = previous.scores.dimensions[d.id];
+          var change = value === null || before === null ? null : Math.round(value - before);
+          row.appendChild(el("td", { class: "hb-quiz__change" }, change === null ? "—" : (change > 0 ? "+" : change < 0 ? "−" : "") + numbers.format(Math.abs(change))));
+        }
         body.appendChild(row);
       });
       table.appendChild(body);
@@ -367,6 +387,38 @@
     syncLanguageLinks("");
     updateProgress(readForm());
     say(t("quiz.cleared"));
+  });
+
+  root.querySelector('[data-action="export"]').addEventListener("click", function () {
+    var stored = loadStored();
+    var file = { app: "crm-handbook-quiz", version: 1, saved: new Date().toISOString(), code: encode(data, readForm()), history: stored.history };
+    var link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" })), download: "crm-maturity-answers.json" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+  root.querySelector('[data-action="import"]').addEventListener("change", function (event) {
+    var file = event.target.files && event.target.files[0];
+    event.target.value = "";
+    if (!file || file.size > 200000) { say(t("quiz.bad_file")); return; }
+    file.text().then(function (text) {
+      var parsed = readStored(text, data);
+      var value = null;
+      try { value = JSON.parse(text); } catch (e) { value = null; }
+      var state = parsed && value && value.app === "crm-handbook-quiz" && parsed.code ? decode(data, parsed.code) : null;
+      if (!state) { say(t("quiz.bad_file")); return; }
+      var stored = loadStored();
+      parsed.history.forEach(function (h) {
+        if (!stored.history.some(function (x) { return x.t === h.t && x.code === h.code; })) stored.history.push(h);
+      });
+      stored.history.sort(function (a, b) { return Date.parse(a.t) - Date.parse(b.t); });
+      stored.history = stored.history.slice(-20);
+      saveStored(stored);
+      writeForm(state);
+      remember(state);
+      showResult(state);
+      say(t("quiz.imported"));
+    }, function () { say(t("quiz.bad_file")); });
   });
 
   var fromUrl = codeFromHash(location.hash);

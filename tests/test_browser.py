@@ -450,9 +450,10 @@ def test_quiz_by_mouse_gives_the_python_result_with_working_links(browser, serve
     page.close()
 
 
-def test_quiz_by_keyboard_only(browser, server):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_quiz_by_keyboard_only(browser, server, lang):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + QUIZ_PATHS["fa"], wait_until="networkidle")
+    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
     for _ in range(300):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement && document.activeElement.name") == "priority":
@@ -467,7 +468,7 @@ def test_quiz_by_keyboard_only(browser, server):
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector(".hb-quiz__summary")
-    level_name, _ = _expected({q.id: 1 for q in _QUESTIONS}, "fa")
+    level_name, _ = _expected({q.id: 1 for q in _QUESTIONS}, lang)
     assert level_name in page.inner_text(".hb-quiz__summary")
     assert page.evaluate("document.activeElement.classList.contains('hb-quiz__result')"), "focus should move to the result"
     page.close()
@@ -525,4 +526,43 @@ def test_quiz_survives_hostile_links_and_storage(browser, server):
         page.wait_for_function("document.querySelector('.hb-quiz--enhanced') !== null")
         assert page.locator(".hb-quiz img, .hb-quiz b").count() == 0
     assert not errors and not dialogs, (errors, dialogs)
+    context.close()
+
+
+def test_quiz_shows_change_since_last_result_and_round_trips_through_a_file(browser, server, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + QUIZ_PATHS["en"], wait_until="networkidle")
+    first_dim = _BOOK.quiz_dimensions[0]
+    for q in _QUESTIONS:
+        page.click(f'label:has(input[name="{q.id}"][value="1"])')
+    page.click(".hb-quiz__actions button[type=submit]")
+    page.wait_for_selector(".hb-quiz__summary")
+    assert page.locator(".hb-quiz__change").count() == 0, "a first attempt has nothing to compare with"
+    for q in first_dim.questions:  # a later attempt: the first dimension improves
+        page.click(f'label:has(input[name="{q.id}"][value="{len(q.options) - 1}"])')
+    page.click(".hb-quiz__actions button[type=submit]")
+    page.wait_for_selector(".hb-quiz__change")
+    before = _score(_BOOK.quiz_dimensions, _BOOK.quiz_levels, {q.id: 1 for q in _QUESTIONS}, _STEPS).dimensions[first_dim.id]
+    changes = page.eval_on_selector_all(".hb-quiz__change", "els => els.map(e => e.textContent)")
+    assert changes[0] == f"+{round(100 - before)}" and set(changes[1:]) == {"0"}, changes
+
+    with page.expect_download() as download_info:
+        page.click('[data-action="export"]')
+    saved = tmp_path / "answers.json"
+    download_info.value.save_as(saved)
+    exported = json.loads(saved.read_text(encoding="utf-8"))
+    assert exported["app"] == "crm-handbook-quiz" and exported["code"].startswith("1.") and len(exported["history"]) == 2
+
+    page.click('[data-action="clear"]')
+    assert not page.is_checked(f'input[name="{first_dim.questions[0].id}"][value="{len(first_dim.questions[0].options) - 1}"]')
+    page.set_input_files('input[data-action="import"]', str(saved))
+    page.wait_for_selector(".hb-quiz__summary")
+    assert page.is_checked(f'input[name="{first_dim.questions[0].id}"][value="{len(first_dim.questions[0].options) - 1}"]')
+    assert _BOOK.ui["quiz.imported"]["en"] in page.inner_text(".hb-quiz__status")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"app": "something else", "code": "<b>x</b>"}', encoding="utf-8")
+    page.set_input_files('input[data-action="import"]', str(bad))
+    page.wait_for_function("document.querySelector('.hb-quiz__status').textContent.length > 0 && !document.querySelector('.hb-quiz__status').textContent.includes('loaded')")
+    assert _BOOK.ui["quiz.bad_file"]["en"] in page.inner_text(".hb-quiz__status")
     context.close()

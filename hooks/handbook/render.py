@@ -167,7 +167,7 @@ QUIZ_LABEL_KEYS = (
     "quiz.progress", "quiz.result_title", "quiz.overall", "quiz.level", "quiz.no_score", "quiz.chart_title",
     "quiz.table_dimension", "quiz.table_score", "quiz.unknown", "quiz.weakest_title", "quiz.read_step",
     "quiz.read_causes", "quiz.read_case", "quiz.dont_know_note", "quiz.share", "quiz.copy_link", "quiz.copied",
-    "quiz.cleared", "quiz.resumed", "quiz.bad_link",
+    "quiz.cleared", "quiz.resumed", "quiz.bad_link", "quiz.table_change", "quiz.imported", "quiz.bad_file",
 )
 LOCALES = {"fa": "fa-IR", "ar": "ar-EG", "en": "en-GB"}
 
