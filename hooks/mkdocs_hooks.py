@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import importlib
@@ -83,10 +84,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 QUIZ_DIR = Path(__file__).resolve().parent.parent / "quiz"
 
 
-def on_files(files, config: MkDocsConfig):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The quiz's browser code (quiz/*.js, quiz/*.css) is published as assets/quiz/."""
-    from mkdocs.structure.files import File
-
     for path in sorted(QUIZ_DIR.glob("*.js")) + sorted(QUIZ_DIR.glob("*.css")):
         files.append(File.generated(config, f"assets/quiz/{path.name}", abs_src_path=str(path)))
     return files

@@ -9,6 +9,8 @@ switch. Cross-references are Markdown links to ``<page>.md#<id>`` so MkDocs chec
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from persiantools import digits as _digits
 from persiantools.jdatetime import JalaliDate
 
-from .model import Handbook
+from .model import PRIORITIES, Handbook
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -159,7 +161,7 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
         raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
     context = _context(book, lang, chapter)
     if chapter == "quiz":
-        context.update(quiz_context(book, lang, context, root="../" if lang == default_lang else "../../"))
+        context.update(quiz_context(book, lang, root="../" if lang == default_lang else "../../"))
     return _environment().get_template(f"{chapter}.md.j2").render(**context)
 
 
@@ -196,11 +198,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
     }
 
 
-def quiz_context(book: Handbook, lang: str, context: dict, root: str) -> dict:
-    import json
-
-    from .model import PRIORITIES
-
+def quiz_context(book: Handbook, lang: str, root: str) -> dict:
     payload = json.dumps(quiz_data(book, lang), ensure_ascii=False, separators=(",", ":"))
     return {
         "priorities": PRIORITIES,
@@ -274,13 +272,11 @@ def abbreviations(book: Handbook, lang: str) -> str:
 
 def _plain_text(markdown: str) -> str:
     """Inline Markdown -> text (for a title attribute)."""
-    import re
-
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     return re.sub(r"[*_`]", "", text)
 
 
-_ABBR_OR_LINK = __import__("re").compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">(.*?)</abbr>', __import__("re").S)
+_ABBR_OR_LINK = re.compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 
 
 def focusable_first_abbr(html: str) -> str:
