@@ -355,6 +355,7 @@
     share.appendChild(copy);
     result.appendChild(share);
     result.hidden = false;
+    root.classList.add("hb-quiz--done"); /* the progress bar stops following the reader */
     return r;
   }
 
@@ -362,6 +363,7 @@
 
   root.classList.add("hb-quiz--enhanced");
   root.querySelector(".hb-quiz__actions").hidden = false;
+  root.querySelector(".hb-quiz__tools").hidden = false;
 
   form.addEventListener("change", function () { remember(readForm()); });
   form.addEventListener("submit", function (event) {
@@ -383,6 +385,7 @@
     form.reset();
     result.hidden = true;
     result.textContent = "";
+    root.classList.remove("hb-quiz--done");
     history.replaceState(null, "", location.pathname + location.search);
     syncLanguageLinks("");
     updateProgress(readForm());
