@@ -118,7 +118,7 @@ KPI_FAMILIES = ("customer", "contact_centre", "non_financial", "business")
 class Kpi(Item):
     name: Text
     abbreviation: NonEmpty | None = None
-    family: Literal["customer", "contact_centre", "non_financial", "business"]
+    family: Literal[KPI_FAMILIES]
     definition: Text
     formula: Text | None = None
     reveals: Text
@@ -131,7 +131,7 @@ PRIORITIES = ("cost", "experience", "revenue")
 
 class CaseStudy(Item):
     title: Text
-    priority: Literal["cost", "experience", "revenue"]
+    priority: Literal[PRIORITIES]
     goal: Text
     actions: Texts
     results: Texts
@@ -156,7 +156,7 @@ class KeyIdea(Item):
     title: Text
     summary: Text
     points: Texts
-    page: Literal["what-is-crm", "leadership-and-culture", "integration", "customer-experience", "future-of-crm", "managing-crm"]
+    page: Literal[NARRATIVE_PAGES]
     sources: Sources
 
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from persiantools import digits as _digits
 from persiantools.jdatetime import JalaliDate
 
-from .model import PRIORITIES, Handbook
+from .model import KPI_FAMILIES, PRIORITIES, Handbook
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -147,6 +147,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         sources=book.by_id("sources"),
         cited_by=cited_by,
         chapter=chapter,
+        kpi_families=KPI_FAMILIES,
     )
 
 
@@ -165,12 +166,6 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
     return _environment().get_template(f"{chapter}.md.j2").render(**context)
 
 
-QUIZ_LABEL_KEYS = (
-    "quiz.progress", "quiz.result_title", "quiz.overall", "quiz.level", "quiz.no_score", "quiz.chart_title",
-    "quiz.table_dimension", "quiz.table_score", "quiz.unknown", "quiz.weakest_title", "quiz.read_step",
-    "quiz.read_causes", "quiz.read_case", "quiz.dont_know_note", "quiz.share", "quiz.copy_link", "quiz.copied",
-    "quiz.cleared", "quiz.resumed", "quiz.bad_link", "quiz.table_change", "quiz.imported", "quiz.bad_file",
-)
 LOCALES = {"fa": "fa-IR", "ar": "ar-EG", "en": "en-GB"}
 
 
@@ -194,7 +189,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
         ],
         "levels": [{"id": l.id, "min": l.min_score, "name": l.name[lang], "description": l.description[lang]} for l in book.quiz_levels],
         "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
-        "labels": {key: book.t(key, lang) for key in QUIZ_LABEL_KEYS},
+        "labels": {key: text[lang] for key, text in book.ui.items() if key.startswith("quiz.")},
     }
 
 
