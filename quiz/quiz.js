@@ -16,6 +16,7 @@
   var VERSION = "1";
   var STORAGE_KEY = "crm-handbook-quiz";
   var PRIORITY_CODES = { cost: "c", experience: "e", revenue: "r" };
+  var MODES = ["all", "step", "workshop"];
 
   /* ---- pure functions (also used by the tests in Node) ---------------------------------- */
 
@@ -102,7 +103,14 @@
     try { return decodeURIComponent(m[1]); } catch (e) { return ""; }
   }
 
-  /** Parse stored JSON defensively: {code, history: [{t, code}]} or null. */
+  /** The answering mode a link asks for ("#mode=workshop"), or null. */
+  function modeFromHash(hash) {
+    if (typeof hash !== "string") return null;
+    var m = /(?:^#|&)mode=([a-z]+)(?:&|$)/.exec(hash);
+    return m && MODES.indexOf(m[1]) >= 0 ? m[1] : null;
+  }
+
+  /** Parse stored JSON defensively: {code, history: [{t, code}], mode} or null. */
   function readStored(raw, data) {
     if (typeof raw !== "string" || raw.length > 100000) return null;
     var value;
@@ -114,10 +122,14 @@
           return h && typeof h === "object" && typeof h.t === "string" && h.t.length < 40 && !isNaN(Date.parse(h.t)) && typeof h.code === "string" && decode(data, h.code);
         }).slice(-20)
       : [];
-    return { code: code, history: history };
+    var mode = MODES.indexOf(value.mode) >= 0 ? value.mode : null;
+    return { code: code, history: history, mode: mode };
   }
 
-  var api = { score: score, encode: encode, decode: decode, codeFromHash: codeFromHash, readStored: readStored, questionsOf: questionsOf };
+  var api = {
+    score: score, encode: encode, decode: decode, codeFromHash: codeFromHash, modeFromHash: modeFromHash,
+    readStored: readStored, questionsOf: questionsOf,
+  };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
     return;
@@ -165,7 +177,7 @@
     var s = storage();
     var raw = null;
     try { raw = s ? s.getItem(STORAGE_KEY) : null; } catch (e) { raw = null; }
-    return readStored(raw, data) || { code: null, history: [] };
+    return readStored(raw, data) || { code: null, history: [], mode: null };
   }
   function saveStored(value) {
     var s = storage();
@@ -218,10 +230,70 @@
   var progress = root.querySelector(".hb-quiz__progress progress");
   var progressText = root.querySelector(".hb-quiz__progress-text");
   function updateProgress(state) {
-    var total = questionsOf(data).length;
-    var answered = Object.keys(state.answers).length;
+    var total = 1 + questionsOf(data).length; /* the priority question counts too */
+    var answered = Object.keys(state.answers).length + (state.priority ? 1 : 0);
     progress.value = answered;
     progressText.textContent = t("quiz.progress", { answered: numbers.format(answered), total: numbers.format(total) });
+  }
+
+  /* ---- answering modes: all at once, one step at a time, or workshop (one question) ------ */
+
+  var modeInputs = root.querySelectorAll('input[name="hb-quiz-mode"]');
+  var pager = root.querySelector(".hb-quiz__pager");
+  var pagerText = root.querySelector(".hb-quiz__pager-text");
+  var previousButton = pager.querySelector('[data-action="previous"]');
+  var nextButton = pager.querySelector('[data-action="next"]');
+  var submitButton = form.querySelector('button[type="submit"]');
+  var priorityField = form.querySelector(".hb-quiz__priority");
+  var sections = Array.prototype.slice.call(form.querySelectorAll(".hb-quiz__dimension"));
+  var questionFields = Array.prototype.slice.call(form.querySelectorAll(".hb-quiz__dimension .hb-quiz__question"));
+  var mode = "all";
+  var page = 0;
+
+  /* What one screen shows: the priority question, then a step (section) or a single question. */
+  function units() {
+    return [priorityField].concat(mode === "workshop" ? questionFields : sections);
+  }
+  function isOpen(unit) {
+    var fields = unit.tagName === "FIELDSET" ? [unit] : Array.prototype.slice.call(unit.querySelectorAll("fieldset"));
+    return fields.some(function (f) { return !f.querySelector("input:checked"); });
+  }
+  function showPage(moveFocus) {
+    var list = units();
+    var paged = mode !== "all";
+    page = Math.max(0, Math.min(page, list.length - 1));
+    var unit = list[page];
+    [priorityField].concat(sections, questionFields).forEach(function (node) {
+      node.hidden = paged && !(node === unit || node.contains(unit) || unit.contains(node));
+    });
+    pager.hidden = !paged;
+    submitButton.classList.toggle("md-button--primary", !paged || page === list.length - 1);
+    previousButton.disabled = page === 0;
+    nextButton.disabled = page === list.length - 1;
+    pagerText.textContent = paged
+      ? t(mode === "workshop" ? "quiz.page_question" : "quiz.page_step", { n: numbers.format(page + 1), total: numbers.format(list.length) })
+      : "";
+    root.classList.toggle("hb-quiz--paged", paged);
+    root.classList.toggle("hb-quiz--workshop", mode === "workshop");
+    document.body.classList.toggle("hb-workshop", mode === "workshop");
+    if (moveFocus && paged) {
+      (sections.indexOf(unit.parentNode) >= 0 && mode === "workshop" ? unit.parentNode : unit).scrollIntoView({ block: "start" });
+      var target = unit.querySelector("input:checked") || unit.querySelector("input");
+      if (target) target.focus({ preventScroll: true });
+    }
+  }
+  function go(delta) {
+    page += delta;
+    showPage(true);
+  }
+  /* Switching mode starts at the first screen with an unanswered question. */
+  function setMode(value) {
+    mode = MODES.indexOf(value) >= 0 ? value : "all";
+    modeInputs.forEach(function (input) { input.checked = input.value === mode; });
+    var list = units();
+    page = 0;
+    while (page < list.length - 1 && !isOpen(list[page])) page += 1;
+    showPage(false);
   }
 
   function radar(scores) {
@@ -351,9 +423,18 @@
     copy.addEventListener("click", function () {
       if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(function () { say(t("quiz.copied")); }, function () {});
     });
+    var print = el("button", { type: "button", class: "md-button" }, t("quiz.print"));
+    print.addEventListener("click", function () { window.print(); });
     share.appendChild(document.createTextNode(" "));
     share.appendChild(copy);
+    share.appendChild(document.createTextNode(" "));
+    share.appendChild(print);
     result.appendChild(share);
+    /* Only on paper: when it was printed and the link that opens the same answers again. */
+    result.appendChild(el("p", { class: "hb-quiz__report-note" }, t("quiz.report_note", {
+      date: new Intl.DateTimeFormat(data.locale, { dateStyle: "long" }).format(new Date()),
+      url: location.href,
+    })));
     result.hidden = false;
     root.classList.add("hb-quiz--done"); /* the progress bar stops following the reader */
     return r;
@@ -362,6 +443,7 @@
   /* ---- wiring --------------------------------------------------------------------------- */
 
   root.classList.add("hb-quiz--enhanced");
+  root.querySelector(".hb-quiz__modes").hidden = false;
   root.querySelector(".hb-quiz__actions").hidden = false;
   root.querySelector(".hb-quiz__tools").hidden = false;
 
@@ -389,7 +471,26 @@
     history.replaceState(null, "", location.pathname + location.search);
     syncLanguageLinks("");
     updateProgress(readForm());
+    setMode(mode);
     say(t("quiz.cleared"));
+  });
+
+  modeInputs.forEach(function (input) {
+    input.addEventListener("change", function () {
+      setMode(input.value);
+      var stored = loadStored();
+      stored.mode = mode;
+      saveStored(stored);
+    });
+  });
+  previousButton.addEventListener("click", function () { go(-1); });
+  nextButton.addEventListener("click", function () { go(1); });
+  /* In a paged mode, Enter on an answer moves to the next screen (on the last one it shows the result). */
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || mode === "all" || event.target.type !== "radio") return;
+    event.preventDefault();
+    if (page < units().length - 1) go(1);
+    else form.requestSubmit();
   });
 
   root.querySelector('[data-action="export"]').addEventListener("click", function () {
@@ -424,27 +525,41 @@
     }, function () { say(t("quiz.bad_file")); });
   });
 
-  var fromUrl = codeFromHash(location.hash);
-  var initial = null;
-  if (fromUrl !== null) {
-    initial = decode(data, fromUrl);
-    if (!initial) {
+  /* Answers from a link (#answers=…) are shown with their result; a broken link is ignored
+     with a message. Returns the state, or null (and leaves the form alone). */
+  function answersFromLink() {
+    var code = codeFromHash(location.hash);
+    if (code === null) return null;
+    var state = decode(data, code);
+    if (!state) {
       say(t("quiz.bad_link"));
-      history.replaceState(null, "", location.pathname + location.search);
+      return null;
+    }
+    writeForm(state);
+    remember(state);
+    showResult(state);
+    return state;
+  }
+  /* A link pasted into this tab's address bar while the page is open. */
+  window.addEventListener("hashchange", function () {
+    var asked = modeFromHash(location.hash);
+    if (asked) setMode(asked);
+    if (!answersFromLink() && codeFromHash(location.hash) !== null) remember(readForm());
+  });
+
+  var stored = loadStored();
+  var askedMode = modeFromHash(location.hash);
+  if (!answersFromLink()) {
+    var brokenLink = codeFromHash(location.hash) !== null;
+    if (brokenLink) history.replaceState(null, "", location.pathname + location.search);
+    var resumed = stored.code ? decode(data, stored.code) : null;
+    if (resumed) {
+      writeForm(resumed);
+      remember(resumed);
+      if (!brokenLink) say(t("quiz.resumed")); /* a broken link's message matters more */
+    } else {
+      updateProgress(readForm());
     }
   }
-  if (!initial) {
-    var stored = loadStored();
-    if (stored.code) {
-      initial = decode(data, stored.code);
-      if (initial) say(t("quiz.resumed"));
-    }
-  }
-  if (initial) {
-    writeForm(initial);
-    remember(initial);
-    if (fromUrl !== null) showResult(initial);
-  } else {
-    updateProgress(readForm());
-  }
+  setMode(askedMode || stored.mode || "all");
 })();

@@ -8,31 +8,20 @@ name the page and the offending element, request or link.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
 
 pytestmark = pytest.mark.build
 
-CHROMIUM = "/usr/bin/chromium"
-# As documented for this machine: without these, Chromium tries to reach Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
-]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 ARTIFACTS = ROOT / "artifacts"
 DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
 
@@ -42,31 +31,6 @@ def language_of(path: str) -> str:
         if path.startswith(f"/{lang}/"):
             return lang
     return "fa"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-@pytest.fixture(scope="session")
-def server(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    assert Path(CHROMIUM).exists(), "Debian's chromium is required (.ci/run installs it: apt-get install chromium)"
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")
@@ -382,187 +346,3 @@ def test_home_page_screenshots(browser, server):
             written.append(target)
     for target in written:
         assert target.stat().st_size > 10_000, f"{target} looks empty"
-
-
-# -- the quiz ------------------------------------------------------------------------------
-
-from handbook.loader import load as _load_content  # noqa: E402
-from handbook.quiz import score as _score  # noqa: E402
-from handbook.render import quiz_data as _quiz_data  # noqa: E402
-
-_BOOK = _load_content(ROOT / "content_data")
-_QUESTIONS = [q for d in _BOOK.quiz_dimensions for q in d.questions]
-_STEPS = {s.id: s.number for s in _BOOK.checklist}
-QUIZ_PATHS = {"fa": "/quiz/", "ar": "/ar/quiz/", "en": "/en/quiz/"}
-
-
-def _axe(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')))",
-        AXE_TAGS,
-    )
-    return violations
-
-
-def _expected(answers: dict, lang: str) -> tuple[str, str]:
-    result = _score(_BOOK.quiz_dimensions, _BOOK.quiz_levels, answers, _STEPS)
-    level = next(l for l in _BOOK.quiz_levels if l.id == result.level)
-    return level.name[lang], result
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_quiz_by_mouse_gives_the_python_result_with_working_links(browser, server, lang):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
-    assert not _axe(page), f"{QUIZ_PATHS[lang]} at the start: {_axe(page)}"
-    page.click('label:has(input[name="priority"][value="cost"])')
-    answers = {}
-    for i, q in enumerate(_QUESTIONS):
-        choice = "dk" if i % 9 == 4 else str(i % len(q.options))
-        page.click(f'label:has(input[name="{q.id}"][value="{choice}"])')
-        answers[q.id] = "dk" if choice == "dk" else int(choice)
-        if i == len(_QUESTIONS) // 2:
-            mid = _axe(page)
-            assert not mid, f"{QUIZ_PATHS[lang]} half-way: {mid}"
-    page.click(".hb-quiz__actions button[type=submit]")
-    page.wait_for_selector(".hb-quiz__summary")
-    level_name, result = _expected(answers, lang)
-    summary = page.inner_text(".hb-quiz__summary")
-    assert level_name in summary, f"{lang}: expected level {level_name!r} in {summary[:200]!r}"
-    shown = page.inner_text(".hb-quiz__overall")
-    expected_number = page.evaluate("([loc, v]) => new Intl.NumberFormat(loc, {maximumFractionDigits: 0}).format(v)", [_quiz_data(_BOOK, lang)["locale"], result.overall])
-    assert expected_number in shown, f"{lang}: overall {shown!r}, expected {expected_number}"
-    assert page.locator(".hb-quiz__radar").count() == 1 and page.locator(".hb-quiz__table tbody tr").count() == len(_BOOK.quiz_dimensions)
-    assert not _axe(page), f"{QUIZ_PATHS[lang]} with the result: {_axe(page)}"
-    links = page.eval_on_selector_all(".hb-quiz__next a, .hb-quiz__result p > a[href*='case-studies']", "els => els.map(a => a.href)")
-    assert len(links) >= 4
-    for href in links:
-        target = browser.new_page()
-        target.goto(href, wait_until="domcontentloaded")
-        fragment = href.split("#", 1)[1]
-        assert target.locator(f"[id='{fragment}']").count() == 1, f"{lang}: result link {href} has no target"
-        assert target.evaluate("document.documentElement.lang") == lang
-        target.close()
-    assert not errors, errors
-    page.close()
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_quiz_by_keyboard_only(browser, server, lang):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.name") == "priority":
-            break
-    groups = 1 + len(_QUESTIONS)
-    for _ in range(groups):
-        page.keyboard.press("ArrowDown")  # selects the second option of the group
-        page.keyboard.press("Tab")
-    for _ in range(10):
-        if page.evaluate("document.activeElement && document.activeElement.type") == "submit":
-            break
-        page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_selector(".hb-quiz__summary")
-    level_name, _ = _expected({q.id: 1 for q in _QUESTIONS}, lang)
-    assert level_name in page.inner_text(".hb-quiz__summary")
-    assert page.evaluate("document.activeElement.classList.contains('hb-quiz__result')"), "focus should move to the result"
-    page.close()
-
-
-def test_quiz_share_link_language_switch_resume_and_clear(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server + QUIZ_PATHS["fa"], wait_until="networkidle")
-    page.click('label:has(input[name="priority"][value="revenue"])')
-    for q in _QUESTIONS[:12]:
-        page.click(f'label:has(input[name="{q.id}"][value="2"])')
-    page.click(".hb-quiz__actions button[type=submit]")
-    url = page.url
-    assert "#answers=1.r" in url
-    # The language menu carries the answers: the English page shows the same result.
-    english = page.get_attribute('a.md-select__link[hreflang="en"]', "href")
-    assert english.endswith(url[url.index("#"):])
-    page.goto(server + QUIZ_PATHS["en"] + url[url.index("#"):], wait_until="networkidle")
-    page.wait_for_selector(".hb-quiz__summary")
-    level_name, _ = _expected({q.id: 2 for q in _QUESTIONS[:12]}, "en")
-    assert level_name in page.inner_text(".hb-quiz__summary")
-    assert page.is_checked(f'input[name="{_QUESTIONS[0].id}"][value="2"]')
-    # Resume: the same browser, no link.
-    page.goto(server + QUIZ_PATHS["ar"], wait_until="networkidle")
-    assert page.is_checked(f'input[name="{_QUESTIONS[5].id}"][value="2"]')
-    assert _BOOK.ui["quiz.resumed"]["ar"] in page.inner_text(".hb-quiz__status")
-    # Clear.
-    page.click('[data-action="clear"]')
-    assert not page.is_checked(f'input[name="{_QUESTIONS[5].id}"][value="2"]')
-    assert page.evaluate("localStorage.getItem('crm-handbook-quiz')") is None
-    page.reload(wait_until="networkidle")
-    assert not page.is_checked(f'input[name="{_QUESTIONS[5].id}"][value="2"]')
-    context.close()
-
-
-def test_quiz_survives_hostile_links_and_storage(browser, server):
-    context = browser.new_context()
-    page = context.new_page()
-    errors, dialogs = [], []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    n = len(_QUESTIONS)
-    hashes = ["#answers=", "#answers=1.", "#answers=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "#answers=%E0%A4%A", "#answers=1.c" + "9" * n,
-              "#answers=1.c" + "0" * (n + 1), "#answers=2.c" + "0" * n, "#answers=1.c" + "0" * n + "&x=<b>", "#answers=" + "1" * 5000]
-    for i, h in enumerate(hashes):
-        page.goto(f"{server}{QUIZ_PATHS['en']}?case={i}{h}", wait_until="domcontentloaded")
-        page.wait_for_function("document.querySelector('.hb-quiz--enhanced') !== null")
-        assert page.locator(".hb-quiz img, .hb-quiz b").count() == 0
-    stored = ["{", "null", "[]", "42", '{"code": "<img src=x onerror=alert(1)>"}', '{"code": "1.c' + "9" * n + '"}',
-              '{"code": 7, "history": "x"}', '{"history": [{"t": "<b>", "code": "1.c"}, null, 3]}', '"' + "x" * 200000 + '"']
-    for value in stored:
-        page.evaluate("v => localStorage.setItem('crm-handbook-quiz', v)", value)
-        page.goto(f"{server}{QUIZ_PATHS['fa']}", wait_until="domcontentloaded")
-        page.wait_for_function("document.querySelector('.hb-quiz--enhanced') !== null")
-        assert page.locator(".hb-quiz img, .hb-quiz b").count() == 0
-    assert not errors and not dialogs, (errors, dialogs)
-    context.close()
-
-
-def test_quiz_shows_change_since_last_result_and_round_trips_through_a_file(browser, server, tmp_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(server + QUIZ_PATHS["en"], wait_until="networkidle")
-    first_dim = _BOOK.quiz_dimensions[0]
-    for q in _QUESTIONS:
-        page.click(f'label:has(input[name="{q.id}"][value="1"])')
-    page.click(".hb-quiz__actions button[type=submit]")
-    page.wait_for_selector(".hb-quiz__summary")
-    assert page.locator(".hb-quiz__change").count() == 0, "a first attempt has nothing to compare with"
-    for q in first_dim.questions:  # a later attempt: the first dimension improves
-        page.click(f'label:has(input[name="{q.id}"][value="{len(q.options) - 1}"])')
-    page.click(".hb-quiz__actions button[type=submit]")
-    page.wait_for_selector(".hb-quiz__change")
-    before = _score(_BOOK.quiz_dimensions, _BOOK.quiz_levels, {q.id: 1 for q in _QUESTIONS}, _STEPS).dimensions[first_dim.id]
-    changes = page.eval_on_selector_all(".hb-quiz__change", "els => els.map(e => e.textContent)")
-    assert changes[0] == f"+{round(100 - before)}" and set(changes[1:]) == {"0"}, changes
-
-    with page.expect_download() as download_info:
-        page.click('[data-action="export"]')
-    saved = tmp_path / "answers.json"
-    download_info.value.save_as(saved)
-    exported = json.loads(saved.read_text(encoding="utf-8"))
-    assert exported["app"] == "crm-handbook-quiz" and exported["code"].startswith("1.") and len(exported["history"]) == 2
-
-    page.click('[data-action="clear"]')
-    assert not page.is_checked(f'input[name="{first_dim.questions[0].id}"][value="{len(first_dim.questions[0].options) - 1}"]')
-    page.set_input_files('input[data-action="import"]', str(saved))
-    page.wait_for_selector(".hb-quiz__summary")
-    assert page.is_checked(f'input[name="{first_dim.questions[0].id}"][value="{len(first_dim.questions[0].options) - 1}"]')
-    assert _BOOK.ui["quiz.imported"]["en"] in page.inner_text(".hb-quiz__status")
-    bad = tmp_path / "bad.json"
-    bad.write_text('{"app": "something else", "code": "<b>x</b>"}', encoding="utf-8")
-    page.set_input_files('input[data-action="import"]', str(bad))
-    page.wait_for_function("document.querySelector('.hb-quiz__status').textContent.length > 0 && !document.querySelector('.hb-quiz__status').textContent.includes('loaded')")
-    assert _BOOK.ui["quiz.bad_file"]["en"] in page.inner_text(".hb-quiz__status")
-    context.close()

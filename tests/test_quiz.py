@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 
@@ -102,3 +103,12 @@ def test_every_language_has_the_same_questions_and_links_into_the_handbook():
         for d in data["dimensions"]:
             assert d["href"].startswith("../checklist/#") and d["causes"]
         assert all(data["labels"].values())
+
+
+def test_every_label_the_browser_code_asks_for_exists_in_every_language():
+    used = set(re.findall(r'"(quiz\.[a-z_]+)"', (ROOT / "quiz" / "quiz.js").read_text(encoding="utf-8")))
+    assert len(used) > 20
+    missing = used - set(quiz_data(BOOK, "en")["labels"])
+    assert not missing, f"quiz.js uses labels that content_data/ui.yaml lacks: {sorted(missing)}"
+    for lang in LANGUAGES:
+        assert all(quiz_data(BOOK, lang)["labels"][key] for key in used)

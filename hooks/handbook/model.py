@@ -203,7 +203,6 @@ class QuizLevel(Strict):
     description: Text
 
 
-
 # One entry per content file: file stem -> item model. The order is the load order.
 KINDS: dict[str, type[Item]] = {
     "sources": Source,
@@ -326,6 +325,17 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "quiz.cleared",
         "quiz.resumed",
         "quiz.bad_link",
+        "quiz.mode_legend",
+        "quiz.mode_all",
+        "quiz.mode_step",
+        "quiz.mode_workshop",
+        "quiz.pager_label",
+        "quiz.previous",
+        "quiz.next",
+        "quiz.page_step",
+        "quiz.page_question",
+        "quiz.print",
+        "quiz.report_note",
         "label.priority",
         *[f"priority.{p}" for p in PRIORITIES],
         *[f"kpi_family.{f}" for f in KPI_FAMILIES],

@@ -197,7 +197,7 @@ def quiz_context(book: Handbook, lang: str, root: str) -> dict:
     payload = json.dumps(quiz_data(book, lang), ensure_ascii=False, separators=(",", ":"))
     return {
         "priorities": PRIORITIES,
-        "question_count": sum(len(d.questions) for d in book.quiz_dimensions),
+        "question_count": 1 + sum(len(d.questions) for d in book.quiz_dimensions),  # the priority question too
         "quiz_json": payload.replace("</", "<\\/"),  # can never close the <script> element
         "root": root,
     }
