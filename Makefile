@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check audit bench clean
+.PHONY: serve test build check audit bench published clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ check: $(STAMP)
 ## audit: Lighthouse (mobile) on home, a chapter and the quiz in each language; fails below budget
 audit: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/audit.py
+
+## published: add new pages and item anchors to tests/published_links.txt (commit it)
+published: $(STAMP)
+	$(BIN)/python tools/published.py
 
 ## bench: build time, rebuild time, page weight and search index sizes against budgets
 bench: $(STAMP) $(NODE_STAMP)

@@ -17,7 +17,11 @@ The language being built is read from the i18n plugin, never from ``page.file.lo
 
 from __future__ import annotations
 
+import datetime
+import subprocess
 from pathlib import Path
+
+from markupsafe import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,7 +38,8 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
     importlib.reload(sys.modules[_name])
 
 from handbook.loader import ContentErrors, load  # noqa: E402
-from handbook.render import GENERATED_PAGES, RenderError, abbreviations, focusable_first_abbr, render_chapter, render_narrative  # noqa: E402
+from handbook.meta import describe  # noqa: E402
+from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_narrative  # noqa: E402
 from handbook.search import write_language_indexes  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
@@ -43,6 +48,26 @@ _not_found_pages: dict[str, str] = {}
 
 def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
+
+
+def _edition() -> datetime.date:
+    """The date of the last commit (what the trainer page's citations name), else today."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=Path(__file__).parent, capture_output=True, text=True, timeout=10)
+        return datetime.date.fromisoformat(out.stdout.strip())
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return datetime.date.today()
+
+
+def _site_info(config: MkDocsConfig) -> SiteInfo:
+    languages = _i18n(config).config.languages
+    return SiteInfo(
+        url=config.site_url or "/",
+        names={lang.locale: lang.site_name or config.site_name for lang in languages},
+        descriptions={lang.locale: lang.site_description or "" for lang in languages},
+        edition=_edition(),
+        docs_dir=Path(config.docs_dir),
+    )
 
 
 def _content_dir(config: MkDocsConfig) -> Path:
@@ -98,7 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         if chapter is not None:
             if chapter not in GENERATED_PAGES:
                 raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
-            markdown = render_chapter(book, chapter, lang, _i18n(config).default_language)
+            markdown = render_chapter(book, chapter, lang, _i18n(config).default_language, _site_info(config))
         else:
             markdown = render_narrative(book, markdown, lang, Path(page.file.src_uri).stem)
     except RenderError as exc:
@@ -108,6 +133,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    # Link previews and search engines: the page's own first paragraph, in its language.
+    # Escaped once here: Material writes page.meta.description into an attribute as it is.
+    page.meta.setdefault("description", escape(describe(html) or config.site_description))
     return focusable_first_abbr(html)
 
 

@@ -203,6 +203,43 @@ class QuizLevel(Strict):
     description: Text
 
 
+# Every page of the handbook, by file stem (docs/<lang>/<stem>.md; "index" is the home page).
+PAGES = (
+    "index",
+    "quiz",
+    "what-is-crm",
+    "crm-types",
+    "lifecycle-stages",
+    "failure-causes",
+    "checklist",
+    "leadership-and-culture",
+    "integration",
+    "customer-experience",
+    "kpis",
+    "case-studies",
+    "managing-crm",
+    "future-of-crm",
+    "glossary",
+    "sources",
+    "for-trainers",
+)
+QUIZ_MODES = ("all", "step", "workshop")
+
+
+class CourseSession(Item):
+    """One session of the suggested course on the trainer page."""
+
+    title: Text
+    goal: Text
+    activity: Text
+    minutes: Annotated[int, Field(ge=15, le=480)]
+    pages: Annotated[list[Literal[PAGES]], Field(min_length=1)]
+    checklist: list[Id] = []
+    failure_causes: list[Id] = []
+    case_studies: list[Id] = []
+    quiz_mode: Literal[QUIZ_MODES] | None = None
+
+
 # One entry per content file: file stem -> item model. The order is the load order.
 KINDS: dict[str, type[Item]] = {
     "sources": Source,
@@ -216,6 +253,7 @@ KINDS: dict[str, type[Item]] = {
     "glossary": GlossaryTerm,
     "quiz_dimensions": QuizDimension,
     "quiz_levels": QuizLevel,
+    "course_sessions": CourseSession,
 }
 
 
@@ -228,6 +266,9 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("kpis", "stage"): "lifecycle_stages",
     ("case_studies", "kpis"): "kpis",
     ("quiz_dimensions", "step"): "checklist",
+    ("course_sessions", "checklist"): "checklist",
+    ("course_sessions", "failure_causes"): "failure_causes",
+    ("course_sessions", "case_studies"): "case_studies",
 }
 
 # Fields whose integer value must be unique within its kind.
@@ -241,6 +282,7 @@ MIRRORED: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
 # Interface strings the templates use. ui.yaml must define exactly these.
 CHAPTERS = (
     "quiz",
+    "for_trainers",
     "failure_causes",
     "checklist",
     "lifecycle_stages",
@@ -288,10 +330,32 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "label.cited_by",
         "language.fa",
         "language.ar",
+        "language.en",
         "page404.title",
         "page404.text",
         "page404.home",
         "label.permalink",
+        "label.copy_link",
+        "trainers.linking_title",
+        "trainers.linking_text",
+        "trainers.cite_title",
+        "trainers.cite_text",
+        "trainers.citation",
+        "trainers.index_title",
+        "trainers.index_text",
+        "trainers.col_item",
+        "trainers.col_id",
+        "trainers.col_links",
+        "trainers.key_ideas",
+        "trainers.outline_title",
+        "trainers.outline_text",
+        "trainers.session",
+        "trainers.sessions",
+        "trainers.minutes",
+        "trainers.read",
+        "trainers.activity",
+        "label.link_copied",
+        "label.copy_failed",
         "footer.made_with",
         "quiz.table_change",
         "quiz.export",
@@ -361,6 +425,7 @@ class Handbook(BaseModel):
     glossary: list[GlossaryTerm]
     quiz_dimensions: list[QuizDimension]
     quiz_levels: list[QuizLevel]
+    course_sessions: list[CourseSession]
     ui: dict[str, Text]
 
     def by_id(self, kind: str) -> dict[str, Item]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from persiantools import digits as _digits
 from persiantools.jdatetime import JalaliDate
 
-from .model import KPI_FAMILIES, PRIORITIES, Handbook
+from .links import anchored_items, page_path
+from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, Handbook
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -140,6 +142,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         page_of=page_of,
         pages=CHAPTER_PAGES,
         causes=book.by_id("failure_causes"),
+        cases=book.by_id("case_studies"),
         steps=book.by_id("checklist"),
         stages=book.by_id("lifecycle_stages"),
         types=book.by_id("crm_types"),
@@ -152,17 +155,19 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
 
 
 # Generated pages that are not a list of items. Their URLs are public too.
-OTHER_GENERATED_PAGES: dict[str, str] = {"quiz": "quiz.md"}
+OTHER_GENERATED_PAGES: dict[str, str] = {"quiz": "quiz.md", "for_trainers": "for-trainers.md"}
 GENERATED_PAGES: dict[str, str] = {**CHAPTER_PAGES, **OTHER_GENERATED_PAGES}
 
 
-def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = "fa") -> str:
-    """Markdown for one generated page in one language."""
+def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = "fa", site: SiteInfo | None = None) -> str:
+    """Markdown for one generated page in one language. ``site`` is needed by the trainer page."""
     if chapter not in GENERATED_PAGES:
         raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
     context = _context(book, lang, chapter)
     if chapter == "quiz":
         context.update(quiz_context(book, lang, root="../" if lang == default_lang else "../../"))
+    if chapter == "for_trainers":
+        context.update(trainer_context(book, lang, site or SiteInfo()))
     return _environment().get_template(f"{chapter}.md.j2").render(**context)
 
 
@@ -190,6 +195,82 @@ def quiz_data(book: Handbook, lang: str) -> dict:
         "levels": [{"id": l.id, "min": l.min_score, "name": l.name[lang], "description": l.description[lang]} for l in book.quiz_levels],
         "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
         "labels": {key: text[lang] for key, text in book.ui.items() if key.startswith("quiz.")},
+    }
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the trainer page needs to know about the site: where it lives and what it is called."""
+
+    url: str = "http://127.0.0.1:8000/"
+    names: dict = field(default_factory=lambda: {"fa": "راهنمای CRM", "ar": "دليل إدارة علاقات العملاء", "en": "The CRM Handbook"})
+    descriptions: dict = field(default_factory=lambda: {"fa": "", "ar": "", "en": ""})
+    edition: _dt.date = field(default_factory=_dt.date.today)
+    docs_dir: Path | None = None  # for the titles of the hand-written pages
+
+
+def page_titles(book: Handbook, lang: str, docs_dir: Path | None) -> dict[str, str]:
+    """Title of every page in one language: generated pages from ui.yaml, the others from their '# ' line."""
+    titles = {}
+    for page in PAGES:
+        key = f"chapter.{page.replace('-', '_')}.title"
+        if key in book.ui:
+            titles[page] = book.t(key, lang)
+            continue
+        titles[page] = page
+        if docs_dir is not None and (docs_dir / lang / f"{page}.md").is_file():
+            for line in (docs_dir / lang / f"{page}.md").read_text(encoding="utf-8").splitlines():
+                if line.startswith("# "):
+                    titles[page] = re.sub(r"\s*\{.*\}\s*$", "", line[2:]).strip()
+                    break
+    return titles
+
+
+def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
+    root = "../" if lang == DEFAULT_LANGUAGE else "../../"
+    def titles_of(other: str) -> dict[str, str]:
+        return page_titles(book, other, site.docs_dir)
+
+    titles = titles_of(lang)
+    names = {"key_ideas": book.t("trainers.key_ideas", lang), "course_sessions": book.t("trainers.sessions", lang)}
+    index = []
+    for kind, page, item in anchored_items(book):
+        if not index or index[-1]["kind"] != kind:
+            index.append({"kind": kind, "title": names.get(kind) or book.t(f"chapter.{kind}.title", lang), "rows": []})
+        index[-1]["rows"].append({
+            "id": item.id,
+            "item": item,
+            "href": f"{root}{page_path(page, lang)}#{item.id}",
+            "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES],
+        })
+    example = book.failure_causes[0]
+
+    def year(other: str) -> str:  # Solar Hijri for Persian, Gregorian otherwise
+        value = JalaliDate.to_jalali(site.edition).year if other == "fa" else site.edition.year
+        return localize_digits(value, other)
+
+    citations = [
+        {
+            "lang": other,
+            "whole": book.t("trainers.citation", other).replace("{site}", site.names[other]).replace("{year}", year(other))
+            .replace("{title}", site.descriptions.get(other) or titles_of(other)["index"]),
+            "whole_url": site.url + page_path("index", other),
+            "item": book.t("trainers.citation", other).replace("{site}", site.names[other]).replace("{year}", year(other))
+            .replace("{title}", example.title[other]),
+            "item_url": f"{site.url}{page_path('failure-causes', other)}#{example.id}",
+        }
+        for other in LANGUAGES
+    ]
+    return {
+        "index": index,
+        "titles": titles,
+        "citations": citations,
+        "root": root,
+        "site_url": site.url,
+        "languages": LANGUAGES,
+        "example_url": f"{site.url}{page_path('failure-causes', lang)}#{example.id}",
+        "workshop_url": f"{site.url}{page_path('quiz', lang)}#mode=workshop",
+        "total_minutes": sum(s.minutes for s in book.course_sessions),
     }
 
 

@@ -1,0 +1,131 @@
+"""Links that last: published anchors, the trainer page, and per-page link previews.
+
+Checked on the real strict build (the `built_site` fixture), in every language.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from handbook.links import anchored_items, page_path, published
+from handbook.loader import load
+from handbook.model import PAGES
+
+pytestmark = pytest.mark.build
+
+BOOK = load(ROOT / "content_data")
+PUBLISHED = [line for line in (ROOT / "tests" / "published_links.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+class _Head(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "meta" and a.get("content") is not None:
+            key = a.get("property") or a.get("name")
+            if key:
+                self.meta.setdefault(key, a["content"])
+
+
+def _page(site, path: str) -> _Head:
+    file = site / path.split("#")[0].removeprefix("./") / "index.html"
+    assert file.is_file(), f"/{path} is missing"
+    parser = _Head()
+    parser.feed(file.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_published_list_is_up_to_date():
+    missing = sorted(set(published(BOOK)) - set(PUBLISHED))
+    assert not missing, f"new pages or items are not in tests/published_links.txt; run `make published` and commit it: {missing[:10]}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_published_link_still_exists(built_site, lang):
+    prefix = "" if lang == "fa" else f"{lang}/"
+    gone = []
+    pages: dict[str, _Head] = {}
+    for line in PUBLISHED:
+        path, _, anchor = line.partition("#")
+        path = prefix + path.removeprefix("./")
+        if path not in pages:
+            file = built_site / path / "index.html"
+            if not file.is_file():
+                gone.append(f"/{path}")
+                continue
+            pages[path] = _page(built_site, path)
+        if anchor and anchor not in pages[path].ids:
+            gone.append(f"/{path}#{anchor}")
+    assert not gone, (
+        "links published by an earlier release no longer exist; trainers' material points at them. "
+        f"Keep the ids (ids are never renamed) or restore the items: {gone[:10]}"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_trainer_page_indexes_every_item_in_all_three_languages(built_site, lang):
+    html = (built_site / page_path("for-trainers", lang) / "index.html").read_text(encoding="utf-8")
+    root = "../" if lang == "fa" else "../../"
+    for kind, page, item in anchored_items(BOOK):
+        for other in LANGUAGES:
+            href = f'href="{root}{page_path(page, other)}#{item.id}"'
+            assert href in html, f"{lang} trainer page: no {other} link to {kind} {item.id}"
+    # A ready citation in each language, each marked with its language and direction.
+    for other, direction in (("fa", "rtl"), ("ar", "rtl"), ("en", "ltr")):
+        assert f'<div class="hb-citation" lang="{other}" dir="{direction}">' in html
+    # The course outline: every session, a link to the quiz's workshop mode, every page taught.
+    for session in BOOK.course_sessions:
+        assert f'id="{session.id}"' in html
+    assert "#mode=workshop" in html
+
+
+def test_the_course_covers_every_page_and_checklist_step():
+    taught = {p for s in BOOK.course_sessions for p in s.pages}
+    assert set(PAGES) - {"index", "for-trainers"} <= taught
+    assert {s.id for s in BOOK.checklist} <= {c for s in BOOK.course_sessions for c in s.checklist}
+    assert {c.id for c in BOOK.case_studies} <= {c for s in BOOK.course_sessions for c in s.case_studies}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_its_own_preview_in_its_language(built_site, lang):
+    seen = {}
+    for page in PAGES:
+        head = _page(built_site, page_path(page, lang) or "./")
+        meta = head.meta
+        for key in ("description", "og:title", "og:description", "og:url", "og:locale", "twitter:card", "twitter:title", "twitter:description"):
+            assert meta.get(key), f"/{page_path(page, lang)}: no {key}"
+        assert meta["og:locale"].startswith(lang)
+        assert len(meta["description"]) <= 200
+        if lang != "en":
+            assert re.search("[\u0600-\u06ff]", meta["description"]), f"/{page_path(page, lang)}: description not in {lang}"
+        assert meta["og:url"].endswith("/" + page_path(page, lang))
+        seen.setdefault(meta["description"], []).append(page)
+    duplicates = {d: p for d, p in seen.items() if len(p) > 1}
+    assert not duplicates, f"pages share a description: {duplicates}"
+
+
+def test_sitemap_lists_every_page_with_its_three_language_alternates(built_site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(built_site / "sitemap.xml")
+    entries = {}
+    for url in tree.getroot().findall("s:url", ns):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        entries[url.find("s:loc", ns).text] = alternates
+    site_url = next(iter(entries)).split("/", 3)[:3]
+    base = "/".join(site_url) + "/"
+    for page in PAGES:
+        for lang in LANGUAGES:
+            loc = base + page_path(page, lang)
+            assert loc in entries, f"sitemap.xml lacks {loc}"
+            assert entries[loc] == {other: base + page_path(page, other) for other in LANGUAGES}, loc
