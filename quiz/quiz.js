@@ -207,20 +207,11 @@
     });
   }
 
-  /* The language menu keeps the answers: its links get the same #answers=… */
-  function syncLanguageLinks(hash) {
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
-      var href = a.getAttribute("href").split("#")[0];
-      a.setAttribute("href", href + hash);
-    });
-  }
-
   function remember(state) {
     var code = encode(data, state);
     var empty = !state.priority && Object.keys(state.answers).length === 0;
     var hash = empty ? "" : "#answers=" + code;
     history.replaceState(null, "", location.pathname + location.search + hash);
-    syncLanguageLinks(hash);
     var stored = loadStored();
     stored.code = empty ? null : code;
     saveStored(stored);
@@ -277,7 +268,7 @@
     root.classList.toggle("hb-quiz--workshop", mode === "workshop");
     document.body.classList.toggle("hb-workshop", mode === "workshop");
     if (moveFocus && paged) {
-      (sections.indexOf(unit.parentNode) >= 0 && mode === "workshop" ? unit.parentNode : unit).scrollIntoView({ block: "start" });
+      (unit.closest(".hb-quiz__dimension") || unit).scrollIntoView({ block: "start" }); /* with its step's heading */
       var target = unit.querySelector("input:checked") || unit.querySelector("input");
       if (target) target.focus({ preventScroll: true });
     }
@@ -469,7 +460,6 @@
     result.textContent = "";
     root.classList.remove("hb-quiz--done");
     history.replaceState(null, "", location.pathname + location.search);
-    syncLanguageLinks("");
     updateProgress(readForm());
     setMode(mode);
     say(t("quiz.cleared"));

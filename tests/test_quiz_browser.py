@@ -82,22 +82,25 @@ def test_quiz_by_mouse_gives_the_python_result_with_working_links(browser, serve
     page.close()
 
 
+def _tab_to(page, condition: str, limit: int = 300) -> None:
+    """Press Tab until `condition` (JavaScript) holds for the focused element; fail if it never does."""
+    for _ in range(limit):
+        if page.evaluate(f"!!document.activeElement && {condition}"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached: {condition}")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_quiz_by_keyboard_only(browser, server, lang):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.name") == "priority":
-            break
+    _tab_to(page, "document.activeElement.name === 'priority'")
     groups = 1 + len(_QUESTIONS)
     for _ in range(groups):
         page.keyboard.press("ArrowDown")  # selects the second option of the group
         page.keyboard.press("Tab")
-    for _ in range(10):
-        if page.evaluate("document.activeElement && document.activeElement.type") == "submit":
-            break
-        page.keyboard.press("Tab")
+    _tab_to(page, "document.activeElement.type === 'submit'")
     page.keyboard.press("Enter")
     page.wait_for_selector(".hb-quiz__summary")
     level_name, _ = _expected({q.id: 1 for q in _QUESTIONS}, lang)
@@ -117,9 +120,10 @@ def test_quiz_share_link_language_switch_resume_and_clear(browser, server):
     url = page.url
     assert "#answers=1.r" in url
     # The language menu carries the answers: the English page shows the same result.
-    english = page.get_attribute('a.md-select__link[hreflang="en"]', "href")
-    assert english.endswith(url[url.index("#"):])
-    page.goto(server + QUIZ_PATHS["en"] + url[url.index("#"):], wait_until="networkidle")
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click('a.md-select__link[hreflang="en"]')
+    assert page.url == server + QUIZ_PATHS["en"] + url[url.index("#"):]
     page.wait_for_selector(".hb-quiz__summary")
     level_name, _ = _expected({q.id: 2 for q in _QUESTIONS[:12]}, "en")
     assert level_name in page.inner_text(".hb-quiz__summary")
@@ -270,10 +274,7 @@ def test_quiz_workshop_mode_by_keyboard_only(browser, server, lang):
     size = page.eval_on_selector(".hb-quiz__form .hb-quiz__option span", "e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 24, f"workshop type is {size}px"
     assert not _axe(page), _axe(page)
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.name") == "priority":
-            break
+    _tab_to(page, "document.activeElement.name === 'priority'")
     screens = 1 + len(_QUESTIONS)
     for i in range(screens):
         shown = _visible_fieldsets(page)

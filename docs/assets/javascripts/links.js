@@ -63,9 +63,13 @@
     heading.insertAdjacentElement("afterend", button);
   });
 
-  /* The language menu: keep whatever #fragment the reader is on when they switch. */
-  document.addEventListener("click", function (event) {
-    var link = event.target instanceof Element ? event.target.closest("a.md-select__link[hreflang]") : null;
-    if (link && location.hash) link.setAttribute("href", link.getAttribute("href").split("#")[0] + location.hash);
-  }, true);
+  /* The language menu: keep whatever #fragment the reader is on when they switch (also when
+     they open the link in a new tab or copy its address). The quiz keeps its answers in the
+     fragment, so they travel the same way. */
+  ["click", "auxclick", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var link = event.target instanceof Element ? event.target.closest("a.md-select__link[hreflang]") : null;
+      if (link) link.setAttribute("href", link.getAttribute("href").split("#")[0] + location.hash);
+    }, true);
+  });
 })();
