@@ -44,6 +44,7 @@ from handbook.search import write_language_indexes  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}
+_site: dict[str, SiteInfo] = {}  # language -> what the trainer page cites; set once per language build
 
 
 def _i18n(config: MkDocsConfig):
@@ -97,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = i18n.current_language
     config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
     config.extra["ui"] = ui = {key: text[lang] for key, text in book.ui.items()}
+    _site[lang] = _site_info(config)
     # Heading permalinks ("¶") are labelled in the page's language.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["label.permalink"]
     # The colour-scheme toggle's label is a UI string too: dark scheme "slate", light "default".
@@ -123,7 +125,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         if chapter is not None:
             if chapter not in GENERATED_PAGES:
                 raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
-            markdown = render_chapter(book, chapter, lang, _i18n(config).default_language, _site_info(config))
+            markdown = render_chapter(book, chapter, lang, _i18n(config).default_language, _site[lang])
         else:
             markdown = render_narrative(book, markdown, lang, Path(page.file.src_uri).stem)
     except RenderError as exc:

@@ -167,7 +167,9 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
     if chapter == "quiz":
         context.update(quiz_context(book, lang, root="../" if lang == default_lang else "../../"))
     if chapter == "for_trainers":
-        context.update(trainer_context(book, lang, site or SiteInfo()))
+        if site is None:
+            raise RenderError("the trainer page needs the site's address and names (SiteInfo)")
+        context.update(trainer_context(book, lang, site))
     return _environment().get_template(f"{chapter}.md.j2").render(**context)
 
 
@@ -200,16 +202,16 @@ def quiz_data(book: Handbook, lang: str) -> dict:
 
 @dataclass(frozen=True)
 class SiteInfo:
-    """What the trainer page needs to know about the site: where it lives and what it is called."""
+    """What the trainer page needs to know about the site (from mkdocs.yml, via the hook)."""
 
-    url: str = "http://127.0.0.1:8000/"
-    names: dict = field(default_factory=lambda: {"fa": "راهنمای CRM", "ar": "دليل إدارة علاقات العملاء", "en": "The CRM Handbook"})
-    descriptions: dict = field(default_factory=lambda: {"fa": "", "ar": "", "en": ""})
-    edition: _dt.date = field(default_factory=_dt.date.today)
-    docs_dir: Path | None = None  # for the titles of the hand-written pages
+    url: str  # site_url, ending in "/"
+    names: dict[str, str]  # language -> site name
+    descriptions: dict[str, str]  # language -> site description
+    edition: _dt.date  # the date the citations give
+    docs_dir: Path  # for the titles of the hand-written pages
 
 
-def page_titles(book: Handbook, lang: str, docs_dir: Path | None) -> dict[str, str]:
+def page_titles(book: Handbook, lang: str, docs_dir: Path) -> dict[str, str]:
     """Title of every page in one language: generated pages from ui.yaml, the others from their '# ' line."""
     titles = {}
     for page in PAGES:
@@ -218,7 +220,7 @@ def page_titles(book: Handbook, lang: str, docs_dir: Path | None) -> dict[str, s
             titles[page] = book.t(key, lang)
             continue
         titles[page] = page
-        if docs_dir is not None and (docs_dir / lang / f"{page}.md").is_file():
+        if (docs_dir / lang / f"{page}.md").is_file():
             for line in (docs_dir / lang / f"{page}.md").read_text(encoding="utf-8").splitlines():
                 if line.startswith("# "):
                     titles[page] = re.sub(r"\s*\{.*\}\s*$", "", line[2:]).strip()
@@ -227,49 +229,37 @@ def page_titles(book: Handbook, lang: str, docs_dir: Path | None) -> dict[str, s
 
 
 def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
+    """Index of every stable link, citations in the three languages, and the course outline."""
     root = "../" if lang == DEFAULT_LANGUAGE else "../../"
-    def titles_of(other: str) -> dict[str, str]:
-        return page_titles(book, other, site.docs_dir)
-
-    titles = titles_of(lang)
-    names = {"key_ideas": book.t("trainers.key_ideas", lang), "course_sessions": book.t("trainers.sessions", lang)}
+    group_titles = {"key_ideas": book.t("trainers.key_ideas", lang), "course_sessions": book.t("trainers.sessions", lang)}
     index = []
     for kind, page, item in anchored_items(book):
         if not index or index[-1]["kind"] != kind:
-            index.append({"kind": kind, "title": names.get(kind) or book.t(f"chapter.{kind}.title", lang), "rows": []})
-        index[-1]["rows"].append({
-            "id": item.id,
-            "item": item,
-            "href": f"{root}{page_path(page, lang)}#{item.id}",
-            "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES],
-        })
+            index.append({"kind": kind, "title": group_titles.get(kind) or book.t(f"chapter.{kind}.title", lang), "rows": []})
+        index[-1]["rows"].append({"item": item, "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES]})
     example = book.failure_causes[0]
 
-    def year(other: str) -> str:  # Solar Hijri for Persian, Gregorian otherwise
-        value = JalaliDate.to_jalali(site.edition).year if other == "fa" else site.edition.year
-        return localize_digits(value, other)
+    def cite(other: str, title: str, url: str) -> dict:
+        year = JalaliDate.to_jalali(site.edition).year if other == "fa" else site.edition.year  # Solar Hijri in Persian
+        text = book.t("trainers.citation", other).replace("{site}", site.names[other]).replace("{year}", localize_digits(year, other))
+        return {"text": text.replace("{title}", title), "url": url}
 
     citations = [
         {
             "lang": other,
-            "whole": book.t("trainers.citation", other).replace("{site}", site.names[other]).replace("{year}", year(other))
-            .replace("{title}", site.descriptions.get(other) or titles_of(other)["index"]),
-            "whole_url": site.url + page_path("index", other),
-            "item": book.t("trainers.citation", other).replace("{site}", site.names[other]).replace("{year}", year(other))
-            .replace("{title}", example.title[other]),
-            "item_url": f"{site.url}{page_path('failure-causes', other)}#{example.id}",
+            "whole": cite(other, site.descriptions[other] or site.names[other], site.url + page_path("index", other)),
+            "item": cite(other, example.title[other], f"{site.url}{page_path('failure-causes', other)}#{example.id}"),
         }
         for other in LANGUAGES
     ]
     return {
         "index": index,
-        "titles": titles,
+        "titles": page_titles(book, lang, site.docs_dir),
         "citations": citations,
         "root": root,
+        "page_path": page_path,
         "site_url": site.url,
-        "languages": LANGUAGES,
-        "example_url": f"{site.url}{page_path('failure-causes', lang)}#{example.id}",
-        "workshop_url": f"{site.url}{page_path('quiz', lang)}#mode=workshop",
+        "example": example,
         "total_minutes": sum(s.minutes for s in book.course_sessions),
     }
 
