@@ -9,8 +9,10 @@ nested builds); these hooks run in every one of those builds:
   chapter rendered from the content, in the language being built; a hand-written page gets
   its ``{{ idea(...) }}`` / ``{{ ref(...) }}`` filled in; every page gets the glossary's
   abbreviations, so terms show their definition on hover, focus or tap;
+* ``on_page_content``: the page's description for link previews, and the map of its anchors
+  that moved (``content_data/redirects.yaml``);
 * ``on_post_template`` / ``on_post_build``: each language gets its own 404 page and search
-  index.
+  index, and every page that moved a forwarding page at its old address.
 
 The language being built is read from the i18n plugin, never from ``page.file.locale``.
 """
@@ -39,7 +41,8 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
 
 from handbook.loader import ContentErrors, load  # noqa: E402
 from handbook.meta import describe  # noqa: E402
-from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_narrative  # noqa: E402
+from handbook.links import moved_pages, page_path  # noqa: E402
+from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_moved_anchors, render_moved_page, render_narrative  # noqa: E402
 from handbook.search import write_language_indexes  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
@@ -138,7 +141,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     # Link previews and search engines: the page's own first paragraph, in its language.
     # Escaped once here: Material writes page.meta.description into an attribute as it is.
     page.meta.setdefault("description", escape(describe(html) or config.site_description))
-    return focusable_first_abbr(html)
+    # hreflang: the same page in every language (overrides/main.html writes them in <head>).
+    stem, i18n = Path(page.file.src_uri).stem, _i18n(config)
+    url = _site[i18n.current_language].url
+    page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
+    # Anchors of this page that moved (content_data/redirects.yaml): links.js forwards readers.
+    return focusable_first_abbr(html) + render_moved_anchors(_book(config), Path(page.file.src_uri).stem)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -160,3 +168,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     write_language_indexes(site_dir, languages, default)
+    # Pages that moved keep a small forwarding page at their old address, in every language.
+    book = _book(config)
+    for redirect in moved_pages(book):
+        for lang in languages:
+            target = site_dir / page_path(redirect.old.removesuffix("/"), lang) / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render_moved_page(book, redirect, lang, _site[lang]), encoding="utf-8")

@@ -216,3 +216,45 @@ def test_schema_document_describes_every_field():
         body = section[1].split("\n### ", 1)[0]
         for field in model.model_fields:
             assert f"| `{field}` |" in body, f"content_data/README.md: {kind}.yaml does not describe `{field}`"
+
+
+# -- redirects.yaml: a renamed id or page keeps its old links working -----------------------
+
+
+def test_renamed_id_is_caught_and_a_redirect_accepted(content_copy):
+    """Renaming an item's id is valid content; the old link is then a redirect's job."""
+    old_id = edit(content_copy, "glossary", lambda t: None)[-1]["id"]
+    edit(content_copy, "glossary", lambda t: t[-1].__setitem__("id", "renamed-term"))
+    assert "renamed-term" in {g.id for g in load(content_copy).glossary}
+    edit(content_copy, "redirects", lambda t: t.append({"old": f"glossary/#{old_id}", "new": "glossary/#renamed-term"}))
+    assert (f"glossary/#{old_id}", "glossary/#renamed-term") in {(r.old, r.new) for r in load(content_copy).redirects}
+    # A redirect must not hide a link that still exists.
+    tree = edit(content_copy, "redirects", lambda t: t.append({"old": "glossary/#renamed-term", "new": "glossary/"}))
+    err = one(errors_of(content_copy), file="content_data/redirects.yaml", item="glossary/#renamed-term", field="old", message="still exists")
+    assert err.line == tree[-1].lc.key("old")[0] + 1
+
+
+@pytest.mark.parametrize(
+    ("entry", "field", "message"),
+    [
+        ({"old": "kpis/#gone", "new": "kpis/#no-such-kpi"}, "new", "'kpis/#no-such-kpi' is not a page or an item anchor"),
+        ({"old": "kpis/#gone", "new": "no-such-page/"}, "new", "is not a page or an item anchor"),
+        ({"old": "checklist/", "new": "kpis/"}, "old", "'checklist/' still exists"),
+        ({"old": "old-page/#item", "new": "kpis/"}, "old", "add a redirect for 'old-page/' itself"),
+        ({"old": "/kpis#x", "new": "kpis/"}, "old", "is not a link of the form 'page/' or 'page/#item-id'"),
+    ],
+)
+def test_bad_redirects(content_copy, entry, field, message):
+    tree = edit(content_copy, "redirects", lambda t: t.append(entry))
+    err = one(errors_of(content_copy), file="content_data/redirects.yaml", field=field, message=message)
+    assert err.item == entry["old"]
+    assert err.line == tree[-1].lc.key(field)[0] + 1
+
+
+def test_duplicate_redirect(content_copy):
+    def dup(t):
+        t.append(dict(t[0]))
+
+    tree = edit(content_copy, "redirects", dup)
+    err = one(errors_of(content_copy), file="content_data/redirects.yaml", field="old", message="duplicate old")
+    assert err.line == tree[-1].lc.key("old")[0] + 1

@@ -5,6 +5,7 @@ Checked on the real strict build (the `built_site` fixture), in every language.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -27,11 +28,14 @@ class _Head(HTMLParser):
         super().__init__()
         self.meta: dict[str, str] = {}
         self.ids: set[str] = set()
+        self.hreflang: dict[str, str] = {}
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if "id" in a:
             self.ids.add(a["id"])
+        if tag == "link" and "alternate" in (a.get("rel") or "").split() and a.get("hreflang"):
+            self.hreflang[a["hreflang"]] = a.get("href")
         if tag == "meta" and a.get("content") is not None:
             key = a.get("property") or a.get("name")
             if key:
@@ -47,30 +51,67 @@ def _page(site, path: str) -> _Head:
 
 
 def test_the_published_list_is_up_to_date():
-    missing = sorted(set(published(BOOK)) - set(PUBLISHED))
+    missing = sorted((set(published(BOOK)) | {r.old for r in BOOK.redirects}) - set(PUBLISHED))
     assert not missing, f"new pages or items are not in tests/published_links.txt; run `make published` and commit it: {missing[:10]}"
+
+
+def _resolve(link: str) -> tuple[str, list[str]]:
+    """Where a published link leads after content_data/redirects.yaml, and the hops taken."""
+    redirects = {r.old: r.new for r in BOOK.redirects}
+    hops = []
+    while link not in published(BOOK) and len(hops) < 5:
+        page, _, anchor = link.partition("#")
+        if link in redirects:
+            link = redirects[link]
+        elif anchor and page in redirects:  # the whole page moved; the fragment goes along
+            link = redirects[page].split("#")[0] + "#" + anchor
+        else:
+            break
+        hops.append(link)
+    return link, hops
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_published_link_still_exists(built_site, lang):
+    """Each link of an earlier release exists in the build, or is forwarded by a redirect."""
     prefix = "" if lang == "fa" else f"{lang}/"
     gone = []
     pages: dict[str, _Head] = {}
-    for line in PUBLISHED:
-        path, _, anchor = line.partition("#")
+
+    def exists(link: str) -> bool:
+        path, _, anchor = link.partition("#")
         path = prefix + path.removeprefix("./")
         if path not in pages:
-            file = built_site / path / "index.html"
-            if not file.is_file():
-                gone.append(f"/{path}")
-                continue
+            if not (built_site / path / "index.html").is_file():
+                return False
             pages[path] = _page(built_site, path)
-        if anchor and anchor not in pages[path].ids:
-            gone.append(f"/{path}#{anchor}")
+        return not anchor or anchor in pages[path].ids
+
+    for line in PUBLISHED:
+        if exists(line):
+            continue
+        target, hops = _resolve(line)
+        if not hops or not exists(target):
+            gone.append(f"/{prefix}{line.removeprefix('./')}")
     assert not gone, (
-        "links published by an earlier release no longer exist; trainers' material points at them. "
-        f"Keep the ids (ids are never renamed) or restore the items: {gone[:10]}"
+        "links published by an earlier release no longer exist and no redirect forwards them; "
+        "trainers' material points at them. Restore the ids or add the old links to "
+        f"content_data/redirects.yaml: {gone[:10]}"
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_redirect_is_published_in_the_build(built_site, lang):
+    """An anchor that moved is mapped on its old page; a page that moved keeps a forwarding page."""
+    assert BOOK.redirects, "content_data/redirects.yaml is empty: this test would check nothing"
+    for r in BOOK.redirects:
+        old_page = built_site / page_path(r.old_page.removeprefix("./").removesuffix("/") or "index", lang) / "index.html"
+        html = old_page.read_text(encoding="utf-8")
+        if r.old_anchor:
+            found = re.search(r'<script type="application/json" id="hb-redirects">(.*?)</script>', html)
+            assert found and r.old_anchor in json.loads(found.group(1)), f"{old_page}: {r.old} is not forwarded"
+        else:
+            assert '<meta name="robots" content="noindex">' in html and 'rel="canonical"' in html
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -110,6 +151,10 @@ def test_every_page_has_its_own_preview_in_its_language(built_site, lang):
         if lang != "en":
             assert re.search("[\u0600-\u06ff]", meta["description"]), f"/{page_path(page, lang)}: description not in {lang}"
         assert meta["og:url"].endswith("/" + page_path(page, lang))
+        # hreflang: the page in each language, and the Persian page for everyone else.
+        base = meta["og:url"].removesuffix(page_path(page, lang))
+        expected = {other: base + page_path(page, other) for other in LANGUAGES} | {"x-default": base + page_path(page, "fa")}
+        assert head.hreflang == expected, f"/{page_path(page, lang)}: hreflang links"
         seen.setdefault(meta["description"], []).append(page)
     duplicates = {d: p for d, p in seen.items() if len(p) > 1}
     assert not duplicates, f"pages share a description: {duplicates}"

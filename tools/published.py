@@ -33,7 +33,8 @@ def main() -> int:
     old = set()
     if target.exists():
         old = {line for line in target.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
-    lines = sorted(old | set(published(book)))
+    # Old links that a redirect forwards are published too: removing the redirect would break them.
+    lines = sorted(old | set(published(book)) | {r.old for r in book.redirects})
     target.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{target.relative_to(ROOT)}: {len(lines)} links ({len(lines) - len(old)} new)")
     return 0

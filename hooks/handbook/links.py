@@ -26,8 +26,12 @@ ANCHORED: dict[str, str | None] = {
 
 
 def page_path(page: str, lang: str) -> str:
-    """The page's path below the site root: 'ar/failure-causes/', '' for the Persian home."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    """The page's path below the site root: 'ar/failure-causes/', '' for the Persian home.
+
+    "x-default" (hreflang's name for the page a reader with no matching language gets) is
+    the default language's page.
+    """
+    prefix = "" if lang in (DEFAULT_LANGUAGE, "x-default") else f"{lang}/"
     return prefix + ("" if page == "index" else f"{page}/")
 
 
@@ -45,3 +49,26 @@ def published(book: Handbook) -> list[str]:
     lines = [page_path(p, DEFAULT_LANGUAGE) or "./" for p in PAGES]
     lines += [f"{page_path(page, DEFAULT_LANGUAGE)}#{item.id}" for _, page, item in anchored_items(book)]
     return sorted(set(lines))
+
+
+def relative(from_link: str, to_link: str) -> str:
+    """``to_link`` as seen from the page of ``from_link``, both in published form, one language.
+
+    relative("failure-causes/", "checklist/#x") == "../checklist/#x"; the same page gives "#x".
+    """
+    from_page = from_link.split("#")[0]
+    to_page, _, anchor = to_link.partition("#")
+    fragment = f"#{anchor}" if anchor else ""
+    if to_page == from_page:
+        return fragment or "./"
+    path = ("" if from_page == "./" else "../") + ("" if to_page == "./" else to_page)
+    return (path or "./") + fragment
+
+def moved_anchors(book: Handbook, page_link: str) -> dict[str, str]:
+    """Anchors of ``page_link`` that moved -> where they went, relative to that page."""
+    return {r.old_anchor: relative(page_link, r.new) for r in book.redirects if r.old_anchor and r.old_page == page_link}
+
+
+def moved_pages(book: Handbook) -> list:
+    """Redirects of whole pages that no longer exist (each gets a small page at its old address)."""
+    return [r for r in book.redirects if not r.old_anchor]

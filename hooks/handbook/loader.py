@@ -21,9 +21,14 @@ import yaml
 from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .model import KINDS, MIRRORED, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
+from types import SimpleNamespace
+
+from .links import published
+from .model import KINDS, LINK_PATTERN, MIRRORED, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
 UI_FILE = "ui"
+# The field that identifies an item, when it is not "id".
+ID_FIELD = {"redirects": "old"}
 
 
 @dataclass(frozen=True, order=True)
@@ -154,6 +159,8 @@ def _message(err: dict) -> str:
         return "list must not be empty"
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
+        if pattern == LINK_PATTERN:
+            return f"{err['input']!r} is not a link of the form 'page/' or 'page/#item-id' (as tests/published_links.txt writes them)"
         if pattern.startswith("^[a-z0-9]"):
             return f"{err['input']!r} is not a kebab-case id (lowercase letters, digits, hyphens)"
         return f"{err['input']!r} does not have the expected form {pattern}"
@@ -169,9 +176,9 @@ def _field(loc: tuple) -> str:
     return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
 
 
-def _item_label(item: Any, index: int) -> str:
-    if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"].strip():
-        return item["id"]
+def _item_label(item: Any, index: int, key: str = "id") -> str:
+    if isinstance(item, dict) and isinstance(item.get(key), str) and item[key].strip():
+        return item[key]
     return f"#{index + 1}"
 
 
@@ -203,9 +210,10 @@ def load(content_dir: str | Path) -> Handbook:
         for index, raw in enumerate(data):
             item = _plain(raw)
             raw_node, _ = _child(node, index)
-            label = _item_label(item, index)
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                present.setdefault(kind, set()).add(item["id"])
+            key = ID_FIELD.get(kind, "id")
+            label = _item_label(item, index, key)
+            if isinstance(item, dict) and isinstance(item.get(key), str):
+                present.setdefault(kind, set()).add(item[key])
             try:
                 valid[kind].append((index, model.model_validate(item)))
             except ValidationError as exc:
@@ -223,7 +231,8 @@ def load(content_dir: str | Path) -> Handbook:
         seen: set[str] = set()
         for index, it in items:
             if counts[it.id] > 1 and it.id in seen:
-                err_at(kind, index, ("id",), it.id, "id", f"duplicate id '{it.id}' (ids must be unique within {kind}.yaml)")
+                key = ID_FIELD.get(kind, "id")
+                err_at(kind, index, (key,), it.id, key, f"duplicate {key} '{it.id}' ({key}s must be unique within {kind}.yaml)")
             seen.add(it.id)
         ids[kind] = set(counts)
         if kind in UNIQUE_NUMBERS:
@@ -285,6 +294,19 @@ def load(content_dir: str | Path) -> Handbook:
             if previous is not None and level.min_score <= previous:
                 err_at("quiz_levels", index, ("min_score",), level.id, "min_score", f"min_score must be higher than the previous level's ({previous})")
             previous = level.min_score
+
+    # Redirects: an old link that no longer exists -> a link that does. Checked against the
+    # links the valid items make (handbook/links.py), so a renamed id is caught here.
+    if trees.get("redirects") is not None:
+        live = set(published(SimpleNamespace(**{kind: [it for _, it in items] for kind, items in valid.items()})))
+        moved_pages = {r.old for _, r in valid["redirects"] if not r.old_anchor}
+        for index, r in valid["redirects"]:
+            if r.old in live:
+                err_at("redirects", index, ("old",), r.id, "old", f"'{r.old}' still exists; a redirect would hide it (remove the redirect)")
+            elif r.old_anchor and r.old_page not in live and r.old_page not in moved_pages:
+                err_at("redirects", index, ("old",), r.id, "old", f"the page '{r.old_page}' no longer exists either: add a redirect for '{r.old_page}' itself")
+            if r.new not in live:
+                err_at("redirects", index, ("new",), r.id, "new", f"'{r.new}' is not a page or an item anchor of the handbook (tests/published_links.txt lists them)")
 
     # Interface strings.
     ui: dict[str, Text] = {}

@@ -240,8 +240,37 @@ class CourseSession(Item):
     quiz_mode: Literal[QUIZ_MODES] | None = None
 
 
+# A link as tests/published_links.txt writes it, relative to a language's root: "./" (home),
+# "checklist/" (a page) or "checklist/#customer-definition" (an item on a page).
+LINK_PATTERN = r"^(\./|[a-z0-9]+(-[a-z0-9]+)*/)(#[a-z0-9]+(-[a-z0-9]+)*)?$"
+Link = Annotated[str, StringConstraints(pattern=LINK_PATTERN)]
+
+
+class Redirect(Strict):
+    """A published link that moved: readers who follow `old` land on `new`, in every language.
+
+    The loader checks that `old` no longer exists (a redirect must not hide a live link) and
+    that `new` does. The old link is the redirect's id (one redirect per old link).
+    """
+
+    old: Link
+    new: Link
+
+    @property
+    def id(self) -> str:
+        return self.old
+
+    @property
+    def old_page(self) -> str:
+        return self.old.split("#")[0]
+
+    @property
+    def old_anchor(self) -> str:
+        return self.old.partition("#")[2]
+
+
 # One entry per content file: file stem -> item model. The order is the load order.
-KINDS: dict[str, type[Item]] = {
+KINDS: dict[str, type[Strict]] = {
     "sources": Source,
     "crm_types": CrmType,
     "lifecycle_stages": LifecycleStage,
@@ -254,6 +283,7 @@ KINDS: dict[str, type[Item]] = {
     "quiz_dimensions": QuizDimension,
     "quiz_levels": QuizLevel,
     "course_sessions": CourseSession,
+    "redirects": Redirect,
 }
 
 
@@ -355,6 +385,8 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "trainers.read",
         "trainers.activity",
         "label.link_copied",
+        "redirect.title",
+        "redirect.text",
         "label.copy_failed",
         "footer.made_with",
         "quiz.table_change",
@@ -426,6 +458,7 @@ class Handbook(BaseModel):
     quiz_dimensions: list[QuizDimension]
     quiz_levels: list[QuizLevel]
     course_sessions: list[CourseSession]
+    redirects: list[Redirect]
     ui: dict[str, Text]
 
     def by_id(self, kind: str) -> dict[str, Item]:

@@ -16,12 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from persiantools import digits as _digits
 from persiantools.jdatetime import JalaliDate
 
-from .links import anchored_items, page_path
-from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, Handbook
+from .links import anchored_items, moved_anchors, page_path, relative
+from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, Handbook, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -100,7 +100,9 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # the output is Markdown; content authors are trusted editors
+        # Markdown templates are not escaped (content authors are trusted editors); the few
+        # templates that write HTML documents (*.html.j2) are.
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
     )
     env.filters["digits"] = localize_digits
     env.tests["contains"] = lambda seq, value: value in seq
@@ -375,3 +377,36 @@ def focusable_first_abbr(html: str) -> str:
         return tag if in_link else f'<abbr title="{title}" tabindex="0">{text}</abbr>'
 
     return _ABBR_OR_LINK.sub(mark, html)
+
+
+# -- links that moved (content_data/redirects.yaml) -------------------------------------------
+
+
+def render_moved_anchors(book: Handbook, page: str) -> str:
+    """The JSON block links.js follows when a reader arrives at an anchor of ``page`` that moved."""
+    moved = moved_anchors(book, page_path(page, DEFAULT_LANGUAGE) or "./")
+    if not moved:
+        return ""
+    return _environment().get_template("moved_anchors.html.j2").render(moved=moved)
+
+
+def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteInfo) -> str:
+    """The small page left at the address of a page that moved: it forwards to the new one.
+
+    The #fragment travels along (an anchor that also moved goes to its own new place), so a
+    trainer's link to an item of the old page still lands on the item.
+    """
+    anchors = {r.old_anchor: relative(redirect.old, r.new) for r in book.redirects if r.old_anchor and r.old_page == redirect.old}
+    target = relative(redirect.old, redirect.new)
+    new_page, _, anchor = redirect.new.partition("#")
+    stem = "index" if new_page == "./" else new_page.removesuffix("/")
+    return _environment().get_template("moved_page.html.j2").render(
+        lang=lang,
+        dir="ltr" if lang == "en" else "rtl",
+        title=book.t("redirect.title", lang),
+        text=book.t("redirect.text", lang),
+        target=target,
+        target_title=page_titles(book, lang, site.docs_dir)[stem],
+        canonical=site.url + page_path(stem, lang) + (f"#{anchor}" if anchor else ""),
+        anchors=anchors,
+    )

@@ -5,12 +5,31 @@
  *   "copy link" button that copies the item's URL. The id is the same in every language.
  * - The language menu keeps the current #fragment: /en/failure-causes/#scope-creep switched
  *   to Persian lands on /failure-causes/#scope-creep (the quiz's #answers=… travels the same way).
+ * - A link to an anchor that moved (content_data/redirects.yaml; the page's JSON block
+ *   #hb-redirects maps old id -> new link) goes on to the item's new place.
  * Labels come from the page's JSON block #hb-ui (written by overrides/main.html from ui.yaml).
  */
 (function () {
   "use strict";
-  var ui = {};
-  try { ui = JSON.parse(document.getElementById("hb-ui").textContent); } catch (e) { return; }
+  function json(id) {
+    var element = document.getElementById(id);
+    try { return element ? JSON.parse(element.textContent) : null; } catch (e) { return null; }
+  }
+
+  /* Old links keep working: an anchor that is not on the page but in the map moved. */
+  var moved = json("hb-redirects");
+  function follow() {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    if (moved && id && !document.getElementById(id) && Object.prototype.hasOwnProperty.call(moved, id)) {
+      location.replace(moved[id]);
+    }
+  }
+  follow();
+  window.addEventListener("hashchange", follow);
+
+  var ui = json("hb-ui");
+  if (!ui) return;
 
   var live = document.createElement("p");
   live.className = "hb-live";
