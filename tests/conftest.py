@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import http.server
 import os
 import re
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,47 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def pdf_summary(data: bytes):
+    """(page count, A4?, all text NFKC-normalised, x of the first text line on page 1 / page width).
+
+    The x tells the direction: a right-to-left page starts its first line at the right margin.
+    """
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    box = reader.pages[0].mediabox
+    a4 = abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((y, x))
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    top = max(y for y, _ in runs)
+    first_line = [x for y, x in runs if abs(y - top) < 2]
+    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in reader.pages))
+    return len(reader.pages), a4, text, min(first_line) / float(box.width)
+
+
+def pdf_first_line_ends(data: bytes) -> tuple[float, float]:
+    """Where the first text line of page 1 starts and where its last run starts (/ page width)."""
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    runs = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and runs.append((tm[5] * cm[3] + cm[5], tm[4] * cm[0] + cm[4])))
+    top = max(y for y, _ in runs)
+    xs = [x for y, x in runs if abs(y - top) < 2]
+    return min(xs) / float(page.mediabox.width), max(xs) / float(page.mediabox.width)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page, NFKC-normalised."""
+    from pypdf import PdfReader
+
+    return [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]

@@ -370,3 +370,24 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
         assert page.evaluate("document.documentElement.lang") == lang
         assert page.evaluate("document.getElementById('scope-creep-and-unrealistic-expectations').getBoundingClientRect().top") < 200, "the item is scrolled into view"
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
+    """content_data/redirects.yaml: failure-causes/#scope-creep is an older, shorter link."""
+    prefix = "" if lang == "fa" else f"/{lang}"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + prefix + "/failure-causes/#scope-creep", wait_until="networkidle")
+    new = "scope-creep-and-unrealistic-expectations"
+    assert page.url == f"{server}{prefix}/failure-causes/#{new}", page.url
+    page.wait_for_function(f"Math.abs(document.getElementById('{new}').getBoundingClientRect().top) < 200")
+    # Followed on the page too (a link in a chat opened in the same tab), and nothing else moves.
+    page.evaluate("location.hash = '#checklist-and-kpis'")
+    page.evaluate("location.hash = '#scope-creep'")
+    page.wait_for_function(f"location.hash === '#{new}'")
+    page.evaluate("location.hash = '#no-such-item'")
+    page.wait_for_timeout(200)
+    assert page.url.endswith("#no-such-item") and not errors
+    page.close()

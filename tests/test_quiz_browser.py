@@ -6,15 +6,12 @@ The fixtures `browser` and `server` (conftest.py) serve one strict build of the 
 
 from __future__ import annotations
 
-import io
 import json
 import random
-import unicodedata
 
 import pytest
-from pypdf import PdfReader
 
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
+from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT, pdf_summary
 from handbook.loader import load as _load_content
 from handbook.quiz import score as _score
 from handbook.render import localize_digits as _digits
@@ -304,26 +301,6 @@ def _code(answers: dict, priority: str) -> str:
     return "1." + chars
 
 
-def _pdf_lines(data: bytes):
-    """(page count, A4?, all text NFKC-normalised, x of the first text on page 1 / page width)."""
-    reader = PdfReader(io.BytesIO(data))
-    box = reader.pages[0].mediabox
-    a4 = abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2
-    runs = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            runs.append((y, x))
-
-    reader.pages[0].extract_text(visitor_text=visit)
-    top = max(y for y, _ in runs)
-    first_line = [x for y, x in runs if abs(y - top) < 2]
-    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in reader.pages))
-    return len(reader.pages), a4, text, min(first_line) / float(box.width)
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_quiz_prints_a_clean_a4_report(browser, server, lang):
     answers = {q.id: ("dk" if i % 7 == 3 else i % len(q.options)) for i, q in enumerate(_QUESTIONS)}
@@ -342,7 +319,7 @@ def test_quiz_prints_a_clean_a4_report(browser, server, lang):
     assert shown_options == 1 + len(_QUESTIONS), "only the chosen answer of each question is printed"
     note = page.inner_text(".hb-quiz__report-note")
     assert f"#answers={code}" in note
-    pages, a4, text, first_x = _pdf_lines(page.pdf(format="A4", print_background=True))
+    pages, a4, text, first_x = pdf_summary(page.pdf(format="A4", print_background=True))
     assert a4 and 2 <= pages <= 12, f"{lang}: {pages} pages"
     assert f"answers={code}" in text.replace("\n", ""), "the printed link reopens the same answers"
     if lang == "en":

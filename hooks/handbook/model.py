@@ -374,7 +374,7 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "trainers.index_title",
         "trainers.index_text",
         "trainers.col_item",
-        "trainers.col_id",
+        "trainers.col_path",
         "trainers.col_links",
         "trainers.key_ideas",
         "trainers.outline_title",

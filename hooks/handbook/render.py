@@ -238,7 +238,11 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
     for kind, page, item in anchored_items(book):
         if not index or index[-1]["kind"] != kind:
             index.append({"kind": kind, "title": group_titles.get(kind) or book.t(f"chapter.{kind}.title", lang), "rows": []})
-        index[-1]["rows"].append({"item": item, "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES]})
+        index[-1]["rows"].append({
+            "item": item,
+            "path": f"{page_path(page, DEFAULT_LANGUAGE)}#{item.id}",  # as tests/published_links.txt writes it
+            "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES],
+        })
     example = book.failure_causes[0]
 
     def cite(other: str, title: str, url: str) -> dict:

@@ -1,0 +1,80 @@
+"""Chapters and the trainer page on paper: printed to PDF by Chromium, then read back.
+
+A trainer prints a chapter or the index of links for a class: A4, the text only (no header,
+menus, buttons), each long item on its own sheet, addresses as text, right-to-left kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, pdf_first_line_ends, pdf_pages, pdf_summary
+from handbook.links import page_path
+from handbook.loader import load
+
+pytestmark = pytest.mark.build
+
+BOOK = load(ROOT / "content_data")
+CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .hb-copy-link, .headerlink, .md-content__button"
+
+
+def _print(browser, server, page_name: str, lang: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{page_path(page_name, lang)}", wait_until="networkidle")
+    page.emulate_media(media="print")
+    shown = page.eval_on_selector_all(CHROME, "els => els.filter(e => e.getClientRects().length).map(e => e.className)")
+    assert not shown, f"{lang} {page_name}: navigation chrome on paper: {shown}"
+    data = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    page.close()
+    return data
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_chapter_prints_each_cause_on_its_own_sheet(browser, server, lang):
+    data = _print(browser, server, "failure-causes", lang)
+    pages, a4, text, first_x = pdf_summary(data)
+    causes = BOOK.failure_causes
+    assert a4 and len(causes) <= pages <= 3 * len(causes), f"{lang}: {pages} pages for {len(causes)} causes"
+    if lang == "en":
+        # The first line of a sheet is a cause's title (less any glossary term in it, which
+        # pypdf does not extract from its <abbr>).
+        first_lines = [_squash(sheet.strip().split("\n")[0]) for sheet in pdf_pages(data)]
+        for cause in causes[1:]:
+            title = _squash(cause.title["en"])
+            assert any(line in title and 2 * len(line) >= len(title) for line in first_lines), f"'{cause.title['en']}' does not start a sheet"
+        assert "Copy link" not in text and "¶" not in text
+        assert first_x < 0.25, "left-to-right: the title starts at the left margin"
+    else:
+        assert sum(1 for ch in text if "\u0600" <= ch <= "\u06ff") > 5000, f"{lang}: the text is extractable"
+        start, end = pdf_first_line_ends(data)
+        assert end > 0.7 and start > 0.3, f"right-to-left: the title sits at the right margin ({start:.2f}–{end:.2f})"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_trainer_index_prints_its_paths_as_text(browser, server, lang):
+    data = _print(browser, server, "for-trainers", lang)
+    pages, a4, text, first_x = pdf_summary(data)
+    assert a4 and 4 <= pages <= 40, f"{lang}: {pages} pages"
+    flat = _squash(text)
+    # The index's path column is the address on paper (the language links are for screens).
+    for path in ("failure-causes/#scope-creep-and-unrealistic-expectations", "checklist/#customer-definition", "glossary/#crm"):
+        assert path in flat, f"{lang}: {path} is not printed"
+    start, end = pdf_first_line_ends(data)
+    if lang == "en":
+        assert "Persian·Arabic·English" not in flat
+        assert start < 0.25
+    else:
+        assert end > 0.7 and start > 0.3, f"right-to-left: the title sits at the right margin ({start:.2f}–{end:.2f})"
+
+
+def test_addresses_of_other_sites_are_printed_once(browser, server):
+    text = _squash(pdf_summary(_print(browser, server, "sources", "en"))[2])
+    for source in BOOK.sources:
+        if source.url:
+            assert text.count(_squash(source.url)) == 1, source.url
