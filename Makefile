@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check audit bench published clean
+.PHONY: serve test build check audit bench published dist clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,9 +43,13 @@ audit: $(STAMP) $(NODE_STAMP)
 published: $(STAMP)
 	$(BIN)/python tools/published.py
 
+## dist: dist/site/ to deploy and dist/crm-handbook-<date>.zip to use offline (SITE_URL=https://… make dist)
+dist: $(STAMP)
+	$(BIN)/python tools/dist.py
+
 ## bench: build time, rebuild time, page weight and search index sizes against budgets
 bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/bench.py
 
 clean:
-	rm -rf site artifacts .pytest_cache .hypothesis
+	rm -rf site dist artifacts .pytest_cache .hypothesis

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
 
 from conftest import LANGUAGES, ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from published import unreachable  # noqa: E402
 from handbook.links import anchored_items, page_path, published
 from handbook.loader import load
 from handbook.model import PAGES
@@ -55,44 +59,10 @@ def test_the_published_list_is_up_to_date():
     assert not missing, f"new pages or items are not in tests/published_links.txt; run `make published` and commit it: {missing[:10]}"
 
 
-def _resolve(link: str) -> tuple[str, list[str]]:
-    """Where a published link leads after content_data/redirects.yaml, and the hops taken."""
-    redirects = {r.old: r.new for r in BOOK.redirects}
-    hops = []
-    while link not in published(BOOK) and len(hops) < 5:
-        page, _, anchor = link.partition("#")
-        if link in redirects:
-            link = redirects[link]
-        elif anchor and page in redirects:  # the whole page moved; the fragment goes along
-            link = redirects[page].split("#")[0] + "#" + anchor
-        else:
-            break
-        hops.append(link)
-    return link, hops
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_published_link_still_exists(built_site, lang):
     """Each link of an earlier release exists in the build, or is forwarded by a redirect."""
-    prefix = "" if lang == "fa" else f"{lang}/"
-    gone = []
-    pages: dict[str, _Head] = {}
-
-    def exists(link: str) -> bool:
-        path, _, anchor = link.partition("#")
-        path = prefix + path.removeprefix("./")
-        if path not in pages:
-            if not (built_site / path / "index.html").is_file():
-                return False
-            pages[path] = _page(built_site, path)
-        return not anchor or anchor in pages[path].ids
-
-    for line in PUBLISHED:
-        if exists(line):
-            continue
-        target, hops = _resolve(line)
-        if not hops or not exists(target):
-            gone.append(f"/{prefix}{line.removeprefix('./')}")
+    gone = unreachable(built_site, BOOK, PUBLISHED, lang)
     assert not gone, (
         "links published by an earlier release no longer exist and no redirect forwards them; "
         "trainers' material points at them. Restore the ids or add the old links to "

@@ -1,24 +1,36 @@
-"""Serve a built site on 127.0.0.1 the way a static host does: gzip for text, cache headers.
+"""Serve a built site on 127.0.0.1 the way a static host does: gzip for text, cache headers,
+each language's own 404 page.
 
-Used by `make audit` and `make bench` (and handy by hand):
-    python tools/static_server.py site 8000
-Only ever binds to the loopback address.
+Used by `make audit` and `make bench`, and it is the offline copy's `serve.py` (`make dist`
+puts it next to the site in the archive): Python's standard library only, any Python 3.8+.
+    python tools/static_server.py site 8000      # in the repository
+    python serve.py                              # in the unpacked offline copy: opens the browser
+Only ever binds to the loopback address, so nothing is shared with the network.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
-import sys
+import io
 import threading
+import webbrowser
 from pathlib import Path
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    _gzip_cache: dict[tuple[str, float], bytes] = {}
+    _gzip_cache: dict = {}
+    # Fixed types: on Windows, Python reads them from the registry, which may call .js text/plain.
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+        ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml",
+        ".woff2": "font/woff2", ".png": "image/png", ".txt": "text/plain; charset=utf-8",
+    }
 
     def log_message(self, *args):  # quiet
         pass
@@ -50,12 +62,25 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own 404 page, in the language of its address."""
+        root = Path(self.directory)
+        lang = self.path.lstrip("/").split("/", 1)[0]
+        page = root / lang / "404.html" if lang in ("ar", "en") else root / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
-def start(site_dir: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+
+def start(site_dir: Path, port: int = 0) -> tuple:
     """Start serving in a background thread; return the server and its base URL."""
     handler = functools.partial(Handler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -63,12 +88,33 @@ def start(site_dir: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServe
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
-if __name__ == "__main__":
-    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    port = int(sys.argv[2]) if len(sys.argv) > 2 else 8000
-    httpd, url = start(site, port)
-    print(f"serving {site} on {url}/ (Ctrl-C to stop)")
+def main(argv=None) -> int:
+    here = Path(__file__).resolve().parent
+    default_site = here / "site" if (here / "site" / "index.html").is_file() else Path("site")
+    parser = argparse.ArgumentParser(description="Serve the CRM handbook on this computer only (127.0.0.1).")
+    parser.add_argument("site", nargs="?", type=Path, default=default_site, help=f"the built site (default: {default_site})")
+    parser.add_argument("port", nargs="?", type=int, default=8000, help="port (default 8000; the next free one if taken; 0: any)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open the browser")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site} has no index.html: build the site first (make build) or unpack the archive whole")
+    for port in [args.port] if args.port == 0 else range(args.port, args.port + 20):
+        try:
+            httpd, url = start(args.site, port)
+            break
+        except OSError:
+            continue
+    else:
+        parser.error(f"ports {args.port}-{args.port + 19} are all in use; give another: serve.py {args.site} 9000")
+    print(f"The handbook is at {url}/ (this computer only). Press Ctrl-C to stop.", flush=True)
+    if not args.no_browser:
+        webbrowser.open(url + "/")
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
         httpd.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""`make dist`: the handbook ready to deploy, and as an offline copy for classrooms.
+
+    dist/site/                          upload this folder to any static host
+    dist/crm-handbook-<date>.zip        the offline copy: crm-handbook/site/, serve.py, README.txt
+
+The builds are strict. dist/site/ gets `site_url` from SITE_URL (or --site-url), so the
+sitemap, the canonical addresses and the 404 pages name the address the site is published
+at; a sub-path (https://example.org/handbook/) works. The offline copy is built for its own
+local server (serve.py, at the root of 127.0.0.1), so its 404 pages find their styles too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_URL = "http://127.0.0.1:8000/"
+
+
+def _edition() -> str:
+    out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True)
+    return out.stdout.strip() or datetime.date.today().isoformat()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="the address the site is published at (default: $SITE_URL, else mkdocs.yml's)")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.site_url and not args.site_url.endswith("/"):
+        args.site_url += "/"
+
+    out = args.out.resolve()
+    site, offline = out / "site", out / ".offline-site"
+
+    def build(target: Path, site_url: str | None) -> int:
+        if target.exists():
+            shutil.rmtree(target)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        if site_url:
+            env["SITE_URL"] = site_url
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(args.config), "-d", str(target)]
+        return subprocess.run(command, cwd=args.config.parent, env=env).returncode
+
+    failed = build(site, args.site_url) or build(offline, OFFLINE_URL)
+    if failed:
+        return failed
+
+    archive = out / f"crm-handbook-{_edition()}.zip"
+    for old in out.glob("crm-handbook-*.zip"):
+        old.unlink()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.write(ROOT / "tools" / "static_server.py", "crm-handbook/serve.py")
+        zf.write(ROOT / "tools" / "offline" / "README.txt", "crm-handbook/README.txt")
+        for path in sorted(offline.rglob("*")):
+            if path.is_file():
+                zf.write(path, f"crm-handbook/site/{path.relative_to(offline).as_posix()}")
+    shutil.rmtree(offline)
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    print(f"{site.relative_to(Path.cwd()) if site.is_relative_to(Path.cwd()) else site}/: {size / 1e6:.1f} MB, for {args.site_url or 'the site_url in mkdocs.yml'}")
+    print(f"{archive.name}: {archive.stat().st_size / 1e6:.1f} MB, the offline copy (unzip, then run serve.py)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
