@@ -28,7 +28,7 @@ def test_every_chapter_renders_every_item_with_its_anchor(chapter, lang):
     md = render_chapter(BOOK, chapter, lang)
     assert md.startswith(f"# {BOOK.t(f'chapter.{chapter}.title', lang)}\n")
     for item in getattr(BOOK, chapter):
-        assert f"{{ #{item.id} .hb-item }}" in md, f"{chapter}/{lang}: no heading anchor for {item.id}"
+        assert re.search(rf"\{{ #{item.id} \.hb-item( \.hb-item--sheet)? \}}", md), f"{chapter}/{lang}: no heading anchor for {item.id}"
 
 
 def test_cross_references_link_to_the_target_anchor():
@@ -101,3 +101,9 @@ def test_glossary_terms_become_tooltips_in_the_pages_language():
     assert focusable_first_abbr(linked) == '<a href="x">KPI</a> then <abbr title="b" tabindex="0">KPI</abbr>'
     only_linked = '<a href="x"><abbr title="c">NPS</abbr></a>'
     assert focusable_first_abbr(only_linked) == only_linked
+
+
+def test_long_items_start_a_printed_sheet_and_short_ones_do_not():
+    assert ".hb-item--sheet }" in render_chapter(BOOK, "failure_causes", "en")
+    assert ".hb-item--sheet }" in render_chapter(BOOK, "case_studies", "ar")
+    assert ".hb-item--sheet" not in render_chapter(BOOK, "glossary", "fa")
