@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from persiantools import digits as _digits
 from persiantools.jdatetime import JalaliDate
 
+from . import diagrams
 from .links import anchored_items, moved_anchors, page_path, relative
 from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, Handbook, Redirect
 
@@ -100,9 +101,9 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        # Markdown templates are not escaped (content authors are trusted editors); the few
-        # templates that write HTML documents (*.html.j2) are.
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+        # Markdown templates are not escaped (content authors are trusted editors); the
+        # templates that write HTML or SVG (*.html.j2, *.svg.j2) are.
+        autoescape=select_autoescape(enabled_extensions=("html.j2", "svg.j2"), default_for_string=False),
     )
     env.filters["digits"] = localize_digits
     env.tests["contains"] = lambda seq, value: value in seq
@@ -153,7 +154,22 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         cited_by=cited_by,
         chapter=chapter,
         kpi_families=KPI_FAMILIES,
+        diagram=lambda name, *args: render_diagram(book, lang, name, *args),
     )
+
+
+DIAGRAMS = ("lifecycle", "failure_map", "step_guards", "crm_types", "case_study")
+
+
+def render_diagram(book: Handbook, lang: str, name: str, *args) -> str:
+    """A diagram of handbook/diagrams.py as inline SVG (several side by side for a list)."""
+    if name not in DIAGRAMS:
+        raise RenderError(f"unknown diagram {name!r}; known: {', '.join(DIAGRAMS)}")
+    built = getattr(diagrams, name)(book, lang, *args)
+    template = _environment().get_template("diagram.svg.j2")
+    if isinstance(built, list):
+        return '<div class="hb-diagram-row">\n' + "\n".join(template.render(d=d) for d in built) + "\n</div>"
+    return template.render(d=built)
 
 
 # Generated pages that are not a list of items. Their URLs are public too.

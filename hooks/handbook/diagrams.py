@@ -1,0 +1,387 @@
+"""Diagrams drawn from the content: the geometry here, the markup in templates/diagram.svg.j2.
+
+Each function takes the Handbook and a language and returns a :class:`Diagram`: a small
+scene (boxes, text lines, links) laid out on a fixed-width canvas. The template writes it as
+inline SVG, so the diagram's text is the YAML's text in the page's language and digits,
+every node is a real link (keyboard-focusable), and a <title>/<desc> pair gives screen
+readers the same content in words. For right-to-left pages the layout is mirrored here
+(columns run from the right) and the text inherits the page's direction.
+
+The canvases are narrow (360 units, a phone's width) so that text stays readable when the
+diagram is shown at 360 px; on wider screens they keep that size. No MkDocs imports.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from .model import DEFAULT_LANGUAGE, Handbook
+
+WIDTH = 360
+MARGIN = 8
+PAD = 10
+BODY = 12.5  # font size of body text (SVG units = CSS px at natural size)
+TITLE = 14
+LINE = 17  # line height of body text
+CHAR = 0.56  # average advance of a character, in font sizes (wide enough for Vazirmatn)
+
+
+@dataclass
+class Text:
+    kind: ClassVar[str] = "text"
+    x: float
+    y: float
+    text: str
+    cls: str = "hb-d-text"
+    anchor: str = "start"  # start = the reading side: left in English, right in Persian/Arabic
+
+
+@dataclass
+class Rect:
+    kind: ClassVar[str] = "rect"
+    x: float
+    y: float
+    w: float
+    h: float
+    cls: str = "hb-d-box"
+    rx: float = 6
+
+
+@dataclass
+class Circle:
+    kind: ClassVar[str] = "circle"
+    cx: float
+    cy: float
+    r: float
+    cls: str = "hb-d-dot"
+
+
+@dataclass
+class Path:
+    kind: ClassVar[str] = "path"
+    d: str
+    cls: str = "hb-d-line"
+
+
+@dataclass
+class Link:
+    """Shapes that together are one link (a box and its label)."""
+
+    kind: ClassVar[str] = "link"
+    href: str
+    label: str  # the link's accessible name
+    shapes: list = field(default_factory=list)
+
+
+@dataclass
+class Diagram:
+    id: str
+    lang: str
+    width: float
+    height: float
+    title: str
+    desc: str
+    shapes: list
+    cls: str = ""
+
+    @property
+    def dir(self) -> str:
+        return "ltr" if self.lang == "en" else "rtl"
+
+
+def gist(text: str, limit: int = 70) -> str:
+    """The opening of ``text``, up to its first clause break, at most ``limit`` characters.
+
+    Figures show the gist (the full text is in the prose next to them); what they show is
+    always the YAML's own words, from the start.
+    """
+    text = " ".join(text.split())
+    for i, ch in enumerate(text):
+        if ch in ",;:،؛" and 24 <= i:
+            text = text[:i]
+            break
+    text = text.rstrip(" .،؛,;:")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" .،؛,;:") + "…"
+
+
+def wrap(text: str, width: float, size: float = BODY) -> list[str]:
+    """Lines of ``text`` that fit ``width`` units at font ``size`` (estimated, generously)."""
+    return textwrap.wrap(text, max(8, int(width / (size * CHAR)))) or [""]
+
+
+class _Canvas:
+    """Mirrors x for right-to-left pages: layouts are written left-to-right."""
+
+    def __init__(self, lang: str, width: float = WIDTH):
+        self.rtl = lang != "en"
+        self.width = width
+
+    def x(self, x: float, w: float = 0) -> float:
+        """The left edge of a box laid out at ``x`` (from the reading side) with width ``w``."""
+        return self.width - x - w if self.rtl else x
+
+    def tx(self, x: float) -> float:
+        """A text's anchor at ``x`` from the reading side."""
+        return self.width - x if self.rtl else x
+
+
+def _digits(value: object, lang: str) -> str:
+    from .render import localize_digits
+
+    return localize_digits(value, lang)
+
+
+def _href(page: str, item_id: str, here: str) -> str:
+    """A link from page ``here`` to ``page#item_id`` (pages are folders: use_directory_urls)."""
+    return f"#{item_id}" if page == here else f"../{page}/#{item_id}"
+
+
+def _sep(lang: str) -> str:
+    return ", " if lang == "en" else "، "
+
+
+# -- the customer lifecycle -------------------------------------------------------------------
+
+
+def lifecycle(book: Handbook, lang: str) -> Diagram:
+    """The five stages as a flow, each with the CRM types that serve it and its KPIs."""
+    c = _Canvas(lang)
+    types = book.by_id("crm_types")
+    kpis_by_stage: dict[str, list] = {}
+    for k in book.kpis:
+        kpis_by_stage.setdefault(k.stage, []).append(k)
+    shapes: list = []
+    desc: list[str] = []
+    y = MARGIN
+    box_w = WIDTH - 2 * MARGIN
+    text_w = box_w - 2 * PAD
+    stages = sorted(book.lifecycle_stages, key=lambda s: s.order)
+    for i, stage in enumerate(stages):
+        top = y
+        name = f"{_digits(stage.order, lang)}. {stage.name[lang]}"
+        inner: list = []
+        y += PAD + TITLE
+        head = Link(_href("lifecycle-stages", stage.id, "lifecycle-stages"), stage.name[lang])
+        for line in wrap(name, text_w, TITLE):
+            head.shapes.append(Text(c.tx(MARGIN + PAD), y, line, "hb-d-title"))
+            y += TITLE + 4
+        inner.append(head)
+        served = [types[t] for t in stage.crm_types]
+        if served:
+            label = book.t("label.served_by", lang)
+            inner.append(Text(c.tx(MARGIN + PAD), y + 2, f"{label}:", "hb-d-label"))
+            y += LINE
+            for t in served:
+                inner.append(Link(_href("crm-types", t.id, "lifecycle-stages"), t.name[lang], [Text(c.tx(MARGIN + PAD + 8), y, f"◆ {t.name[lang]}", "hb-d-text hb-d-link")]))
+                y += LINE
+        stage_kpis = kpis_by_stage.get(stage.id, [])
+        if stage_kpis:
+            inner.append(Text(c.tx(MARGIN + PAD), y + 2, f"{book.t('label.related_kpis', lang)}:", "hb-d-label"))
+            y += LINE
+            for k in stage_kpis:
+                name_k = k.name[lang] + (f" ({k.abbreviation})" if k.abbreviation else "")
+                link = Link(_href("kpis", k.id, "lifecycle-stages"), name_k)
+                for j, line in enumerate(wrap(name_k, text_w - 12)):
+                    link.shapes.append(Text(c.tx(MARGIN + PAD + 8), y, ("• " if j == 0 else "  ") + line, "hb-d-text hb-d-link"))
+                    y += LINE
+                inner.append(link)
+        y += PAD - 4
+        shapes.append(Rect(c.x(MARGIN, box_w), top, box_w, y - top, f"hb-d-box hb-d-stage-{i % 5}"))
+        shapes.extend(inner)
+        desc.append(
+            f"{name}"
+            + (f" — {book.t('label.served_by', lang)}: {_sep(lang).join(t.name[lang] for t in served)}" if served else "")
+            + (f" — {book.t('label.related_kpis', lang)}: {_sep(lang).join(k.name[lang] for k in stage_kpis)}" if stage_kpis else "")
+        )
+        if i < len(stages) - 1:  # an arrow down to the next stage
+            mid = WIDTH / 2
+            shapes.append(Path(f"M{mid} {y + 2} V{y + 18} M{mid - 6} {y + 12} L{mid} {y + 18} L{mid + 6} {y + 12}", "hb-d-arrow"))
+            y += 22
+    return Diagram("diagram-lifecycle", lang, WIDTH, y + MARGIN, book.t("diagram.lifecycle.title", lang), ". ".join(desc), shapes)
+
+
+# -- the failure map ---------------------------------------------------------------------------
+
+
+def failure_map(book: Handbook, lang: str) -> Diagram:
+    """Causes (rows) against the checklist steps that prevent them (columns), with totals."""
+    c = _Canvas(lang)
+    steps = sorted(book.checklist, key=lambda s: s.number)
+    col = 18
+    grid_w = col * len(steps)
+    label_w = WIDTH - 2 * MARGIN - grid_w - 6
+    shapes: list = []
+    y = MARGIN + 6
+    # Column heads: step numbers, each a link to the step.
+    head_y = y + TITLE
+    shapes.append(Text(c.tx(MARGIN), head_y, book.t("diagram.failure_map.steps", lang), "hb-d-label"))
+    for j, step in enumerate(steps):
+        cx = c.x(MARGIN + label_w + 6 + j * col, col) + col / 2
+        shapes.append(Link(_href("checklist", step.id, "failure-causes"), f"{book.t('label.step_number', lang).replace('{n}', _digits(step.number, lang))}: {step.title[lang]}",
+                           [Text(cx, head_y, _digits(step.number, lang), "hb-d-title hb-d-link", "middle")]))
+    y = head_y + 8
+    desc = []
+    for i, cause in enumerate(book.failure_causes):
+        lines = wrap(cause.title[lang], label_w - 4)
+        h = len(lines) * (LINE - 2) + 8
+        if i % 2 == 0:
+            shapes.append(Rect(c.x(MARGIN, WIDTH - 2 * MARGIN), y, WIDTH - 2 * MARGIN, h, "hb-d-stripe", 2))
+        link = Link(_href("failure-causes", cause.id, "failure-causes"), cause.title[lang])
+        for k, line in enumerate(lines):
+            link.shapes.append(Text(c.tx(MARGIN + 4), y + 4 + BODY + k * (LINE - 2), line, "hb-d-text hb-d-link"))
+        shapes.append(link)
+        for j, step in enumerate(steps):
+            cx = c.x(MARGIN + label_w + 6 + j * col, col) + col / 2
+            if step.id in cause.prevented_by:
+                shapes.append(Circle(cx, y + h / 2, 5.5, "hb-d-dot"))
+            else:
+                shapes.append(Circle(cx, y + h / 2, 1.5, "hb-d-empty"))
+        steps_named = [s.title[lang] for s in steps if s.id in cause.prevented_by]
+        desc.append(f"{cause.title[lang]}: {_sep(lang).join(steps_named)}")
+        y += h
+    # Totals: how many causes each step guards against.
+    y += 4
+    shapes.append(Path(f"M{MARGIN} {y} H{WIDTH - MARGIN}", "hb-d-line"))
+    y += BODY + 6
+    shapes.append(Text(c.tx(MARGIN + 4), y, book.t("diagram.failure_map.total", lang), "hb-d-label"))
+    counts = {s.id: sum(1 for cause in book.failure_causes if s.id in cause.prevented_by) for s in steps}
+    top = max(counts.values())
+    for j, step in enumerate(steps):
+        cx = c.x(MARGIN + label_w + 6 + j * col, col) + col / 2
+        shapes.append(Text(cx, y, _digits(counts[step.id], lang), "hb-d-title" + (" hb-d-strong" if counts[step.id] == top else ""), "middle"))
+    return Diagram(
+        "diagram-failure-map", lang, WIDTH, y + MARGIN + 4,
+        book.t("diagram.failure_map.title", lang),
+        book.t("diagram.failure_map.desc", lang) + " " + ". ".join(desc), shapes,
+    )
+
+
+def step_guards(book: Handbook, lang: str) -> Diagram:
+    """The reverse view: for each checklist step, how many causes it guards against (bars)."""
+    c = _Canvas(lang)
+    steps = sorted(book.checklist, key=lambda s: s.number)
+    counts = {s.id: len(s.guards_against) for s in steps}
+    top = max(counts.values()) or 1
+    shapes: list = []
+    desc = []
+    y = MARGIN
+    bar_max = WIDTH - 2 * MARGIN - 40
+    for step in steps:
+        title = f"{_digits(step.number, lang)}. {step.title[lang]}"
+        link = Link(_href("checklist", step.id, "checklist"), step.title[lang])
+        for line in wrap(title, WIDTH - 2 * MARGIN):
+            y += LINE
+            link.shapes.append(Text(c.tx(MARGIN), y, line, "hb-d-text hb-d-link"))
+        shapes.append(link)
+        y += 6
+        w = max(4, bar_max * counts[step.id] / top)
+        shapes.append(Rect(c.x(MARGIN, w), y, w, 12, "hb-d-bar" + (" hb-d-strong" if counts[step.id] == top else ""), 3))
+        shapes.append(Text(c.tx(MARGIN + w + 6), y + 11, _digits(counts[step.id], lang), "hb-d-title"))
+        y += 20
+        names = [cause.title[lang] for cause in book.failure_causes if cause.id in step.guards_against]
+        desc.append(f"{title}: {_digits(counts[step.id], lang)} — {_sep(lang).join(names)}")
+    return Diagram("diagram-step-guards", lang, WIDTH, y + MARGIN, book.t("diagram.step_guards.title", lang), ". ".join(desc), shapes)
+
+
+# -- the three CRM types -----------------------------------------------------------------------
+
+
+def crm_types(book: Handbook, lang: str) -> list[Diagram]:
+    """One card per CRM type (shown side by side on wide screens, stacked on phones)."""
+    width = 260
+    cards = []
+    for t in book.crm_types:
+        c = _Canvas(lang, width)
+        shapes: list = []
+        inner = width - 2 * PAD
+        y = 0
+        shapes.append(Rect(0, 0, width, 34, "hb-d-head", 6))
+        shapes.append(Link(_href("crm-types", t.id, "crm-types"), t.name[lang], [Text(c.tx(PAD), 22, t.name[lang], "hb-d-title hb-d-on-head")]))
+        y = 34 + 6
+        for line in wrap(t.summary[lang], inner):
+            y += LINE
+            shapes.append(Text(c.tx(PAD), y, line))
+        y += 10
+        shapes.append(Text(c.tx(PAD), y + BODY, f"{book.t('label.tools', lang)}:", "hb-d-label"))
+        y += BODY + 4
+        for tool in t.tools:
+            for k, line in enumerate(wrap(tool[lang], inner - 12)):
+                y += LINE
+                shapes.append(Text(c.tx(PAD + 4), y, ("◆ " if k == 0 else "   ") + line))
+        y += PAD
+        shapes.insert(0, Rect(0.5, 0.5, width - 1, y, "hb-d-box", 6))
+        desc = f"{t.summary[lang]} {book.t('label.tools', lang)}: {_sep(lang).join(x[lang] for x in t.tools)}"
+        cards.append(Diagram(f"diagram-type-{t.id}", lang, width, y + 1, t.name[lang], desc, shapes, "hb-diagram--card"))
+    return cards
+
+
+# -- case studies -------------------------------------------------------------------------------
+
+
+def case_study(book: Handbook, lang: str, case) -> Diagram:
+    """Goal -> actions -> results, with the KPIs watched."""
+    c = _Canvas(lang)
+    kpis = book.by_id("kpis")
+    box_w = WIDTH - 2 * MARGIN
+    inner = box_w - 2 * PAD
+    shapes: list = []
+    y = MARGIN
+    sections = [
+        ("goal", book.t("label.goal", lang), [gist(case.goal[lang], 110)], []),
+        ("actions", book.t("label.actions", lang), [gist(a[lang]) for a in case.actions], []),
+        ("results", book.t("label.results", lang), [gist(r[lang]) for r in case.results], []),
+    ]
+    if case.kpis:
+        sections.append(("kpis", book.t("label.kpis_watched", lang), [], [kpis[k] for k in case.kpis]))
+    for n, (kind, label, texts, links) in enumerate(sections):
+        top = y
+        inner_shapes: list = []
+        y += PAD + TITLE
+        inner_shapes.append(Text(c.tx(MARGIN + PAD), y, label, "hb-d-title"))
+        y += 4
+        for text in texts:
+            bullet = len(texts) > 1
+            for k, line in enumerate(wrap(text, inner - (12 if bullet else 0))):
+                y += LINE
+                inner_shapes.append(Text(c.tx(MARGIN + PAD + (8 if bullet else 0)), y, (("• " if k == 0 else "  ") if bullet else "") + line))
+        for k in links:
+            name = k.name[lang] + (f" ({k.abbreviation})" if k.abbreviation else "")
+            link = Link(_href("kpis", k.id, "case-studies"), name)
+            for j, line in enumerate(wrap(name, inner - 12)):
+                y += LINE
+                link.shapes.append(Text(c.tx(MARGIN + PAD + 8), y, ("◆ " if j == 0 else "   ") + line, "hb-d-text hb-d-link"))
+            inner_shapes.append(link)
+        y += PAD
+        shapes.append(Rect(c.x(MARGIN, box_w), top, box_w, y - top, f"hb-d-box hb-d-case-{kind}"))
+        shapes.extend(inner_shapes)
+        if n < len(sections) - 1:
+            mid = WIDTH / 2
+            shapes.append(Path(f"M{mid} {y + 2} V{y + 16} M{mid - 6} {y + 10} L{mid} {y + 16} L{mid + 6} {y + 10}", "hb-d-arrow"))
+            y += 20
+    desc = ". ".join(
+        f"{label}: {'؛ '.join(texts) if lang != 'en' else '; '.join(texts)}{_sep(lang).join(k.name[lang] for k in links)}" for _, label, texts, links in sections
+    )
+    title = book.t("diagram.case.title", lang).replace("{title}", case.title[lang])
+    return Diagram(f"diagram-case-{case.id}", lang, WIDTH, y + MARGIN, title, desc, shapes)
+
+
+def text_of(diagram: Diagram) -> str:
+    """All the words a diagram shows (for tests: the SVG's text must match the YAML)."""
+    out = []
+
+    def visit(shapes):
+        for s in shapes:
+            if isinstance(s, Text):
+                out.append(s.text)
+            elif isinstance(s, Link):
+                visit(s.shapes)
+
+    visit(diagram.shapes)
+    return " ".join(out)
+
+
+__all__ = ["Diagram", "lifecycle", "failure_map", "step_guards", "crm_types", "case_study", "text_of", "DEFAULT_LANGUAGE"]
