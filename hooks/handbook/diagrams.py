@@ -71,8 +71,14 @@ class Link:
 
     kind: ClassVar[str] = "link"
     href: str
-    label: str  # the link's accessible name
+    label: str  # what the link names, when its visible text is only a part of it (a step number)
     shapes: list = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The accessible name: it must contain the visible text (WCAG 2.5.3, label in name)."""
+        visible = " ".join(s.text.strip("•◆ ").strip() for s in self.shapes if isinstance(s, Text)).strip()
+        return self.label if visible in self.label else visible
 
 
 @dataclass

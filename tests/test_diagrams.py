@@ -1,0 +1,170 @@
+"""Diagrams are drawn from the content: their words are the YAML's, their links land on items.
+
+Unit tests render the SVG from the model (and from a changed copy of it); the browser tests
+look at the built pages in the three languages: at 360 px, in the light and dark schemes,
+with axe, and save screenshots of every diagram for people to look at (artifacts/).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
+from handbook import diagrams
+from handbook.links import anchored_items
+from handbook.loader import load
+from handbook.render import render_diagram
+
+BOOK = load(ROOT / "content_data")
+ARTIFACTS = ROOT / "artifacts" / "screenshots" / "diagrams"
+# page -> the diagrams on it (element ids)
+PAGES = {
+    "lifecycle-stages": ["diagram-lifecycle"],
+    "failure-causes": ["diagram-failure-map"],
+    "checklist": ["diagram-step-guards"],
+    "crm-types": [f"diagram-type-{t.id}" for t in BOOK.crm_types],
+    "case-studies": [f"diagram-case-{c.id}" for c in BOOK.case_studies],
+}
+ALL = [("lifecycle", ()), ("failure_map", ()), ("step_guards", ()), ("crm_types", ())] + [("case_study", (c,)) for c in BOOK.case_studies]
+
+
+class _Svg(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text: list[str] = []
+        self.hrefs: list[str] = []
+        self.in_text = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a":
+            self.hrefs.append(a["href"])
+        if tag == "text":
+            self.in_text += 1
+
+    def handle_endtag(self, tag):
+        if tag == "text":
+            self.in_text -= 1
+
+    def handle_data(self, data):
+        if self.in_text:
+            self.text.append(data)
+
+
+def _parse(html: str) -> _Svg:
+    parser = _Svg()
+    parser.feed(html)
+    return parser
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s•◆]+", "", text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_diagrams_say_what_the_yaml_says(lang):
+    shown = {name: _squash(" ".join(_parse(render_diagram(BOOK, lang, name, *args)).text)) for name, args in ALL[:4]}
+    for stage in BOOK.lifecycle_stages:
+        assert _squash(stage.name[lang]) in shown["lifecycle"]
+    for kpi in BOOK.kpis:
+        assert _squash(kpi.name[lang]) in shown["lifecycle"], f"{kpi.id} is not on the lifecycle"
+    for cause in BOOK.failure_causes:
+        assert _squash(cause.title[lang]) in shown["failure_map"]
+    for step in BOOK.checklist:
+        assert _squash(step.title[lang]) in shown["step_guards"]
+    for t in BOOK.crm_types:
+        assert _squash(t.name[lang]) in shown["crm_types"] and all(_squash(tool[lang]) in shown["crm_types"] for tool in t.tools)
+    for case in BOOK.case_studies:
+        text = _squash(" ".join(_parse(render_diagram(BOOK, lang, "case_study", case)).text))
+        for action in case.actions:  # the gist of each action: the YAML's own opening words
+            assert _squash(diagrams.gist(action[lang])).rstrip("…") in _squash(action[lang])
+            assert _squash(diagrams.gist(action[lang])) in text
+
+
+def test_changing_an_item_changes_its_diagram():
+    stage = BOOK.lifecycle_stages[0]
+    renamed = stage.model_copy(update={"name": stage.name.model_copy(update={"en": "Discovery <b>&</b>"})})
+    book = BOOK.model_copy(update={"lifecycle_stages": [renamed, *BOOK.lifecycle_stages[1:]]})
+    before, after = render_diagram(BOOK, "en", "lifecycle"), render_diagram(book, "en", "lifecycle")
+    assert stage.name["en"] in before and stage.name["en"] not in after
+    assert "Discovery &lt;b&gt;&amp;&lt;/b&gt;" in after and "<b>" not in after  # text, never markup
+    cause = BOOK.failure_causes[0]
+    fewer = cause.model_copy(update={"prevented_by": cause.prevented_by[:1]})
+    book = BOOK.model_copy(update={"failure_causes": [fewer, *BOOK.failure_causes[1:]]})
+    dots = lambda html: html.count('class="hb-d-dot"')  # noqa: E731
+    assert dots(render_diagram(book, "en", "failure_map")) == dots(render_diagram(BOOK, "en", "failure_map")) - (len(cause.prevented_by) - 1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_node_links_to_an_existing_item(lang):
+    anchors = {(page, item.id) for _, page, item in anchored_items(BOOK)}
+    homes = {"lifecycle": "lifecycle-stages", "failure_map": "failure-causes", "step_guards": "checklist", "crm_types": "crm-types", "case_study": "case-studies"}
+    for name, args in ALL:
+        parsed = _parse(render_diagram(BOOK, lang, name, *args))
+        assert parsed.hrefs or (name == "case_study" and not args[0].kpis), f"{name}: no links"
+        for href in parsed.hrefs:
+            found = re.fullmatch(r"(?:\.\./([a-z-]+)/)?#([a-z0-9-]+)", href)
+            assert found, f"{name}: {href}"
+            page = found.group(1) or homes[name]
+            assert (page, found.group(2)) in anchors, f"{name}: {href} is not an item of /{page}/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_digits_and_direction_follow_the_language(lang):
+    d = diagrams.lifecycle(BOOK, lang)
+    first = next(s for s in d.shapes if isinstance(s, diagrams.Link)).shapes[0]
+    if lang == "en":
+        assert first.x < d.width / 2 and first.text.startswith("1.")
+    else:
+        assert first.x > d.width / 2, "right-to-left: the stage names start at the right"
+        assert not re.search(r"[0-9]", diagrams.text_of(d)), "no Latin digits in Persian or Arabic"
+        assert ("۱" if lang == "fa" else "١") in first.text
+
+
+# -- in the browser -----------------------------------------------------------------------------
+
+
+def _url(server, page, lang):
+    return f"{server}/{'' if lang == 'fa' else lang + '/'}{page}/"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_diagrams_in_the_browser_fit_a_phone_and_pass_axe_in_both_schemes(browser, server, lang):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 360, "height": 780}, color_scheme=scheme, device_scale_factor=2)
+        page = context.new_page()
+        for name, ids in PAGES.items():
+            page.goto(_url(server, name, lang), wait_until="networkidle")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+            for element_id in ids:
+                figure = page.locator(f"#{element_id}")
+                box = figure.bounding_box()
+                if box["x"] < -1 or box["x"] + box["width"] > 361:
+                    problems.append(f"{lang} {scheme} {element_id}: overflows the phone ({box})")
+                # Readable: body text renders at 10 px or more.
+                smallest = page.evaluate(
+                    "id => Math.min(...[...document.querySelectorAll('#' + id + ' svg text')].map(t => t.getBoundingClientRect().height))", element_id)
+                if smallest < 10:
+                    problems.append(f"{lang} {scheme} {element_id}: text renders {smallest:.1f} px high")
+                # Every node is a link the keyboard reaches.
+                focusable = page.evaluate(
+                    "id => [...document.querySelectorAll('#' + id + ' svg a')].every(a => { a.focus(); return document.activeElement === a; })", element_id)
+                if not focusable:
+                    problems.append(f"{lang} {scheme} {element_id}: a link cannot take focus")
+                figure.scroll_into_view_if_needed()
+                figure.screenshot(path=str(ARTIFACTS / f"{element_id}-{lang}-{scheme}.png"))
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(
+                "tags => axe.run(document.querySelectorAll('.hb-diagram'), {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' ')))",
+                AXE_TAGS,
+            )
+            problems += [f"{lang} {scheme} /{name}/ axe {v}" for v in violations]
+        context.close()
+    assert not problems, "\n".join(problems[:20])
