@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check audit bench published dist clean
+.PHONY: serve test build check audit bench published dist social clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ published: $(STAMP)
 ## dist: dist/site/ to deploy and dist/crm-handbook-<date>.zip to use offline (SITE_URL=https://… make dist)
 dist: $(STAMP)
 	$(BIN)/python tools/dist.py
+
+## social: redraw docs/assets/images/social-<lang>.png (link previews; commit them)
+social: $(STAMP)
+	$(BIN)/python tools/social_images.py
 
 ## bench: build time, rebuild time, page weight and search index sizes against budgets
 bench: $(STAMP) $(NODE_STAMP)

@@ -114,8 +114,11 @@ def test_every_page_has_its_own_preview_in_its_language(built_site, lang):
     for page in PAGES:
         head = _page(built_site, page_path(page, lang) or "./")
         meta = head.meta
-        for key in ("description", "og:title", "og:description", "og:url", "og:locale", "twitter:card", "twitter:title", "twitter:description"):
+        for key in ("description", "og:title", "og:description", "og:url", "og:locale", "og:image", "twitter:card", "twitter:title", "twitter:description", "twitter:image"):
             assert meta.get(key), f"/{page_path(page, lang)}: no {key}"
+        # The language's own preview image, by its absolute address, and it is in the site.
+        assert meta["og:image"] == meta["twitter:image"] and meta["og:image"].endswith(f"/assets/images/social-{lang}.png")
+        assert (built_site / "assets" / "images" / f"social-{lang}.png").is_file()
         assert meta["og:locale"].startswith(lang)
         assert len(meta["description"]) <= 200
         if lang != "en":
@@ -144,3 +147,14 @@ def test_sitemap_lists_every_page_with_its_three_language_alternates(built_site)
             loc = base + page_path(page, lang)
             assert loc in entries, f"sitemap.xml lacks {loc}"
             assert entries[loc] == {other: base + page_path(page, other) for other in LANGUAGES}, loc
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_social_preview_images_are_1200_by_630(lang):
+    import struct
+
+    data = (ROOT / "docs" / "assets" / "images" / f"social-{lang}.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1200, 630)
+    assert 20_000 < len(data) < 300_000, "drawn (not empty) and light enough for a link preview"

@@ -297,7 +297,8 @@ def quiz_context(book: Handbook, lang: str, root: str) -> dict:
 
 
 def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str:
-    """A hand-written page, with ``{{ idea("id") }}`` and ``{{ ref("kind", "id"[, "text"]) }}`` filled in.
+    """A hand-written page, with ``{{ idea("id") }}`` and ``{{ ref("kind", "id"[, "text"]) }}`` filled in
+    (and, for the home page, ``{{ paths() }}`` and ``{{ authors() }}``).
 
     ``page`` is the page's file stem (``what-is-crm``); a key idea may only be placed on the
     page its YAML names, and only once.
@@ -329,8 +330,14 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         return f"[{label}]({target}#{item.id})"
 
     try:
+        def paths() -> str:
+            return _environment().get_template("home_paths.md.j2").render(**context)
+
+        def authors() -> str:
+            return _environment().get_template("home_sources.md.j2").render(**context)
+
         template = _environment().from_string(markdown)
-        out = template.render(idea=idea, ref=ref)
+        out = template.render(idea=idea, ref=ref, paths=paths, authors=authors)
     except RenderError:
         raise
     except Exception as exc:  # a Jinja syntax error or a typo in a call, reported with its line
