@@ -18,6 +18,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
+from handbook.loader import load
+
 from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
 
 pytestmark = pytest.mark.build
@@ -339,13 +341,15 @@ def test_home_page_screenshots(browser, server):
     written = []
     for lang, path in (("fa", "/"), ("ar", "/ar/"), ("en", "/en/")):
         for device, size in (("phone", {"width": 360, "height": 780}), ("desktop", {"width": 1280, "height": 900})):
-            page = browser.new_page(viewport=size)
-            page.goto(server + path, wait_until="networkidle")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            target = folder / f"home-{lang}-{device}.png"
-            page.screenshot(path=str(target), full_page=True)
-            page.close()
-            written.append(target)
+            for scheme in ("light", "dark"):
+                context = browser.new_context(viewport=size, color_scheme=scheme)
+                page = context.new_page()
+                page.goto(server + path, wait_until="networkidle")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                target = folder / f"home-{lang}-{device}-{scheme}.png"
+                page.screenshot(path=str(target), full_page=True)
+                context.close()
+                written.append(target)
     for target in written:
         assert target.stat().st_size > 10_000, f"{target} looks empty"
 
@@ -390,4 +394,23 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
     page.evaluate("location.hash = '#no-such-item'")
     page.wait_for_timeout(200)
     assert page.url.endswith("#no-such-item") and not errors
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_offers_three_paths_in_the_first_screen(browser, server, lang):
+    """A newcomer on a phone sees what the handbook is and the three ways in without scrolling."""
+    page = browser.new_page(viewport={"width": 360, "height": 780})
+    page.goto(server + ("/" if lang == "fa" else f"/{lang}/"), wait_until="networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    links = page.eval_on_selector_all(
+        ".hb-paths li > p:first-child a",
+        "els => els.map(a => ({href: new URL(a.href).pathname, bottom: a.getBoundingClientRect().bottom}))",
+    )
+    prefix = "/" if lang == "fa" else f"/{lang}/"
+    assert [link["href"] for link in links] == [prefix + "what-is-crm/", prefix + "quiz/", prefix + "for-trainers/"]
+    assert all(link["bottom"] <= 780 for link in links), f"{lang}: a path is below the first screen: {links}"
+    # Who wrote the sources: every source, by its title, with a link to it.
+    listed = page.eval_on_selector_all("a[href*='sources/#']", "els => els.map(a => a.getAttribute('href').split('#')[1])")
+    assert {s.id for s in load(ROOT / "content_data").sources} <= set(listed)
     page.close()
