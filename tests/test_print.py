@@ -78,3 +78,10 @@ def test_addresses_of_other_sites_are_printed_once(browser, server):
     for source in BOOK.sources:
         if source.url:
             assert text.count(_squash(source.url)) == 1, source.url
+
+
+def test_a_diagram_prints_as_text(browser, server):
+    """The lifecycle diagram is on paper too: its KPI names (only the diagram lists them there)."""
+    text = _squash(pdf_summary(_print(browser, server, "lifecycle-stages", "en"))[2])
+    for kpi in BOOK.kpis:
+        assert _squash(kpi.name["en"]) in text, kpi.id

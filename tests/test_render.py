@@ -54,7 +54,7 @@ def test_numbers_are_written_in_the_pages_digits():
 
 def test_dates_follow_each_languages_calendar():
     assert format_solar_hijri("1389-02-13", "fa", "هجری شمسی") == "۱۳ اردیبهشت ۱۳۸۹"
-    assert format_solar_hijri("1389-02-13", "en", "Solar Hijri") == "May 3, 2010 (Solar Hijri 1389)"
+    assert format_solar_hijri("1389-02-13", "en", "Solar Hijri") == "3 May 2010 (Solar Hijri 1389)"
     assert format_solar_hijri("1389-02-13", "ar", "هجري شمسي") == "٣ مايو ٢٠١٠ (هجري شمسي ١٣٨٩)"
     assert format_solar_hijri("1401", "en", "Solar Hijri") == "2022–2023 (Solar Hijri 1401)"
     assert format_solar_hijri("1401", "fa", "هجری شمسی") == "۱۴۰۱"
