@@ -153,18 +153,30 @@ def test_diagrams_in_the_browser_fit_a_phone_and_pass_axe_in_both_schemes(browse
                     "id => Math.min(...[...document.querySelectorAll('#' + id + ' svg text')].map(t => t.getBoundingClientRect().height))", element_id)
                 if smallest < 10:
                     problems.append(f"{lang} {scheme} {element_id}: text renders {smallest:.1f} px high")
+                # No line of text runs out of its diagram.
+                outside = page.evaluate(
+                    """id => [...document.querySelectorAll('#' + id + ' svg')].flatMap(svg => {
+                        const width = svg.viewBox.baseVal.width;
+                        return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox(); return b.x < -0.5 || b.x + b.width > width + 0.5; })
+                            .map(t => t.textContent.slice(0, 30));
+                    })""", element_id)
+                if outside:
+                    problems.append(f"{lang} {scheme} {element_id}: text runs out of the diagram: {outside[:3]}")
                 # Every node is a link the keyboard reaches.
                 focusable = page.evaluate(
                     "id => [...document.querySelectorAll('#' + id + ' svg a')].every(a => { a.focus(); return document.activeElement === a; })", element_id)
                 if not focusable:
                     problems.append(f"{lang} {scheme} {element_id}: a link cannot take focus")
-                figure.scroll_into_view_if_needed()
-                figure.screenshot(path=str(ARTIFACTS / f"{element_id}-{lang}-{scheme}.png"))
             page.add_script_tag(path=str(AXE))
             violations = page.evaluate(
                 "tags => axe.run(document.querySelectorAll('.hb-diagram'), {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' ')))",
                 AXE_TAGS,
             )
             problems += [f"{lang} {scheme} /{name}/ axe {v}" for v in violations]
+            # Screenshots for people: no focus ring, no sticky header over the figure.
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+            page.add_style_tag(content=".md-header, .md-tabs { visibility: hidden; }")
+            for element_id in ids:
+                page.locator(f"#{element_id}").screenshot(path=str(ARTIFACTS / f"{element_id}-{lang}-{scheme}.png"))
         context.close()
     assert not problems, "\n".join(problems[:20])

@@ -13,6 +13,7 @@ diagram is shown at 360 px; on wider screens they keep that size. No MkDocs impo
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -25,7 +26,9 @@ PAD = 10
 BODY = 12.5  # font size of body text (SVG units = CSS px at natural size)
 TITLE = 14
 LINE = 17  # line height of body text
-CHAR = 0.56  # average advance of a character, in font sizes (wide enough for Vazirmatn)
+CHAR = 0.53  # average advance of a Latin character, in font sizes (wide enough for Vazirmatn)
+CHAR_ARABIC = 0.47  # Persian and Arabic letters join and run narrower
+HANG = 11  # continuation lines of a bulleted item start under its text, not under the bullet
 
 
 @dataclass
@@ -115,8 +118,15 @@ def gist(text: str, limit: int = 70) -> str:
 
 
 def wrap(text: str, width: float, size: float = BODY) -> list[str]:
-    """Lines of ``text`` that fit ``width`` units at font ``size`` (estimated, generously)."""
-    return textwrap.wrap(text, max(8, int(width / (size * CHAR)))) or [""]
+    """Lines of ``text`` that fit ``width`` units at font ``size`` (estimated, generously).
+
+    A short parenthesis ("(Data Mining)") is never split: in right-to-left text a bracket
+    left alone at a line's end is drawn facing the wrong way.
+    """
+    text = re.sub(r"\(([^()]{1,32})\)", lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")", text)
+    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff") > len(text) / 3
+    per_char = size * (CHAR_ARABIC if arabic else CHAR)
+    return textwrap.wrap(text, max(8, int(width / per_char))) or [""]
 
 
 class _Canvas:
@@ -192,7 +202,7 @@ def lifecycle(book: Handbook, lang: str) -> Diagram:
                 name_k = k.name[lang] + (f" ({k.abbreviation})" if k.abbreviation else "")
                 link = Link(_href("kpis", k.id, "lifecycle-stages"), name_k)
                 for j, line in enumerate(wrap(name_k, text_w - 12)):
-                    link.shapes.append(Text(c.tx(MARGIN + PAD + 8), y, ("• " if j == 0 else "  ") + line, "hb-d-text hb-d-link"))
+                    link.shapes.append(Text(c.tx(MARGIN + PAD + 8 + (0 if j == 0 else HANG)), y, ("• " if j == 0 else "") + line, "hb-d-text hb-d-link"))
                     y += LINE
                 inner.append(link)
         y += PAD - 4
@@ -317,7 +327,7 @@ def crm_types(book: Handbook, lang: str) -> list[Diagram]:
         for tool in t.tools:
             for k, line in enumerate(wrap(tool[lang], inner - 12)):
                 y += LINE
-                shapes.append(Text(c.tx(PAD + 4), y, ("◆ " if k == 0 else "   ") + line))
+                shapes.append(Text(c.tx(PAD + 4 + (0 if k == 0 else HANG + 2)), y, ("◆ " if k == 0 else "") + line))
         y += PAD
         shapes.insert(0, Rect(0.5, 0.5, width - 1, y, "hb-d-box", 6))
         desc = f"{t.summary[lang]} {book.t('label.tools', lang)}: {_sep(lang).join(x[lang] for x in t.tools)}"
@@ -353,13 +363,13 @@ def case_study(book: Handbook, lang: str, case) -> Diagram:
             bullet = len(texts) > 1
             for k, line in enumerate(wrap(text, inner - (12 if bullet else 0))):
                 y += LINE
-                inner_shapes.append(Text(c.tx(MARGIN + PAD + (8 if bullet else 0)), y, (("• " if k == 0 else "  ") if bullet else "") + line))
+                inner_shapes.append(Text(c.tx(MARGIN + PAD + (8 + (0 if k == 0 else HANG) if bullet else 0)), y, ("• " if bullet and k == 0 else "") + line))
         for k in links:
             name = k.name[lang] + (f" ({k.abbreviation})" if k.abbreviation else "")
             link = Link(_href("kpis", k.id, "case-studies"), name)
             for j, line in enumerate(wrap(name, inner - 12)):
                 y += LINE
-                link.shapes.append(Text(c.tx(MARGIN + PAD + 8), y, ("◆ " if j == 0 else "   ") + line, "hb-d-text hb-d-link"))
+                link.shapes.append(Text(c.tx(MARGIN + PAD + 8 + (0 if j == 0 else HANG + 2)), y, ("◆ " if j == 0 else "") + line, "hb-d-text hb-d-link"))
             inner_shapes.append(link)
         y += PAD
         shapes.append(Rect(c.x(MARGIN, box_w), top, box_w, y - top, f"hb-d-box hb-d-case-{kind}"))
