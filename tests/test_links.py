@@ -158,3 +158,12 @@ def test_social_preview_images_are_1200_by_630(lang):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1200, 630)
     assert 20_000 < len(data) < 300_000, "drawn (not empty) and light enough for a link preview"
+
+
+def test_social_preview_images_are_drawn_from_the_current_texts():
+    """Site name, description or home paths changed? Run `make social` and commit the images."""
+    import json
+
+    from social_images import DIGESTS, digests
+
+    assert json.loads(DIGESTS.read_text(encoding="utf-8")) == digests(), "the social images are out of date: run `make social`"

@@ -9,6 +9,8 @@ self-hosted font. Run it (`make social`) after changing any of those, and commit
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from handbook.loader import load  # noqa: E402
 
 OUT = ROOT / "docs" / "assets" / "images"
+DIGESTS = ROOT / "tools" / "social_images.json"  # what each image was drawn from (tests compare)
 SIZE = {"width": 1200, "height": 630}
 
 
@@ -58,6 +61,11 @@ def cards() -> dict[str, str]:
     return out
 
 
+def digests() -> dict[str, str]:
+    """A digest of each language's card: when it changes, the image is out of date."""
+    return {lang: hashlib.sha256(html.encode("utf-8")).hexdigest() for lang, html in cards().items()}
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -73,6 +81,7 @@ def main() -> int:
             page.screenshot(path=str(target))
             print(f"{target.relative_to(ROOT)}")
         browser.close()
+    DIGESTS.write_text(json.dumps(digests(), indent=2) + "\n", encoding="utf-8")
     return 0
 
 
