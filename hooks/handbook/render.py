@@ -437,4 +437,6 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
         target_title=page_titles(book, lang, site.docs_dir)[stem],
         canonical=site.url + page_path(stem, lang) + (f"#{anchor}" if anchor else ""),
         anchors=anchors,
+        # The site's icon, relative to the old page's folder (else browsers ask for /favicon.ico).
+        icon="../" * page_path(redirect.old_page.removesuffix("/"), lang).count("/") + "assets/images/favicon.svg",
     )
