@@ -147,7 +147,8 @@ def _page(browser, **options):
     page.problems = []
     page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
-    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+    # A request cut short because the page moved on (a forwarding page) is not a failure.
+    page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and page.problems.append(f"failed: {r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status}: {r.url}"))
     return context, page
 
