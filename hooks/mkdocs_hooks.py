@@ -19,8 +19,6 @@ The language being built is read from the i18n plugin, never from ``page.file.lo
 
 from __future__ import annotations
 
-import datetime
-import subprocess
 from pathlib import Path
 
 from markupsafe import escape
@@ -40,8 +38,8 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
     importlib.reload(sys.modules[_name])
 
 from handbook.loader import ContentErrors, load  # noqa: E402
-from handbook.meta import describe  # noqa: E402
-from handbook.links import moved_pages, page_path  # noqa: E402
+from handbook.meta import describe, edition  # noqa: E402
+from handbook.links import link_path, moved_pages, page_path  # noqa: E402
 from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_moved_anchors, render_moved_page, render_narrative  # noqa: E402
 from handbook.search import write_language_indexes  # noqa: E402
 
@@ -54,22 +52,13 @@ def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 
 
-def _edition() -> datetime.date:
-    """The date of the last commit (what the trainer page's citations name), else today."""
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=Path(__file__).parent, capture_output=True, text=True, timeout=10)
-        return datetime.date.fromisoformat(out.stdout.strip())
-    except (OSError, ValueError, subprocess.SubprocessError):
-        return datetime.date.today()
-
-
 def _site_info(config: MkDocsConfig) -> SiteInfo:
     languages = _i18n(config).config.languages
     return SiteInfo(
         url=config.site_url or "/",
         names={lang.locale: lang.site_name or config.site_name for lang in languages},
         descriptions={lang.locale: lang.site_description or "" for lang in languages},
-        edition=_edition(),
+        edition=edition(Path(__file__).parent),
         docs_dir=Path(config.docs_dir),
     )
 
@@ -146,7 +135,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     url = _site[i18n.current_language].url
     page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
     # Anchors of this page that moved (content_data/redirects.yaml): links.js forwards readers.
-    return focusable_first_abbr(html) + render_moved_anchors(_book(config), Path(page.file.src_uri).stem)
+    return focusable_first_abbr(html) + render_moved_anchors(_book(config), stem)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -172,6 +161,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     book = _book(config)
     for redirect in moved_pages(book):
         for lang in languages:
-            target = site_dir / page_path(redirect.old.removesuffix("/"), lang) / "index.html"
+            target = site_dir / link_path(redirect.old, lang) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render_moved_page(book, redirect, lang, _site[lang]), encoding="utf-8")

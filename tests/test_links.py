@@ -17,7 +17,7 @@ from conftest import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 from published import unreachable  # noqa: E402
-from handbook.links import anchored_items, page_path, published
+from handbook.links import anchored_items, link_path, page_path, published
 from handbook.loader import load
 from handbook.model import PAGES
 
@@ -75,7 +75,7 @@ def test_every_redirect_is_published_in_the_build(built_site, lang):
     """An anchor that moved is mapped on its old page; a page that moved keeps a forwarding page."""
     assert BOOK.redirects, "content_data/redirects.yaml is empty: this test would check nothing"
     for r in BOOK.redirects:
-        old_page = built_site / page_path(r.old_page.removeprefix("./").removesuffix("/") or "index", lang) / "index.html"
+        old_page = built_site / link_path(r.old_page, lang) / "index.html"
         html = old_page.read_text(encoding="utf-8")
         if r.old_anchor:
             found = re.search(r'<script type="application/json" id="hb-redirects">(.*?)</script>', html)

@@ -12,7 +12,6 @@ local server (serve.py, at the root of 127.0.0.1), so its 404 pages find their s
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
 import shutil
 import subprocess
@@ -22,11 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_URL = "http://127.0.0.1:8000/"
+sys.path.insert(0, str(ROOT / "hooks"))
 
-
-def _edition() -> str:
-    out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True)
-    return out.stdout.strip() or datetime.date.today().isoformat()
+from handbook.meta import edition  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -54,7 +51,7 @@ def main(argv=None) -> int:
     if failed:
         return failed
 
-    archive = out / f"crm-handbook-{_edition()}.zip"
+    archive = out / f"crm-handbook-{edition(ROOT).isoformat()}.zip"
     for old in out.glob("crm-handbook-*.zip"):
         old.unlink()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from handbook.links import page_path, published  # noqa: E402
+from handbook.links import link_path, page_of, page_path, published  # noqa: E402
 from handbook.loader import ContentErrors, load  # noqa: E402
 
 HEADER = """\
@@ -38,8 +38,7 @@ def unreachable(site_dir: Path, book, lines: list[str], lang: str) -> list[str]:
     cache: dict[str, set[str] | None] = {}
 
     def exists(link: str) -> bool:
-        path, _, anchor = link.partition("#")
-        stem = path.removeprefix("./").removesuffix("/") or "index"
+        stem, anchor = page_of(link), link.partition("#")[2]
         if stem not in cache:
             file = site_dir / page_path(stem, lang) / "index.html"
             cache[stem] = _ids(file) if file.is_file() else None
@@ -61,7 +60,7 @@ def unreachable(site_dir: Path, book, lines: list[str], lang: str) -> list[str]:
             if link is None:
                 break
         if link is None or not exists(link) or hops >= 5:
-            gone.append("/" + page_path((line.split("#")[0].removeprefix("./").removesuffix("/") or "index"), lang) + (f"#{line.partition('#')[2]}" if "#" in line else ""))
+            gone.append("/" + link_path(line, lang))
     return gone
 
 

@@ -18,7 +18,9 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .model import DEFAULT_LANGUAGE, Handbook
+from .digits import localize_digits as _digits
+from .links import relative
+from .model import Handbook
 
 WIDTH = 360
 MARGIN = 8
@@ -145,15 +147,9 @@ class _Canvas:
         return self.width - x if self.rtl else x
 
 
-def _digits(value: object, lang: str) -> str:
-    from .render import localize_digits
-
-    return localize_digits(value, lang)
-
-
 def _href(page: str, item_id: str, here: str) -> str:
-    """A link from page ``here`` to ``page#item_id`` (pages are folders: use_directory_urls)."""
-    return f"#{item_id}" if page == here else f"../{page}/#{item_id}"
+    """A link from page ``here`` to the item ``page#item_id``."""
+    return relative(f"{here}/", f"{page}/#{item_id}")
 
 
 def _sep(lang: str) -> str:
@@ -398,6 +394,3 @@ def text_of(diagram: Diagram) -> str:
 
     visit(diagram.shapes)
     return " ".join(out)
-
-
-__all__ = ["Diagram", "lifecycle", "failure_map", "step_guards", "crm_types", "case_study", "text_of", "DEFAULT_LANGUAGE"]

@@ -35,6 +35,22 @@ def page_path(page: str, lang: str) -> str:
     return prefix + ("" if page == "index" else f"{page}/")
 
 
+def page_link(page: str) -> str:
+    """A page stem in published form: 'failure-causes/', './' for the home page."""
+    return "./" if page == "index" else f"{page}/"
+
+
+def page_of(link: str) -> str:
+    """The page stem of a published link: 'failure-causes/#x' -> 'failure-causes', './' -> 'index'."""
+    return link.split("#")[0].removeprefix("./").removesuffix("/") or "index"
+
+
+def link_path(link: str, lang: str) -> str:
+    """A published link in one language, below the site root: 'en/failure-causes/#x'."""
+    anchor = link.partition("#")[2]
+    return page_path(page_of(link), lang) + (f"#{anchor}" if anchor else "")
+
+
 def anchored_items(book: Handbook) -> list[tuple[str, str, object]]:
     """(kind, page stem, item) for every item that has a stable anchor."""
     out = []
@@ -46,8 +62,8 @@ def anchored_items(book: Handbook) -> list[tuple[str, str, object]]:
 
 def published(book: Handbook) -> list[str]:
     """Every page and anchor, language-independent: 'failure-causes/', 'failure-causes/#scope-creep'."""
-    lines = [page_path(p, DEFAULT_LANGUAGE) or "./" for p in PAGES]
-    lines += [f"{page_path(page, DEFAULT_LANGUAGE)}#{item.id}" for _, page, item in anchored_items(book)]
+    lines = [page_link(p) for p in PAGES]
+    lines += [f"{page_link(page)}#{item.id}" for _, page, item in anchored_items(book)]
     return sorted(set(lines))
 
 
@@ -63,6 +79,7 @@ def relative(from_link: str, to_link: str) -> str:
         return fragment or "./"
     path = ("" if from_page == "./" else "../") + ("" if to_page == "./" else to_page)
     return (path or "./") + fragment
+
 
 def moved_anchors(book: Handbook, page_link: str) -> dict[str, str]:
     """Anchors of ``page_link`` that moved -> where they went, relative to that page."""

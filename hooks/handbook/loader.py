@@ -15,13 +15,12 @@ import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterable
 
 import yaml
 from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
-
-from types import SimpleNamespace
 
 from .links import published
 from .model import KINDS, LINK_PATTERN, MIRRORED, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text

@@ -1,4 +1,5 @@
-"""Page descriptions for search engines and link previews (no MkDocs imports).
+"""Page descriptions for search engines and link previews, and the edition date of the
+site (no MkDocs imports).
 
 A page's description is its own first paragraph, as plain text, cut at a word boundary: the
 chapters open with their introduction, so previews in messaging apps show what the page is
@@ -7,8 +8,11 @@ about, in the page's language.
 
 from __future__ import annotations
 
+import datetime
 import re
+import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 LIMIT = 200
 
@@ -48,3 +52,12 @@ def describe(html: str, limit: int = LIMIT) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ،,؛;:") + "…"
+
+
+def edition(repo: Path) -> datetime.date:
+    """The date of the last commit in ``repo`` (the edition citations and archives name), else today."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=repo, capture_output=True, text=True, timeout=10)
+        return datetime.date.fromisoformat(out.stdout.strip())
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return datetime.date.today()

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from persiantools import digits as _digits
 from persiantools.jdatetime import JalaliDate
 
 from . import diagrams
-from .links import anchored_items, moved_anchors, page_path, relative
+from .digits import localize_digits
+from .links import anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, Handbook, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -38,21 +38,9 @@ CHAPTER_PAGES: dict[str, str] = {
     "sources": "sources.md",
 }
 
-_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
 
 class RenderError(Exception):
     """A narrative page asks for something the content does not have."""
-
-
-def localize_digits(text: object, lang: str) -> str:
-    """Write the ASCII digits of ``text`` in the page's own digits."""
-    s = str(text)
-    if lang == "fa":
-        return _digits.en_to_fa(s)
-    if lang == "ar":
-        return s.translate(_ARABIC_INDIC)
-    return s
 
 
 def _parse_sh(value: str) -> tuple[int, int | None, int | None]:
@@ -257,7 +245,7 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
             index.append({"kind": kind, "title": group_titles.get(kind) or book.t(f"chapter.{kind}.title", lang), "rows": []})
         index[-1]["rows"].append({
             "item": item,
-            "path": f"{page_path(page, DEFAULT_LANGUAGE)}#{item.id}",  # as tests/published_links.txt writes it
+            "path": f"{page_link(page)}#{item.id}",  # as tests/published_links.txt writes it
             "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES],
         })
     example = book.failure_causes[0]
@@ -330,13 +318,13 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         target = "" if kind == "key_ideas" and item.page == page else context["page_of"](kind, item)
         return f"[{label}]({target}#{item.id})"
 
+    def paths() -> str:
+        return _environment().get_template("home_paths.md.j2").render(**context)
+
+    def authors() -> str:
+        return _environment().get_template("home_sources.md.j2").render(**context)
+
     try:
-        def paths() -> str:
-            return _environment().get_template("home_paths.md.j2").render(**context)
-
-        def authors() -> str:
-            return _environment().get_template("home_sources.md.j2").render(**context)
-
         template = _environment().from_string(markdown)
         out = template.render(idea=idea, ref=ref, paths=paths, authors=authors)
     except RenderError:
@@ -412,7 +400,7 @@ def focusable_first_abbr(html: str) -> str:
 
 def render_moved_anchors(book: Handbook, page: str) -> str:
     """The JSON block links.js follows when a reader arrives at an anchor of ``page`` that moved."""
-    moved = moved_anchors(book, page_path(page, DEFAULT_LANGUAGE) or "./")
+    moved = moved_anchors(book, page_link(page))
     if not moved:
         return ""
     return _environment().get_template("moved_anchors.html.j2").render(moved=moved)
@@ -424,19 +412,16 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
     The #fragment travels along (an anchor that also moved goes to its own new place), so a
     trainer's link to an item of the old page still lands on the item.
     """
-    anchors = {r.old_anchor: relative(redirect.old, r.new) for r in book.redirects if r.old_anchor and r.old_page == redirect.old}
-    target = relative(redirect.old, redirect.new)
-    new_page, _, anchor = redirect.new.partition("#")
-    stem = "index" if new_page == "./" else new_page.removesuffix("/")
+    stem = page_of(redirect.new)
     return _environment().get_template("moved_page.html.j2").render(
         lang=lang,
         dir="ltr" if lang == "en" else "rtl",
         title=book.t("redirect.title", lang),
         text=book.t("redirect.text", lang),
-        target=target,
+        target=relative(redirect.old, redirect.new),
         target_title=page_titles(book, lang, site.docs_dir)[stem],
-        canonical=site.url + page_path(stem, lang) + (f"#{anchor}" if anchor else ""),
-        anchors=anchors,
+        canonical=site.url + link_path(redirect.new, lang),
+        anchors=moved_anchors(book, redirect.old),
         # The site's icon, relative to the old page's folder (else browsers ask for /favicon.ico).
-        icon="../" * page_path(redirect.old_page.removesuffix("/"), lang).count("/") + "assets/images/favicon.svg",
+        icon="../" * link_path(redirect.old, lang).count("/") + "assets/images/favicon.svg",
     )
