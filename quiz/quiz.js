@@ -1,160 +1,42 @@
 /*
- * CRM maturity quiz (CRM handbook). Plain JavaScript, no dependencies, no build step.
+ * CRM maturity quiz: the page (CRM handbook). Plain JavaScript, no dependencies, no build step.
  *
- * The page's HTML (a real form) is rendered by the hooks and works without this file; this
- * file reads the form and the JSON block #hb-quiz-data, scores the answers exactly as
- * hooks/handbook/quiz.py does, shows the result, and keeps the answers in the URL
- * (#answers=1.<code>) and in localStorage. Nothing is ever sent anywhere. Text from the URL or
- * storage never reaches the page as markup: it is parsed against the quiz's own structure and
- * everything shown is built with textContent.
- *
- * In Node (tests) it exports its pure functions instead of touching a document.
+ * The page's HTML (a real, printable questionnaire) is rendered by the hooks and works without
+ * this file. This file reads the page's JSON block (#hb-quiz-data) and uses the pure core
+ * (quiz/core.js, window.HandbookQuizCore) for everything that is not the page: scoring, the share
+ * code, the stored value. Its own parts:
+ * - one state object (`state`: priority, stage, answers, targets) and one view object (`view`);
+ * - one place that writes the address (`writeUrl`) and one that writes storage (`save`);
+ * - rendering of the result with textContent only: nothing from the URL, storage or a file
+ *   ever reaches the page as markup.
+ * Nothing is ever sent anywhere.
  */
 (function () {
   "use strict";
 
-  var VERSION = "1";
-  var STORAGE_KEY = "crm-handbook-quiz";
-  var PRIORITY_CODES = { cost: "c", experience: "e", revenue: "r" };
-  var MODES = ["all", "step", "workshop"];
-
-  /* ---- pure functions (also used by the tests in Node) ---------------------------------- */
-
-  /** Questions in canonical order: dimension order, then question order. */
-  function questionsOf(data) {
-    var out = [];
-    data.dimensions.forEach(function (d) {
-      d.questions.forEach(function (q) { out.push(q); });
-    });
-    return out;
-  }
-
-  /** answers: {questionId: optionIndex | "dk"}; mirrors handbook.quiz.score. */
-  function score(data, answers) {
-    var dimensions = {};
-    var dontKnow = 0;
-    var unanswered = 0;
-    data.dimensions.forEach(function (d) {
-      var values = [];
-      d.questions.forEach(function (q) {
-        var a = Object.prototype.hasOwnProperty.call(answers, q.id) ? answers[q.id] : undefined;
-        if (a === "dk") {
-          dontKnow += 1;
-        } else if (typeof a === "number" && Number.isInteger(a) && a >= 0 && a < q.scores.length) {
-          values.push(q.scores[a] / q.scores[q.scores.length - 1]);
-        } else {
-          unanswered += 1;
-        }
-      });
-      dimensions[d.id] = values.length ? (100 * values.reduce(function (s, v) { return s + v; }, 0)) / values.length : null;
-    });
-    var known = data.dimensions.map(function (d) { return dimensions[d.id]; }).filter(function (v) { return v !== null; });
-    var overall = known.length ? known.reduce(function (s, v) { return s + v; }, 0) / known.length : null;
-    var level = null;
-    if (overall !== null) {
-      data.levels.slice().sort(function (a, b) { return a.min - b.min; }).forEach(function (l) {
-        if (overall >= l.min) level = l.id;
-      });
-    }
-    var weakest = data.dimensions
-      .filter(function (d) { return dimensions[d.id] !== null; })
-      .sort(function (a, b) { return dimensions[a.id] - dimensions[b.id] || a.step - b.step; })
-      .slice(0, 3)
-      .map(function (d) { return d.id; });
-    return { dimensions: dimensions, overall: overall, level: level, dontKnow: dontKnow, unanswered: unanswered, weakest: weakest };
-  }
-
-  /** {priority, answers} -> "1.<p><one char per question>" ('0'-'9' option, 'x' don't know, '-' none). */
-  function encode(data, state) {
-    var code = PRIORITY_CODES[state.priority] || "-";
-    questionsOf(data).forEach(function (q) {
-      var a = state.answers[q.id];
-      code += a === "dk" ? "x" : typeof a === "number" ? String(a) : "-";
-    });
-    return VERSION + "." + code;
-  }
-
-  /** The inverse of encode; null for anything that is not a well-formed code for this quiz. */
-  function decode(data, text) {
-    if (typeof text !== "string") return null;
-    var questions = questionsOf(data);
-    var match = /^1\.([cer-])([0-9x-]*)$/.exec(text);
-    if (!match || match[2].length !== questions.length) return null;
-    var priority = null;
-    Object.keys(PRIORITY_CODES).forEach(function (p) { if (PRIORITY_CODES[p] === match[1]) priority = p; });
-    var answers = {};
-    for (var i = 0; i < questions.length; i += 1) {
-      var c = match[2].charAt(i);
-      if (c === "x") answers[questions[i].id] = "dk";
-      else if (c !== "-") {
-        var n = Number(c);
-        if (n >= questions[i].scores.length) return null;
-        answers[questions[i].id] = n;
-      }
-    }
-    return { priority: priority, answers: answers };
-  }
-
-  /** The code in a location hash ("#answers=1.c01x…"), or null. */
-  function codeFromHash(hash) {
-    if (typeof hash !== "string") return null;
-    var m = /(?:^#|&)answers=([^&]*)/.exec(hash);
-    if (!m) return null;
-    try { return decodeURIComponent(m[1]); } catch (e) { return ""; }
-  }
-
-  /** The answering mode a link asks for ("#mode=workshop"), or null. */
-  function modeFromHash(hash) {
-    if (typeof hash !== "string") return null;
-    var m = /(?:^#|&)mode=([a-z]+)(?:&|$)/.exec(hash);
-    return m && MODES.indexOf(m[1]) >= 0 ? m[1] : null;
-  }
-
-  /** Parse stored JSON defensively: {code, history: [{t, code}], mode} or null. */
-  function readStored(raw, data) {
-    if (typeof raw !== "string" || raw.length > 100000) return null;
-    var value;
-    try { value = JSON.parse(raw); } catch (e) { return null; }
-    if (!value || typeof value !== "object" || Array.isArray(value)) return null;
-    var code = typeof value.code === "string" && decode(data, value.code) ? value.code : null;
-    var history = Array.isArray(value.history)
-      ? value.history.filter(function (h) {
-          return h && typeof h === "object" && typeof h.t === "string" && h.t.length < 40 && !isNaN(Date.parse(h.t)) && typeof h.code === "string" && decode(data, h.code);
-        }).slice(-20)
-      : [];
-    var mode = MODES.indexOf(value.mode) >= 0 ? value.mode : null;
-    return { code: code, history: history, mode: mode };
-  }
-
-  var api = {
-    score: score, encode: encode, decode: decode, codeFromHash: codeFromHash, modeFromHash: modeFromHash,
-    readStored: readStored, questionsOf: questionsOf,
-  };
-  if (typeof module !== "undefined" && module.exports) {
-    module.exports = api;
-    return;
-  }
-  if (typeof document === "undefined") return;
-
-  /* ---- the page ------------------------------------------------------------------------ */
-
+  var core = window.HandbookQuizCore;
   var root = document.getElementById("hb-quiz");
   var dataNode = document.getElementById("hb-quiz-data");
-  if (!root || !dataNode) return;
+  if (!core || !root || !dataNode) return;
   var data;
   try { data = JSON.parse(dataNode.textContent); } catch (e) { return; }
+
   var form = root.querySelector("form");
-  var result = root.querySelector(".hb-quiz__result");
+  var resultBox = root.querySelector(".hb-quiz__result");
   var status = root.querySelector(".hb-quiz__status");
   var L = data.labels;
   var numbers = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 0 });
   var rtl = document.documentElement.dir === "rtl";
+  var questions = core.questionsOf(data);
+
+  /* ---- small helpers ----------------------------------------------------------------------- */
 
   function t(key, values) {
     var text = L[key] || "";
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
     return text;
   }
+  function n(value) { return numbers.format(value); }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -166,68 +48,114 @@
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     return node;
   }
+  function link(href, text) { return el("a", { href: href }, text); }
+  /** A paragraph "label <link>" (or "label text"). */
+  function line(label, node) {
+    var p = el("p");
+    p.appendChild(document.createTextNode(label + " "));
+    p.appendChild(node);
+    return p;
+  }
+  function dimension(id) { return data.dimensions.filter(function (d) { return d.id === id; })[0]; }
+  function levelName(index) { return data.levels[index].name; }
+  function dateText(iso, style) { return new Intl.DateTimeFormat(data.locale, { dateStyle: style || "medium" }).format(new Date(iso)); }
   function say(message) {
     status.textContent = message;
     status.hidden = !message;
   }
+  function sayAll(messages) { say(messages.filter(Boolean).join(" ")); }
+
+  /* ---- storage: the one place that reads and writes it ------------------------------------- */
+
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
   }
   function loadStored() {
     var s = storage();
     var raw = null;
-    try { raw = s ? s.getItem(STORAGE_KEY) : null; } catch (e) { raw = null; }
-    return readStored(raw, data) || { code: null, history: [], mode: null };
+    try { raw = s ? s.getItem(data.storage.key) : null; } catch (e) { raw = null; }
+    var stored = core.readStored(data, raw);
+    if (stored.lost && s) {
+      /* What could not be read is kept aside, once, and the page says so: never lost silently. */
+      try { if (s.getItem(data.storage.key + ".unreadable") === null) s.setItem(data.storage.key + ".unreadable", String(raw)); } catch (e) { /* full */ }
+    }
+    return stored;
   }
-  function saveStored(value) {
+  function save(change) {
+    var stored = loadStored();
+    change(stored);
     var s = storage();
-    try { if (s) s.setItem(STORAGE_KEY, JSON.stringify(value)); } catch (e) { /* private mode, full: keep going */ }
+    try { if (s) s.setItem(data.storage.key, core.writeStored(data, stored)); } catch (e) { /* private mode or full: keep going */ }
+    return stored;
   }
+
+  /* ---- state, form and address -------------------------------------------------------------- */
+
+  var state = { priority: null, stage: null, answers: {}, targets: {} };
+  var view = { mode: "all", page: 0, shared: false, result: false };
 
   function readForm() {
-    var state = { priority: null, answers: {} };
     var p = form.querySelector('input[name="priority"]:checked');
-    if (p && PRIORITY_CODES[p.value]) state.priority = p.value;
-    questionsOf(data).forEach(function (q) {
-      var checked = form.querySelector('input[name="' + q.id + '"]:checked');
-      if (!checked) return;
-      state.answers[q.id] = checked.value === "dk" ? "dk" : Number(checked.value);
+    var s = form.querySelector('input[name="stage"]:checked');
+    state.priority = p && Object.prototype.hasOwnProperty.call(data.codec.priorities, p.value) ? p.value : null;
+    state.stage = s && Object.prototype.hasOwnProperty.call(data.codec.stages, s.value) ? s.value : null;
+    state.answers = {};
+    questions.forEach(function (x) {
+      var checked = form.querySelector('input[name="' + x.q.id + '"]:checked');
+      if (checked) state.answers[x.q.id] = checked.value === "dk" ? "dk" : Number(checked.value);
     });
-    return state;
   }
-  function writeForm(state) {
+  function writeForm() {
     form.reset();
-    if (state.priority) {
-      var p = form.querySelector('input[name="priority"][value="' + state.priority + '"]');
-      if (p) p.checked = true;
-    }
-    Object.keys(state.answers).forEach(function (id) {
-      var input = form.querySelector('input[name="' + id + '"][value="' + String(state.answers[id]) + '"]');
+    function check(name, value) {
+      var input = form.querySelector('input[name="' + name + '"][value="' + String(value) + '"]');
       if (input) input.checked = true;
-    });
+    }
+    if (state.priority) check("priority", state.priority);
+    if (state.stage) check("stage", state.stage);
+    Object.keys(state.answers).forEach(function (id) { check(id, state.answers[id]); });
+    applyStage();
+  }
+  function isEmpty() { return !state.priority && !state.stage && Object.keys(state.answers).length === 0; }
+  function code() { return core.encode(data, state); }
+
+  var languageLinks = Array.prototype.slice.call(root.querySelectorAll(".hb-quiz__langs a"));
+  /** The one place that writes the address: #answers=<code>, or nothing when nothing is answered. */
+  function writeUrl() {
+    var hash = isEmpty() ? "" : "#answers=" + code();
+    history.replaceState(null, "", location.pathname + location.search + hash);
+    languageLinks.forEach(function (a) { a.hash = hash; });
+  }
+  function remember() {
+    writeUrl();
+    save(function (stored) { stored.code = isEmpty() ? null : code(); stored.targets = state.targets; });
+    updateProgress();
   }
 
-  function remember(state) {
-    var code = encode(data, state);
-    var empty = !state.priority && Object.keys(state.answers).length === 0;
-    var hash = empty ? "" : "#answers=" + code;
-    history.replaceState(null, "", location.pathname + location.search + hash);
-    var stored = loadStored();
-    stored.code = empty ? null : code;
-    saveStored(stored);
-    updateProgress(state);
+  /* Before go-live, questions that only make sense for a live CRM do not apply. */
+  function applyStage() {
+    var before = form.querySelector('input[name="stage"]:checked');
+    var notLive = !!before && before.value === "pre-launch";
+    root.querySelectorAll("fieldset[data-after-launch]").forEach(function (field) {
+      field.classList.toggle("hb-quiz__question--na", notLive);
+      field.querySelectorAll("input").forEach(function (input) { input.disabled = notLive; });
+      var note = field.querySelector(".hb-quiz__na");
+      if (note) note.hidden = !notLive;
+    });
   }
 
   var progress = root.querySelector(".hb-quiz__progress progress");
   var progressText = root.querySelector(".hb-quiz__progress-text");
-  function updateProgress(state) {
-    var total = 1 + questionsOf(data).length; /* the priority question counts too */
-    var answered = Object.keys(state.answers).length + (state.priority ? 1 : 0);
+  function updateProgress() {
+    var r = core.score(data, state);
+    var total = 2 + r.totals.applicable; /* the priority and stage questions count too */
+    var answered = r.totals.answered + r.totals.dontKnow + (state.priority ? 1 : 0) + (state.stage ? 1 : 0);
+    progress.max = total;
     progress.value = answered;
-    progressText.textContent = t("quiz.progress", { answered: numbers.format(answered), total: numbers.format(total) });
+    progressText.textContent = t("quiz.progress", { answered: n(answered), total: n(total) });
   }
 
-  /* ---- answering modes: all at once, one step at a time, or workshop (one question) ------ */
+  /* ---- answering modes: all at once, one step at a time, or workshop (one question) -------- */
 
   var modeInputs = root.querySelectorAll('input[name="hb-quiz-mode"]');
   var pager = root.querySelector(".hb-quiz__pager");
@@ -235,60 +163,90 @@
   var previousButton = pager.querySelector('[data-action="previous"]');
   var nextButton = pager.querySelector('[data-action="next"]');
   var submitButton = form.querySelector('button[type="submit"]');
-  var priorityField = form.querySelector(".hb-quiz__priority");
+  var intro = [form.querySelector(".hb-quiz__priority"), form.querySelector(".hb-quiz__stage")];
   var sections = Array.prototype.slice.call(form.querySelectorAll(".hb-quiz__dimension"));
   var questionFields = Array.prototype.slice.call(form.querySelectorAll(".hb-quiz__dimension .hb-quiz__question"));
-  var mode = "all";
-  var page = 0;
 
-  /* What one screen shows: the priority question, then a step (section) or a single question. */
+  /* What one screen shows: the priority, the stage, then a step (section) or a single question. */
   function units() {
-    return [priorityField].concat(mode === "workshop" ? questionFields : sections);
+    if (view.mode !== "workshop") return intro.concat(sections);
+    return intro.concat(questionFields.filter(function (f) { return !f.classList.contains("hb-quiz__question--na"); }));
   }
   function isOpen(unit) {
     var fields = unit.tagName === "FIELDSET" ? [unit] : Array.prototype.slice.call(unit.querySelectorAll("fieldset"));
-    return fields.some(function (f) { return !f.querySelector("input:checked"); });
+    return fields.some(function (f) { return !f.classList.contains("hb-quiz__question--na") && !f.querySelector("input:checked"); });
   }
   function showPage(moveFocus) {
     var list = units();
-    var paged = mode !== "all";
-    page = Math.max(0, Math.min(page, list.length - 1));
-    var unit = list[page];
-    [priorityField].concat(sections, questionFields).forEach(function (node) {
+    var paged = view.mode !== "all";
+    view.page = Math.max(0, Math.min(view.page, list.length - 1));
+    var unit = list[view.page];
+    intro.concat(sections, questionFields).forEach(function (node) {
       node.hidden = paged && !(node === unit || node.contains(unit) || unit.contains(node));
     });
     pager.hidden = !paged;
-    submitButton.classList.toggle("md-button--primary", !paged || page === list.length - 1);
-    previousButton.disabled = page === 0;
-    nextButton.disabled = page === list.length - 1;
+    submitButton.classList.toggle("md-button--primary", !paged || view.page === list.length - 1);
+    previousButton.disabled = view.page === 0;
+    nextButton.disabled = view.page === list.length - 1;
     pagerText.textContent = paged
-      ? t(mode === "workshop" ? "quiz.page_question" : "quiz.page_step", { n: numbers.format(page + 1), total: numbers.format(list.length) })
+      ? t(view.mode === "workshop" ? "quiz.page_question" : "quiz.page_step", { n: n(view.page + 1), total: n(list.length) })
       : "";
     root.classList.toggle("hb-quiz--paged", paged);
-    root.classList.toggle("hb-quiz--workshop", mode === "workshop");
-    document.body.classList.toggle("hb-workshop", mode === "workshop");
+    root.classList.toggle("hb-quiz--workshop", view.mode === "workshop");
+    document.body.classList.toggle("hb-workshop", view.mode === "workshop");
     if (moveFocus && paged) {
       (unit.closest(".hb-quiz__dimension") || unit).scrollIntoView({ block: "start" }); /* with its step's heading */
-      var target = unit.querySelector("input:checked") || unit.querySelector("input");
+      var target = unit.querySelector("input:checked:not(:disabled)") || unit.querySelector("input:not(:disabled)");
       if (target) target.focus({ preventScroll: true });
     }
   }
   function go(delta) {
-    page += delta;
+    view.page += delta;
     showPage(true);
   }
   /* Switching mode starts at the first screen with an unanswered question. */
   function setMode(value) {
-    mode = MODES.indexOf(value) >= 0 ? value : "all";
-    modeInputs.forEach(function (input) { input.checked = input.value === mode; });
+    view.mode = data.modes.indexOf(value) >= 0 ? value : data.modes[0];
+    modeInputs.forEach(function (input) { input.checked = input.value === view.mode; });
     var list = units();
-    page = 0;
-    while (page < list.length - 1 && !isOpen(list[page])) page += 1;
+    view.page = 0;
+    while (view.page < list.length - 1 && !isOpen(list[view.page])) view.page += 1;
     showPage(false);
   }
+  /** Show one question (by id) wherever the mode has put it, and focus its first answer. */
+  function goToQuestion(id) {
+    showForm();
+    var field = document.getElementById("q-" + id);
+    if (!field) return;
+    var list = units();
+    for (var i = 0; i < list.length; i += 1) {
+      if (list[i] === field || list[i].contains(field)) { view.page = i; break; }
+    }
+    showPage(false);
+    field.scrollIntoView({ block: "start" });
+    var input = field.querySelector("input:not(:disabled)");
+    if (input) input.focus({ preventScroll: true });
+  }
 
-  function radar(scores) {
-    var n = data.dimensions.length;
+  /* A result opened from a link comes first; its questionnaire waits behind "Edit these answers". */
+  var modesField = root.querySelector(".hb-quiz__modes");
+  function showForm() {
+    view.shared = false;
+    root.classList.remove("hb-quiz--shared");
+    form.hidden = false;
+    modesField.hidden = false;
+  }
+  function showShared() {
+    view.shared = true;
+    root.classList.add("hb-quiz--shared");
+    form.hidden = true;
+    modesField.hidden = true;
+  }
+
+  /* ---- the result --------------------------------------------------------------------------- */
+
+  function radar(scores, previous) {
+    var count = data.dimensions.length;
     var size = 260;
     var c = size / 2;
     var r = 95;
@@ -297,259 +255,513 @@
     title.textContent = t("quiz.chart_title");
     chart.appendChild(title);
     function point(i, value) {
-      var angle = -Math.PI / 2 + (rtl ? -1 : 1) * (2 * Math.PI * i) / n;
+      var angle = -Math.PI / 2 + (rtl ? -1 : 1) * (2 * Math.PI * i) / count;
       return [c + Math.cos(angle) * r * value, c + Math.sin(angle) * r * value];
     }
-    [0.25, 0.5, 0.75, 1].forEach(function (ring) {
+    function shape(values, cls) {
+      var pts = data.dimensions.map(function (d, i) { return point(i, (values[d.id] && values[d.id].score || 0) / 100).join(","); });
+      chart.appendChild(svg("polygon", { points: pts.join(" "), class: cls }));
+    }
+    [0.2, 0.4, 0.6, 0.8, 1].forEach(function (ring) {
       var pts = [];
-      for (var i = 0; i < n; i += 1) pts.push(point(i, ring).join(","));
+      for (var i = 0; i < count; i += 1) pts.push(point(i, ring).join(","));
       chart.appendChild(svg("polygon", { points: pts.join(" "), class: "hb-quiz__ring" }));
     });
-    var shape = [];
     data.dimensions.forEach(function (d, i) {
       var end = point(i, 1);
       chart.appendChild(svg("line", { x1: c, y1: c, x2: end[0], y2: end[1], class: "hb-quiz__axis" }));
       var label = svg("text", { x: point(i, 1.17)[0], y: point(i, 1.17)[1], class: "hb-quiz__axis-label", "text-anchor": "middle", "dominant-baseline": "middle" });
-      label.textContent = numbers.format(d.step);
+      label.textContent = n(d.number);
       chart.appendChild(label);
-      shape.push(point(i, (scores[d.id] || 0) / 100).join(","));
     });
-    chart.appendChild(svg("polygon", { points: shape.join(" "), class: "hb-quiz__shape" }));
+    if (previous) shape(previous, "hb-quiz__shape hb-quiz__shape--previous");
+    shape(scores, "hb-quiz__shape");
     return chart;
   }
 
-  /* The last stored result that differs from this one: {date, scores}, or null. */
-  function previousResult(state) {
-    var code = encode(data, state);
-    var history = loadStored().history.filter(function (h) { return h.code !== code; });
-    if (!history.length) return null;
-    var last = history[history.length - 1];
-    var decoded = decode(data, last.code);
-    return {
-      date: new Intl.DateTimeFormat(data.locale, { dateStyle: "medium" }).format(new Date(last.t)),
-      scores: score(data, decoded.answers),
-    };
+  /** Past complete results, oldest first: [{t, code, state, result}]. */
+  function pastResults() {
+    return loadStored().history.map(function (h) {
+      var s = core.decode(data, h.code);
+      var r = s ? core.score(data, s) : null;
+      return r && r.complete ? { t: h.t, code: h.code, state: s, result: r } : null;
+    }).filter(Boolean);
   }
 
-  function showResult(state) {
-    var r = score(data, state.answers);
-    result.textContent = "";
-    result.appendChild(el("h2", { id: "hb-quiz-result-title" }, t("quiz.result_title")));
-    if (r.overall === null) {
-      result.appendChild(el("p", {}, t("quiz.no_score")));
-    } else {
-      var level = data.levels.filter(function (l) { return l.id === r.level; })[0];
-      var summary = el("div", { class: "hb-quiz__summary" });
-      summary.appendChild(el("p", { class: "hb-quiz__overall" }, t("quiz.overall", { score: numbers.format(r.overall) })));
-      summary.appendChild(el("p", { class: "hb-quiz__level" }, t("quiz.level") + ": " + level.name));
-      summary.appendChild(el("p", {}, level.description));
-      result.appendChild(summary);
+  function coverageText(c) {
+    var parts = [t("quiz.coverage", { answered: n(c.answered + c.dontKnow), applicable: n(c.applicable) })];
+    if (c.dontKnow) parts.push(t("quiz.coverage_dk", { n: n(c.dontKnow) }));
+    if (c.notApplicable) parts.push(t("quiz.coverage_na", { n: n(c.notApplicable) }));
+    return parts.join(data.separator);
+  }
 
-      var figure = el("figure", { class: "hb-quiz__figure" });
-      figure.appendChild(radar(r.dimensions));
-      var table = el("table", { class: "hb-quiz__table" });
-      var previous = previousResult(state);
-      var head = el("tr");
-      head.appendChild(el("th", { scope: "col" }, t("quiz.table_dimension")));
-      head.appendChild(el("th", { scope: "col" }, t("quiz.table_score")));
-      if (previous) head.appendChild(el("th", { scope: "col" }, t("quiz.table_change", { date: previous.date })));
-      table.appendChild(el("thead")).appendChild(head);
-      var body = el("tbody");
-      data.dimensions.forEach(function (d) {
-        var row = el("tr");
-        row.appendChild(el("th", { scope: "row" }, numbers.format(d.step) + ". " + d.title));
-        var cell = el("td");
-        var value = r.dimensions[d.id];
-        var bar = el("span", { class: "hb-quiz__bar", "aria-hidden": "true" });
-        bar.style.setProperty("--hb-score", value === null ? "0" : String(value / 100));
-        cell.appendChild(bar);
-        cell.appendChild(el("span", { class: "hb-quiz__value" }, value === null ? t("quiz.unknown") : numbers.format(value)));
-        row.appendChild(cell);
-        if (previous) {
-          var before = previous.scores.dimensions[d.id];
-          var change = value === null || before === null ? null : Math.round(value - before);
-          row.appendChild(el("td", { class: "hb-quiz__change" }, change === null ? "—" : (change > 0 ? "+" : change < 0 ? "−" : "") + numbers.format(Math.abs(change))));
-        }
-        body.appendChild(row);
+  function showIncomplete(r) {
+    resultBox.appendChild(el("h2", { id: "hb-quiz-result-title" }, t("quiz.incomplete_title")));
+    var answered = r.totals.answered + r.totals.dontKnow;
+    resultBox.appendChild(el("p", {}, t("quiz.incomplete_count", { answered: n(answered), total: n(r.totals.applicable) })));
+    if (!r.stage) resultBox.appendChild(el("p", {}, t("quiz.incomplete_stage")));
+    if (r.missing.length) {
+      resultBox.appendChild(el("p", {}, t("quiz.incomplete_dims")));
+      var list = el("ul", { class: "hb-quiz__missing" });
+      r.missing.forEach(function (id) {
+        var c = r.dimensions[id];
+        var why = c.status === "mostly-dont-know" ? t("quiz.status_mostly_dk")
+          : c.answered + c.dontKnow === 0 ? t("quiz.status_none") : coverageText(c);
+        list.appendChild(el("li", {}, dimension(id).title + " (" + why + ")"));
       });
-      table.appendChild(body);
-      figure.appendChild(table);
-      result.appendChild(figure);
-
-      result.appendChild(el("h3", {}, t("quiz.weakest_title")));
-      var list = el("ol", { class: "hb-quiz__next" });
-      r.weakest.forEach(function (id) {
-        var d = data.dimensions.filter(function (x) { return x.id === id; })[0];
-        var item = el("li");
-        item.appendChild(el("strong", {}, d.title + " (" + numbers.format(r.dimensions[id]) + ")"));
-        var step = el("p");
-        step.appendChild(document.createTextNode(t("quiz.read_step") + ": "));
-        step.appendChild(el("a", { href: d.href }, d.title));
-        item.appendChild(step);
-        if (d.causes.length) {
-          var causes = el("p");
-          causes.appendChild(document.createTextNode(t("quiz.read_causes") + ": "));
-          d.causes.forEach(function (cause, i) {
-            if (i) causes.appendChild(document.createTextNode(data.separator));
-            causes.appendChild(el("a", { href: cause.href }, cause.title));
-          });
-          item.appendChild(causes);
-        }
-        list.appendChild(item);
-      });
-      result.appendChild(list);
-      var priority = state.priority && data.cases[state.priority];
-      if (priority) {
-        var caseLine = el("p");
-        caseLine.appendChild(document.createTextNode(t("quiz.read_case") + ": "));
-        caseLine.appendChild(el("a", { href: priority.href }, priority.title));
-        result.appendChild(caseLine);
-      }
+      resultBox.appendChild(list);
     }
-    if (r.dontKnow) result.appendChild(el("p", { class: "hb-quiz__dont-know" }, t("quiz.dont_know_note", { n: numbers.format(r.dontKnow) })));
+    var first = !r.stage ? "stage" : r.firstOpen;
+    if (first) {
+      var go = link("#q-" + first, t("quiz.first_open"));
+      go.addEventListener("click", function (event) { event.preventDefault(); goToQuestion(first); });
+      resultBox.appendChild(el("p")).appendChild(go);
+    }
+  }
+
+  var planBox = null;
+  function renderPlan(r) {
+    planBox.textContent = "";
+    planBox.appendChild(el("h3", { id: "hb-quiz-plan-title" }, t("quiz.plan_title")));
+    planBox.appendChild(el("p", {}, t("quiz.plan_intro")));
+    var actions = core.plan(data, state, r, state.targets);
+    if (actions.filter(function (a) { return a.dimension; }).length === 0) planBox.appendChild(el("p", {}, t("quiz.plan_done")));
+    [0, 1, 2].forEach(function (phase) {
+      var mine = actions.filter(function (a) { return a.phase === phase; });
+      if (!mine.length) return;
+      planBox.appendChild(el("h4", {}, t("quiz.phase_" + phase)));
+      var list = el("ol", { class: "hb-quiz__plan-list" });
+      mine.forEach(function (a) { list.appendChild(actionItem(a)); });
+      planBox.appendChild(list);
+    });
+  }
+  function optionText(questionId, index) {
+    var input = form.querySelector('input[name="' + questionId + '"][value="' + index + '"]');
+    var label = input && input.closest("label");
+    var span = label && label.querySelector("span");
+    if (!span) return "";
+    var copy = span.cloneNode(true);
+    copy.querySelectorAll(".hb-quiz__points").forEach(function (p) { p.remove(); });
+    return copy.textContent.trim();
+  }
+  function questionText(questionId) {
+    var legend = document.querySelector("#q-" + questionId + " > legend");
+    if (!legend) return "";
+    var copy = legend.cloneNode(true);
+    copy.querySelectorAll(".hb-quiz__when").forEach(function (p) { p.remove(); });
+    return copy.textContent.trim();
+  }
+  function actionItem(a) {
+    var item = el("li");
+    var d = a.dimension ? dimension(a.dimension) : null;
+    if (d) item.appendChild(el("strong", {}, d.title + ": "));
+    if (a.kind === "case") {
+      var c = data.cases[a.priority];
+      item.appendChild(document.createTextNode(t("quiz.action_case") + " "));
+      item.appendChild(link(c.href, c.title));
+    } else if (a.kind === "priority") {
+      item.appendChild(document.createTextNode(t("quiz.action_priority") + " "));
+      if (data.strategy) item.appendChild(link(data.strategy.href, data.strategy.title));
+    } else if (a.kind === "indicator") {
+      item.appendChild(document.createTextNode(t("quiz.action_indicator") + " "));
+      item.appendChild(link(d.href, d.indicator || d.title));
+    } else if (a.kind === "causes") {
+      item.appendChild(document.createTextNode(t("quiz.action_causes") + " "));
+      d.causes.forEach(function (cause, i) {
+        if (i) item.appendChild(document.createTextNode(data.separator));
+        item.appendChild(link(cause.href, cause.title));
+      });
+    } else if (a.kind === "question") {
+      item.appendChild(document.createTextNode(t("quiz.action_question") + " "));
+      item.appendChild(link(d.href, optionText(a.question, a.option)));
+    } else if (a.kind === "find-out") {
+      item.appendChild(document.createTextNode(t("quiz.action_find_out") + " "));
+      item.appendChild(link(d.href, questionText(a.question)));
+    }
+    return item;
+  }
+
+  function targetSelect(d, r) {
+    var c = r.dimensions[d.id];
+    var select = el("select", { "aria-label": t("quiz.target_label", { title: d.title }), "data-dimension": d.id });
+    var current = core.targetsFor(data, r, state.targets)[d.id];
+    data.levels.forEach(function (l, i) {
+      if (i < c.level) return;
+      var option = el("option", { value: String(i) }, n(i + 1) + ". " + l.name);
+      if (i === current) option.selected = true;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () {
+      state.targets[d.id] = Number(select.value);
+      save(function (stored) { stored.targets = state.targets; });
+      renderPlan(core.score(data, state));
+    });
+    return select;
+  }
+
+  function showComplete(r, notes) {
+    var past = pastResults();
+    var mine = code();
+    var earlier = past.filter(function (p) { return p.code !== mine; });
+    var previous = earlier.length ? earlier[earlier.length - 1] : null;
+
+    resultBox.appendChild(el("h2", { id: "hb-quiz-result-title" }, t(r.kind === "readiness" ? "quiz.result_readiness" : "quiz.result_title")));
+    if (view.shared) {
+      var shared = el("div", { class: "hb-quiz__shared" });
+      shared.appendChild(el("p", {}, t("quiz.shared_note")));
+      var edit = el("button", { type: "button", class: "md-button" }, t("quiz.edit_answers"));
+      edit.addEventListener("click", function () {
+        showForm();
+        setMode(view.mode);
+        form.scrollIntoView({ block: "start" });
+        var first = form.querySelector("input:checked") || form.querySelector("input");
+        if (first) first.focus({ preventScroll: true });
+      });
+      shared.appendChild(edit);
+      resultBox.appendChild(shared);
+    }
+    notes.forEach(function (message) { resultBox.appendChild(el("p", { class: "hb-quiz__note" }, message)); });
+
+    var level = data.levels[r.level];
+    var summary = el("div", { class: "hb-quiz__summary" });
+    summary.appendChild(el("p", { class: "hb-quiz__level" }, t("quiz.level_of", { n: n(r.level + 1), total: n(data.levels.length), name: level.name })));
+    summary.appendChild(el("p", { class: "hb-quiz__overall" }, t("quiz.overall", { score: n(r.overall) })));
+    if (r.cappedBy.length) {
+      summary.appendChild(el("p", { class: "hb-quiz__capped" }, t("quiz.capped", {
+        name: levelName(r.scoreLevel),
+        list: r.cappedBy.map(function (id) { return dimension(id).title; }).join(data.separator),
+      })));
+    }
+    var ladder = el("ol", { class: "hb-quiz__steps", "aria-label": t("quiz.ladder_title") });
+    data.levels.forEach(function (l, i) {
+      var rung = el("li", i === r.level ? { class: "hb-quiz__rung hb-quiz__rung--current", "aria-current": "step" } : { class: "hb-quiz__rung" }, l.name);
+      ladder.appendChild(rung);
+    });
+    summary.appendChild(ladder);
+    summary.appendChild(el("p", {}, level.description));
+    resultBox.appendChild(summary);
+
+    var figure = el("figure", { class: "hb-quiz__figure" });
+    figure.appendChild(radar(r.dimensions, previous && previous.result.dimensions));
+    var table = el("table", { class: "hb-quiz__table" });
+    var head = el("tr");
+    [t("quiz.table_dimension"), t("quiz.table_score"), t("quiz.table_level"), t("quiz.table_target")].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+    if (previous) head.appendChild(el("th", { scope: "col" }, t("quiz.table_change", { date: dateText(previous.t) })));
+    if (earlier.length) head.appendChild(el("th", { scope: "col" }, t("quiz.table_trend")));
+    table.appendChild(el("thead")).appendChild(head);
+    var body = el("tbody");
+    data.dimensions.forEach(function (d) {
+      var c = r.dimensions[d.id];
+      var row = el("tr");
+      row.appendChild(el("th", { scope: "row" }, n(d.number) + ". " + d.title));
+      var cell = el("td", { class: "hb-quiz__score" });
+      var track = el("span", { class: "hb-quiz__track", "aria-hidden": "true" });
+      var bar = el("span", { class: "hb-quiz__bar" });
+      bar.style.setProperty("--hb-score", c.score === null ? "0" : String(c.score / 100));
+      track.appendChild(bar);
+      cell.appendChild(track);
+      cell.appendChild(el("span", { class: "hb-quiz__value" }, c.status === "not-applicable" ? t("quiz.not_applicable") : n(c.score)));
+      cell.appendChild(el("span", { class: "hb-quiz__coverage" }, coverageText(c)));
+      row.appendChild(cell);
+      row.appendChild(el("td", {}, c.level === null ? "—" : n(c.level + 1) + ". " + levelName(c.level)));
+      var targetCell = el("td");
+      if (c.status === "scored") targetCell.appendChild(targetSelect(d, r));
+      else targetCell.textContent = "—";
+      row.appendChild(targetCell);
+      if (previous) {
+        var before = previous.result.dimensions[d.id];
+        var change = c.score === null || !before || before.score === null ? null : Math.round(c.score - before.score);
+        row.appendChild(el("td", { class: "hb-quiz__change" }, change === null ? "—" : (change > 0 ? "+" : change < 0 ? "−" : "") + n(Math.abs(change))));
+      }
+      if (earlier.length) {
+        var trend = earlier.slice(-4).map(function (p) {
+          var v = p.result.dimensions[d.id];
+          return v && v.score !== null ? n(v.score) : "—";
+        });
+        row.appendChild(el("td", { class: "hb-quiz__trend" }, trend.concat([c.score === null ? "—" : n(c.score)]).join(rtl ? " ← " : " → ")));
+      }
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    figure.appendChild(table);
+    if (previous) figure.appendChild(el("figcaption", {}, t("quiz.chart_previous", { date: dateText(previous.t) })));
+    resultBox.appendChild(figure);
+
+    resultBox.appendChild(el("h3", {}, t("quiz.weakest_title")));
+    var list = el("ol", { class: "hb-quiz__next" });
+    r.weakest.forEach(function (id) {
+      var d = dimension(id);
+      var item = el("li");
+      item.appendChild(el("strong", {}, d.title + " (" + n(r.dimensions[id].score) + ")"));
+      item.appendChild(line(t("quiz.read_step") + ":", link(d.href, d.title)));
+      if (d.causes.length) {
+        var causes = el("p");
+        causes.appendChild(document.createTextNode(t("quiz.read_causes") + ": "));
+        d.causes.forEach(function (cause, i) {
+          if (i) causes.appendChild(document.createTextNode(data.separator));
+          causes.appendChild(link(cause.href, cause.title));
+        });
+        item.appendChild(causes);
+      }
+      list.appendChild(item);
+    });
+    resultBox.appendChild(list);
+
+    planBox = el("section", { class: "hb-quiz__plan", "aria-labelledby": "hb-quiz-plan-title" });
+    resultBox.appendChild(planBox);
+    renderPlan(r);
+
+    if (r.totals.dontKnow) resultBox.appendChild(el("p", { class: "hb-quiz__dont-know" }, t("quiz.dont_know_note", { n: n(r.totals.dontKnow) })));
+    if (r.totals.notApplicable) resultBox.appendChild(el("p", {}, t("quiz.na_note", { n: n(r.totals.notApplicable) })));
+
+    if (past.length) {
+      var historyBox = el("section", { class: "hb-quiz__history", "aria-labelledby": "hb-quiz-history-title" });
+      historyBox.appendChild(el("h3", { id: "hb-quiz-history-title" }, t("quiz.history_title")));
+      var items = el("ol");
+      past.slice().reverse().forEach(function (p) {
+        var item = el("li");
+        item.appendChild(document.createTextNode(t("quiz.history_item", {
+          date: dateText(p.t),
+          kind: t(p.result.kind === "readiness" ? "quiz.kind_readiness" : "quiz.kind_maturity"),
+          n: n(p.result.level + 1),
+          total: n(data.levels.length),
+          name: levelName(p.result.level),
+          score: n(p.result.overall),
+        }) + " "));
+        if (p.code !== mine) item.appendChild(link("#answers=" + encodeURIComponent(p.code), t("quiz.history_open")));
+        items.appendChild(item);
+      });
+      historyBox.appendChild(items);
+      resultBox.appendChild(historyBox);
+    }
 
     var share = el("p", { class: "hb-quiz__share" });
-    share.appendChild(el("a", { href: location.href }, t("quiz.share")));
-    var copy = el("button", { type: "button", class: "md-button" }, t("quiz.copy_link"));
-    copy.addEventListener("click", function () {
-      if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(function () { say(t("quiz.copied")); }, function () {});
-    });
-    var print = el("button", { type: "button", class: "md-button" }, t("quiz.print"));
-    print.addEventListener("click", function () { window.print(); });
+    share.appendChild(link(location.href, t("quiz.share")));
     share.appendChild(document.createTextNode(" "));
+    var copy = el("button", { type: "button", class: "md-button" }, t("quiz.copy_link"));
+    var copyStatus = el("span", { class: "hb-quiz__copy-status", role: "status" });
+    copy.addEventListener("click", function () { copyLink(location.href, copyStatus, share); });
     share.appendChild(copy);
     share.appendChild(document.createTextNode(" "));
+    var print = el("button", { type: "button", class: "md-button" }, t("quiz.print"));
+    print.addEventListener("click", function () { window.print(); });
     share.appendChild(print);
-    result.appendChild(share);
+    share.appendChild(copyStatus);
+    resultBox.appendChild(share);
     /* Only on paper: when it was printed and the link that opens the same answers again. */
-    result.appendChild(el("p", { class: "hb-quiz__report-note" }, t("quiz.report_note", {
-      date: new Intl.DateTimeFormat(data.locale, { dateStyle: "long" }).format(new Date()),
-      url: location.href,
-    })));
-    result.hidden = false;
-    root.classList.add("hb-quiz--done"); /* the progress bar stops following the reader */
-    return r;
+    resultBox.appendChild(el("p", { class: "hb-quiz__report-note" }, t("quiz.report_note", { date: dateText(new Date().toISOString(), "long"), url: location.href })));
   }
 
-  /* ---- wiring --------------------------------------------------------------------------- */
+  /** Copy a link; on a plain-http classroom server the clipboard API is missing, so fall back. */
+  function copyLink(url, statusNode, box) {
+    function done() { statusNode.textContent = t("quiz.copied"); }
+    function manual() {
+      var field = box.querySelector(".hb-quiz__copy-field") || box.appendChild(el("input", { class: "hb-quiz__copy-field", readonly: "", "aria-label": t("quiz.share") }));
+      field.value = url;
+      field.focus();
+      field.select();
+      statusNode.textContent = t("quiz.copy_manual");
+    }
+    function legacy() {
+      var area = el("textarea", { readonly: "", class: "hb-quiz__copy-area" });
+      area.value = url;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      if (ok) done(); else manual();
+    }
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(done, legacy);
+    else legacy();
+  }
+
+  /** Render the result for the current state (notes: messages about the link it came from). */
+  function showResult(notes) {
+    var r = core.score(data, state);
+    resultBox.textContent = "";
+    if (r.complete) showComplete(r, notes || []);
+    else showIncomplete(r);
+    resultBox.hidden = false;
+    view.result = true;
+    root.classList.add("hb-quiz--done"); /* the progress bar stops following the reader */
+    root.classList.toggle("hb-quiz--complete", r.complete);
+    return r;
+  }
+  function hideResult() {
+    resultBox.hidden = true;
+    resultBox.textContent = "";
+    view.result = false;
+    root.classList.remove("hb-quiz--done", "hb-quiz--complete");
+  }
+
+  /* ---- wiring ----------------------------------------------------------------------------- */
 
   root.classList.add("hb-quiz--enhanced");
-  root.querySelector(".hb-quiz__modes").hidden = false;
+  modesField.hidden = false;
   root.querySelector(".hb-quiz__actions").hidden = false;
   root.querySelector(".hb-quiz__tools").hidden = false;
+  submitButton.disabled = false;
 
-  form.addEventListener("change", function () { remember(readForm()); });
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "stage") applyStage();
+    readForm();
+    remember();
+    if (view.result) showResult();
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var state = readForm();
-    remember(state);
-    var r = showResult(state);
-    if (r.overall !== null) {
-      var stored = loadStored();
-      stored.history.push({ t: new Date().toISOString(), code: encode(data, state) });
-      stored.history = stored.history.slice(-20);
-      saveStored(stored);
+    readForm();
+    remember();
+    var r = showResult();
+    if (r.complete) {
+      var when = new Date().toISOString();
+      save(function (stored) { stored.history = core.addToHistory(stored, code(), when); });
+      showResult(); /* now with this result in the list of past results */
     }
-    result.focus();
+    resultBox.scrollIntoView({ block: "start" });
+    resultBox.focus({ preventScroll: true });
   });
-  root.querySelector('[data-action="clear"]').addEventListener("click", function () {
+
+  var undoButton = null;
+  root.querySelector('[data-action="clear"]').addEventListener("click", function (event) {
+    var clearButton = event.currentTarget;
+    var before = { state: JSON.parse(JSON.stringify(state)), raw: null };
     var s = storage();
-    try { if (s) s.removeItem(STORAGE_KEY); } catch (e) { /* nothing stored */ }
-    form.reset();
-    result.hidden = true;
-    result.textContent = "";
-    root.classList.remove("hb-quiz--done");
-    history.replaceState(null, "", location.pathname + location.search);
-    updateProgress(readForm());
-    setMode(mode);
+    try { before.raw = s ? s.getItem(data.storage.key) : null; } catch (e) { before.raw = null; }
+    try { if (s) s.removeItem(data.storage.key); } catch (e) { /* nothing stored */ }
+    state = { priority: null, stage: null, answers: {}, targets: {} };
+    writeForm();
+    hideResult();
+    showForm();
+    writeUrl();
+    updateProgress();
+    setMode(view.mode);
     say(t("quiz.cleared"));
+    if (undoButton) undoButton.remove();
+    undoButton = el("button", { type: "button", class: "md-button" }, t("quiz.undo"));
+    undoButton.addEventListener("click", function () {
+      try { if (s && before.raw !== null) s.setItem(data.storage.key, before.raw); } catch (e) { /* full */ }
+      state = before.state;
+      writeForm();
+      remember();
+      setMode(view.mode);
+      undoButton.remove();
+      undoButton = null;
+      say("");
+      clearButton.focus();
+    });
+    clearButton.insertAdjacentElement("afterend", undoButton);
   });
 
   modeInputs.forEach(function (input) {
     input.addEventListener("change", function () {
       setMode(input.value);
-      var stored = loadStored();
-      stored.mode = mode;
-      saveStored(stored);
+      save(function (stored) { stored.mode = view.mode; });
     });
+  });
+  root.querySelector('[data-action="leave-workshop"]').addEventListener("click", function () {
+    setMode(data.modes[0]);
+    save(function (stored) { stored.mode = view.mode; });
+    modesField.scrollIntoView({ block: "start" });
+    modeInputs[0].focus({ preventScroll: true });
   });
   previousButton.addEventListener("click", function () { go(-1); });
   nextButton.addEventListener("click", function () { go(1); });
   /* In a paged mode, Enter on an answer moves to the next screen (on the last one it shows the result). */
   form.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || mode === "all" || event.target.type !== "radio") return;
+    if (event.key !== "Enter" || view.mode === "all" || event.target.type !== "radio") return;
     event.preventDefault();
-    if (page < units().length - 1) go(1);
+    if (view.page < units().length - 1) go(1);
     else form.requestSubmit();
   });
 
   root.querySelector('[data-action="export"]').addEventListener("click", function () {
     var stored = loadStored();
-    var file = { app: "crm-handbook-quiz", version: 1, saved: new Date().toISOString(), code: encode(data, readForm()), history: stored.history };
-    var link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" })), download: "crm-maturity-answers.json" });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    var file = { app: "crm-handbook-quiz", schema: data.storage.schema, saved: new Date().toISOString(), code: code(), targets: state.targets, history: stored.history };
+    var a = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" })), download: "crm-maturity-answers.json" });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
   });
   root.querySelector('[data-action="import"]').addEventListener("change", function (event) {
     var file = event.target.files && event.target.files[0];
     event.target.value = "";
-    if (!file || file.size > 200000) { say(t("quiz.bad_file")); return; }
+    if (!file || file.size > 400000) { say(t("quiz.bad_file")); return; }
     file.text().then(function (text) {
-      var parsed = readStored(text, data);
       var value = null;
       try { value = JSON.parse(text); } catch (e) { value = null; }
-      var state = parsed && value && value.app === "crm-handbook-quiz" && parsed.code ? decode(data, parsed.code) : null;
-      if (!state) { say(t("quiz.bad_file")); return; }
-      var stored = loadStored();
-      parsed.history.forEach(function (h) {
-        if (!stored.history.some(function (x) { return x.t === h.t && x.code === h.code; })) stored.history.push(h);
+      var parsed = value && typeof value === "object" && value.app === "crm-handbook-quiz" ? core.readStored(data, text) : null;
+      var decoded = parsed && parsed.code ? core.decode(data, parsed.code) : null;
+      if (!decoded) { say(t("quiz.bad_file")); return; }
+      save(function (stored) {
+        parsed.history.forEach(function (h) {
+          if (!stored.history.some(function (x) { return x.t === h.t && x.code === h.code; })) stored.history.push(h);
+        });
+        stored.history.sort(function (a, b) { return Date.parse(a.t) - Date.parse(b.t); });
       });
-      stored.history.sort(function (a, b) { return Date.parse(a.t) - Date.parse(b.t); });
-      stored.history = stored.history.slice(-20);
-      saveStored(stored);
-      writeForm(state);
-      remember(state);
-      showResult(state);
-      say(t("quiz.imported"));
+      state = { priority: decoded.priority, stage: decoded.stage, answers: decoded.answers, targets: parsed.targets };
+      writeForm();
+      remember();
+      showForm();
+      showResult();
+      sayAll([t("quiz.imported"), parsed.lost ? t("quiz.storage_lost", { n: n(parsed.lost) }) : ""]);
     }, function () { say(t("quiz.bad_file")); });
   });
 
-  /* Answers from a link (#answers=…) are shown with their result; a broken link is ignored
-     with a message. Returns the state, or null (and leaves the form alone). */
+  /* Answers from a link (#answers=…): the result first, the questionnaire behind "Edit". A
+     broken link is ignored with a message. Returns true when the link gave answers. */
   function answersFromLink() {
-    var code = codeFromHash(location.hash);
-    if (code === null) return null;
-    var state = decode(data, code);
-    if (!state) {
+    var text = core.codeFromHash(location.hash);
+    if (text === null) return false;
+    var decoded = core.decode(data, text);
+    if (!decoded) {
       say(t("quiz.bad_link"));
-      return null;
+      return false;
     }
-    writeForm(state);
-    remember(state);
-    showResult(state);
-    return state;
+    var notes = [];
+    if (decoded.added) notes.push(t("quiz.link_added", { n: n(decoded.added) }));
+    if (decoded.dropped.length) notes.push(t("quiz.link_dropped", { n: n(decoded.dropped.length) }));
+    state = { priority: decoded.priority, stage: decoded.stage, answers: decoded.answers, targets: loadStored().targets };
+    writeForm();
+    remember(); /* an older code is rewritten in the current form */
+    showShared();
+    showResult(notes);
+    return true;
   }
-  /* A link pasted into this tab's address bar while the page is open. */
+  /* A link pasted into this tab's address bar, or a past result opened from the list. */
   window.addEventListener("hashchange", function () {
-    var asked = modeFromHash(location.hash);
+    var asked = core.modeFromHash(data, location.hash);
     if (asked) setMode(asked);
-    if (!answersFromLink() && codeFromHash(location.hash) !== null) remember(readForm());
+    if (answersFromLink()) {
+      resultBox.scrollIntoView({ block: "start" });
+      resultBox.focus({ preventScroll: true });
+    } else if (core.codeFromHash(location.hash) !== null) {
+      writeUrl();
+    }
   });
 
   var stored = loadStored();
-  var askedMode = modeFromHash(location.hash);
+  var askedMode = core.modeFromHash(data, location.hash);
+  var messages = [];
+  if (stored.lost) messages.push(t("quiz.storage_lost", { n: n(stored.lost) }));
+  if (stored.lost || (stored.migrated && (stored.code || stored.history.length))) {
+    save(function () { /* rewritten in the current schema; anything unreadable was kept aside */ });
+  }
+  state.targets = stored.targets;
   if (!answersFromLink()) {
-    var brokenLink = codeFromHash(location.hash) !== null;
-    if (brokenLink) history.replaceState(null, "", location.pathname + location.search);
-    var resumed = stored.code ? decode(data, stored.code) : null;
+    var brokenLink = core.codeFromHash(location.hash) !== null;
+    if (brokenLink) { messages.unshift(t("quiz.bad_link")); history.replaceState(null, "", location.pathname + location.search); }
+    var resumed = stored.code ? core.decode(data, stored.code) : null;
     if (resumed) {
-      writeForm(resumed);
-      remember(resumed);
-      if (!brokenLink) say(t("quiz.resumed")); /* a broken link's message matters more */
+      state = { priority: resumed.priority, stage: resumed.stage, answers: resumed.answers, targets: stored.targets };
+      writeForm();
+      remember();
+      if (!brokenLink) messages.push(t("quiz.resumed"));
     } else {
-      updateProgress(readForm());
+      updateProgress();
     }
   }
-  setMode(askedMode || stored.mode || "all");
+  sayAll(messages);
+  setMode(askedMode || stored.mode || data.modes[0]);
 })();

@@ -13,44 +13,39 @@ import pytest
 
 from conftest import LANGUAGES, ROOT
 from handbook.loader import load
+from handbook.model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES
 from handbook.quiz import DONT_KNOW, score
 from handbook.render import quiz_data
 
 BOOK = load(ROOT / "content_data")
 QUESTIONS = [q for d in BOOK.quiz_dimensions for q in d.questions]
-STEP_ORDER = {s.id: s.number for s in BOOK.checklist}
 NODE = shutil.which("node")
 
 
 def answer_sets() -> list[dict]:
     rng = random.Random(7)
+    top = {q.id: len(q.options) - 1 for q in QUESTIONS}
     sets = [
-        {"priority": "cost", "answers": {q.id: 0 for q in QUESTIONS}},
-        {"priority": "revenue", "answers": {q.id: len(q.options) - 1 for q in QUESTIONS}},
-        {"priority": None, "answers": {q.id: DONT_KNOW for q in QUESTIONS}},
-        {"priority": "experience", "answers": {}},
-        {"priority": "experience", "answers": {q.id: (i % len(q.options)) if i % 4 else DONT_KNOW for i, q in enumerate(QUESTIONS)}},
+        {"priority": "cost", "stage": "live", "answers": {q.id: 0 for q in QUESTIONS}},
+        {"priority": "revenue", "stage": "live", "answers": dict(top)},
+        {"priority": None, "stage": "live", "answers": {q.id: DONT_KNOW for q in QUESTIONS}},
+        {"priority": "experience", "stage": None, "answers": {}},
+        {"priority": "experience", "stage": "live", "answers": {QUESTIONS[0].id: top[QUESTIONS[0].id]}},
+        {"priority": "experience", "stage": "pre-launch", "answers": {q.id: 1 for q in QUESTIONS if not q.after_launch}},
+        {"priority": "cost", "stage": "live", "answers": {**top, **{q.id: 0 for q in BOOK.quiz_dimensions[-1].questions}}},
     ]
-    for _ in range(40):
+    for i in range(80):
         answers = {}
         for q in QUESTIONS:
             pick = rng.random()
-            if pick < 0.1:
+            if pick < 0.08:
                 answers[q.id] = DONT_KNOW
-            elif pick < 0.2:
+            elif pick < (0.1 if i % 2 else 0.0):
                 continue
             else:
                 answers[q.id] = rng.randrange(len(q.options))
-        sets.append({"priority": rng.choice(["cost", "experience", "revenue", None]), "answers": answers})
+        sets.append({"priority": rng.choice(["cost", "experience", "revenue", None]), "stage": rng.choice(["live", "pre-launch", "live", None]), "answers": answers})
     return sets
-
-
-HOSTILE = [
-    "", "1.", "1.c", "2.c" + "0" * len(QUESTIONS), "1.z" + "0" * len(QUESTIONS), "1.c" + "9" * len(QUESTIONS),
-    "1.c" + "0" * (len(QUESTIONS) + 1), "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "%E0%A4%A",
-    "#answers=%ZZ", "{\"code\": 5}", "{\"code\": \"1.c\", \"history\": [1, null, {\"t\": \"x\", \"code\": \"<b>\"}]}",
-    "null", "[]", "{\"__proto__\": {\"polluted\": true}}", "1.c" + "x" * len(QUESTIONS) + "\u202e", "\x00" * 50, "9" * 100000,
-]
 
 
 @pytest.fixture(scope="module")
@@ -60,39 +55,48 @@ def harness(tmp_path_factory):
     (folder / "data.json").write_text(json.dumps(quiz_data(BOOK, "en")), encoding="utf-8")
     sets = answer_sets()
     (folder / "sets.json").write_text(json.dumps(sets), encoding="utf-8")
-    rng = random.Random(11)
-    alphabet = "01234x-.cer9<>\"'&#%=;/\\ \u200c\u0000abcA1{}[]"
-    fuzz = HOSTILE + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(1000)]
-    fuzz += ["1." + "".join(rng.choice("cer-") + "".join(rng.choice("012345x-") for _ in range(len(QUESTIONS) + rng.choice([-1, 0, 0, 1])))) for _ in range(200)]
-    (folder / "hostile.json").write_text(json.dumps(fuzz), encoding="utf-8")
-    out = subprocess.run([NODE, str(ROOT / "tests" / "quiz_harness.js"), str(folder / "data.json"), str(folder / "sets.json"), str(folder / "hostile.json")], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([NODE, str(ROOT / "tests" / "quiz_harness.js"), str(folder / "data.json"), str(folder / "sets.json")], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    return sets, fuzz, json.loads(out.stdout)
+    return sets, json.loads(out.stdout)
 
 
 def test_browser_scoring_equals_the_python_reference(harness):
-    sets, _, out = harness
-    assert len(out["results"]) == len(sets) >= 45
+    sets, out = harness
+    assert len(out["results"]) == len(sets) >= 80
+    complete = 0
     for answer_set, js in zip(sets, out["results"]):
-        py = score(BOOK.quiz_dimensions, BOOK.quiz_levels, answer_set["answers"], STEP_ORDER)
-        assert js["level"] == py.level and js["weakest"] == py.weakest
+        py = score(BOOK.quiz_dimensions, BOOK.quiz_levels, answer_set["answers"], answer_set["stage"])
+        complete += py.complete
+        assert (js["complete"], js["kind"], js["level"], js["scoreLevel"], js["weakest"], js["missing"], js["firstOpen"], js["cappedBy"]) == (
+            py.complete, py.kind, py.level, py.score_level, py.weakest, py.missing, py.first_open, py.capped_by)
         assert (js["overall"] is None) == (py.overall is None)
         if py.overall is not None:
             assert js["overall"] == pytest.approx(py.overall, abs=1e-9)
-        for dim, value in py.dimensions.items():
-            assert (js["dimensions"][dim] is None) == (value is None)
-            if value is not None:
-                assert js["dimensions"][dim] == pytest.approx(value, abs=1e-9)
-        assert js["dontKnow"] == py.dont_know and js["unanswered"] == py.unanswered
+        for dim, c in py.dimensions.items():
+            j = js["dimensions"][dim]
+            assert (j["status"], j["applicable"], j["answered"], j["dontKnow"], j["notApplicable"], j["unanswered"], j["level"]) == (
+                c.status, c.applicable, c.answered, c.dont_know, c.not_applicable, c.unanswered, c.level)
+            assert (j["score"] is None) == (c.score is None)
+            if c.score is not None:
+                assert j["score"] == pytest.approx(c.score, abs=1e-9)
         assert js["roundTrip"], f"share code {js['code']} does not give the answers back"
+    assert 10 <= complete < len(sets), "the table has both results and non-results"
 
 
-def test_tampered_links_and_storage_are_rejected_without_an_exception(harness):
-    _, fuzz, out = harness
-    problems = [(text, verdict) for text, verdict in zip(fuzz, out["hostile"]) if verdict != "ok" and not text.startswith("1.")]
-    assert len(fuzz) >= 1000
-    assert not problems, problems[:5]
-    assert not [v for v in out["hostile"] if v.startswith("threw")]
+def test_the_codec_constants_are_the_models():
+    data = quiz_data(BOOK, "en")
+    assert set(data["codec"]["priorities"]) == set(PRIORITIES)
+    assert set(data["codec"]["stages"]) == set(QUIZ_STAGES)
+    assert data["modes"] == list(QUIZ_MODES)
+    codes = [*data["codec"]["priorities"].values(), *data["codec"]["stages"].values(), data["codec"]["dontKnow"], data["codec"]["none"]]
+    assert all(len(c) == 1 and not c.isdigit() for c in codes)
+    assert len(set(data["codec"]["priorities"].values())) == len(PRIORITIES)
+    # The code's characters, its version and the storage key are read from the JSON block.
+    code = (ROOT / "quiz" / "core.js").read_text(encoding="utf-8") + (ROOT / "quiz" / "quiz.js").read_text(encoding="utf-8")
+    core = (ROOT / "quiz" / "core.js").read_text(encoding="utf-8")
+    literals = set(re.findall(r'"([^"\\]{1,2})"', core)) | set(re.findall(r"'([^'\\]{1,2})'", core))
+    assert not literals & {*codes, "1", "2", data["codec"]["version"]}, sorted(literals & {*codes, "1", "2"})
+    assert data["storage"]["key"] not in code.replace('app: "crm-handbook-quiz"', "").replace('value.app === "crm-handbook-quiz"', "")
 
 
 def test_every_language_has_the_same_questions_and_links_into_the_handbook():
@@ -100,13 +104,17 @@ def test_every_language_has_the_same_questions_and_links_into_the_handbook():
         data = quiz_data(BOOK, lang)
         assert [q["id"] for d in data["dimensions"] for q in d["questions"]] == [q.id for q in QUESTIONS]
         assert set(data["cases"]) == {"cost", "experience", "revenue"}
-        for d in data["dimensions"]:
-            assert d["href"].startswith("../checklist/#") and d["causes"]
+        for d, dim in zip(data["dimensions"], BOOK.quiz_dimensions):
+            if dim.step:
+                assert d["href"] == f"../checklist/#{dim.step}" and d["causes"] and d["indicator"]
+            else:
+                assert d["href"].endswith(f"/#{dim.idea}")
         assert all(data["labels"].values())
 
 
 def test_every_label_the_browser_code_asks_for_exists_in_every_language():
-    used = set(re.findall(r'"(quiz\.[a-z_]+)"', (ROOT / "quiz" / "quiz.js").read_text(encoding="utf-8")))
+    used = set(re.findall(r'"(quiz\.[a-z_0-9]+)"', (ROOT / "quiz" / "quiz.js").read_text(encoding="utf-8")))
+    used = (used - {"quiz.phase_"}) | {f"quiz.phase_{i}" for i in range(3)}  # t("quiz.phase_" + phase)
     assert len(used) > 20
     missing = used - set(quiz_data(BOOK, "en")["labels"])
     assert not missing, f"quiz.js uses labels that content_data/ui.yaml lacks: {sorted(missing)}"

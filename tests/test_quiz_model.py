@@ -12,60 +12,142 @@ from handbook.quiz import DONT_KNOW, score
 from test_content_validation import edit, errors_of, one
 
 BOOK = load(ROOT / "content_data")
-STEP_ORDER = {s.id: s.number for s in BOOK.checklist}
 QUESTIONS = [q for d in BOOK.quiz_dimensions for q in d.questions]
+TOP = len(BOOK.quiz_levels) - 1
+PUBLISHED = ROOT / "tests" / "published_quiz_questions.txt"
 
 
-def run(answers):
-    return score(BOOK.quiz_dimensions, BOOK.quiz_levels, answers, STEP_ORDER)
+def run(answers, stage="live"):
+    return score(BOOK.quiz_dimensions, BOOK.quiz_levels, answers, stage)
+
+
+def everything(value):
+    return {q.id: value(q) for q in QUESTIONS}
 
 
 def test_the_quiz_covers_every_checklist_step_with_two_or_three_questions():
-    assert [d.step for d in BOOK.quiz_dimensions] == [s.id for s in sorted(BOOK.checklist, key=lambda s: s.number)]
+    steps = [d.step for d in BOOK.quiz_dimensions if d.step]
+    assert steps == [s.id for s in sorted(BOOK.checklist, key=lambda s: s.number)]
     assert all(2 <= len(d.questions) <= 3 for d in BOOK.quiz_dimensions)
     assert len(BOOK.quiz_levels) == 5
 
 
 def test_all_minimum_is_the_first_level_and_all_maximum_the_last():
-    low = run({q.id: 0 for q in QUESTIONS})
-    assert low.overall == 0 and low.level == BOOK.quiz_levels[0].id
-    assert all(v == 0 for v in low.dimensions.values())
-    high = run({q.id: len(q.options) - 1 for q in QUESTIONS})
-    assert high.overall == 100 and high.level == BOOK.quiz_levels[-1].id
-    assert high.dont_know == 0 and high.unanswered == 0
+    low = run(everything(lambda q: 0))
+    assert low.complete and low.overall == 0 and low.level == 0
+    assert all(c.score == 0 for c in low.dimensions.values())
+    high = run(everything(lambda q: len(q.options) - 1))
+    assert high.overall == 100 and high.level == TOP and not high.capped_by
 
 
-def test_all_dont_know_gives_no_score_and_counts_them():
-    result = run({q.id: DONT_KNOW for q in QUESTIONS})
-    assert result.overall is None and result.level is None and result.weakest == []
-    assert result.dont_know == len(QUESTIONS) and all(v is None for v in result.dimensions.values())
+def test_one_answer_gives_no_score_and_no_level():
+    result = run({QUESTIONS[0].id: len(QUESTIONS[0].options) - 1})
+    assert not result.complete and result.overall is None and result.level is None
+    assert result.first_open == QUESTIONS[1].id
+    assert result.missing == [d.id for d in BOOK.quiz_dimensions]
 
 
-def test_dont_know_is_left_out_of_a_dimension_not_counted_as_zero():
-    dim = BOOK.quiz_dimensions[0]
-    first, *rest = dim.questions
-    answers = {first.id: len(first.options) - 1, **{q.id: DONT_KNOW for q in rest}}
-    assert run(answers).dimensions[dim.id] == 100
+def test_no_result_without_the_stage():
+    answers = everything(lambda q: 1)
+    assert not run(answers, stage=None).complete
+    assert run(answers).complete
 
 
-def test_weakest_dimensions_are_the_three_lowest_known_in_checklist_order_on_ties():
-    answers = {q.id: len(q.options) - 1 for q in QUESTIONS}
+def test_dont_know_counts_as_the_lowest_answer_and_never_raises_a_score():
+    dim = next(d for d in BOOK.quiz_dimensions if len(d.questions) == 3)
+    answers = everything(lambda q: len(q.options) - 1)
+    answers[dim.questions[0].id] = DONT_KNOW
+    result = run(answers)
+    assert result.dimensions[dim.id].score == pytest.approx(200 / 3)
+    assert result.dimensions[dim.id].dont_know == 1
+    for q in QUESTIONS:  # any answer replaced by "don't know": no score goes up
+        for option in range(len(q.options)):
+            base = everything(lambda x: 2 if len(x.options) > 2 else 0)
+            base[q.id] = option
+            before, after = run(base), run({**base, q.id: DONT_KNOW})
+            assert after.overall is None or after.overall <= before.overall + 1e-9
+            assert after.level is None or after.level <= before.level
+
+
+def test_a_dimension_answered_mostly_dont_know_is_unknown():
+    dim = next(d for d in BOOK.quiz_dimensions if len(d.questions) == 3)
+    answers = everything(lambda q: len(q.options) - 1)
+    for q in dim.questions[:2]:
+        answers[q.id] = DONT_KNOW
+    result = run(answers)
+    assert result.dimensions[dim.id].status == "mostly-dont-know" and result.dimensions[dim.id].score is None
+    assert not result.complete and result.missing == [dim.id]
+
+
+def test_a_failing_dimension_caps_the_level():
+    weak = BOOK.quiz_dimensions[-1]
+    answers = everything(lambda q: 0 if q in weak.questions else len(q.options) - 1)
+    result = run(answers)
+    assert result.score_level == TOP and result.level == 1 and result.capped_by == [weak.id]
+
+
+def test_before_go_live_after_launch_questions_do_not_apply():
+    later = [q for q in QUESTIONS if q.after_launch]
+    assert later, "some questions only make sense once the CRM is live"
+    answers = {q.id: 1 for q in QUESTIONS if not q.after_launch}
+    before = run(answers, stage="pre-launch")
+    assert before.complete and before.kind == "readiness"
+    assert sum(c.not_applicable for c in before.dimensions.values()) == len(later)
+    assert not run(answers).complete  # the same answers say too little about a live CRM
+
+
+def test_weakest_dimensions_are_the_three_lowest_in_page_order_on_ties():
+    answers = everything(lambda q: len(q.options) - 1)
     for dim in BOOK.quiz_dimensions[-4:]:
         for q in dim.questions:
             answers[q.id] = 0
-    result = run(answers)
-    assert result.weakest == [d.id for d in BOOK.quiz_dimensions[-4:-1]]
+    assert run(answers).weakest == [d.id for d in BOOK.quiz_dimensions[-4:-1]]
 
 
 def test_out_of_range_and_garbage_answers_count_as_unanswered():
-    q = QUESTIONS[0]
-    result = run({q.id: 99, QUESTIONS[1].id: "x", QUESTIONS[2].id: True, QUESTIONS[3].id: -1})
-    assert result.unanswered == len(QUESTIONS)
+    result = run({QUESTIONS[0].id: 99, QUESTIONS[1].id: "x", QUESTIONS[2].id: True, QUESTIONS[3].id: -1})
+    assert sum(c.unanswered for c in result.dimensions.values()) == len(QUESTIONS)
+
+
+def test_no_published_question_disappears_without_a_deliberate_step():
+    """The ledger (content_data/quiz_ledger.yaml) must start with every id ever published, in
+    order: a share link's characters are read through it. Retiring a question is a deliberate
+    step (retired: true); deleting or reordering a line would give old answers to the wrong
+    question. New questions: append them to the ledger, then to tests/published_quiz_questions.txt."""
+    published = [line for line in PUBLISHED.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    ledger = [slot.id for slot in BOOK.quiz_ledger]
+    assert ledger[: len(published)] == published
+    missing = [q.id for q in QUESTIONS if q.id not in published]
+    assert not missing, f"add these new question ids to {PUBLISHED.name}: {missing}"
+
+
+def test_a_question_missing_from_the_ledger_or_deleted_from_the_quiz_stops_the_build(content_copy):
+    tree = edit(content_copy, "quiz_ledger", lambda t: t.pop(0))
+    gone = BOOK.quiz_ledger[0].id
+    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", message=f"'{gone}' is not in quiz_ledger.yaml")
+    edit(content_copy, "quiz_ledger", lambda t: t.insert(0, {"id": gone}))
+
+    def drop(t):
+        for dim in t:
+            dim["questions"] = [q for q in dim["questions"] if q["id"] != gone]
+
+    edit(content_copy, "quiz_dimensions", drop)
+    one(errors_of(content_copy), file="content_data/quiz_ledger.yaml", item=gone, message="mark it 'retired: true'")
+    edit(content_copy, "quiz_ledger", lambda t: t[0].__setitem__("retired", True))
+    load(content_copy)  # a deliberate retirement is fine
+    assert tree is not None
 
 
 def test_quiz_dimension_must_name_an_existing_step(content_copy):
-    tree = edit(content_copy, "quiz_dimensions", lambda t: t[0].__setitem__("step", "no-such-step"))
-    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=tree[0]["id"], field="step", message="does not exist in checklist.yaml")
+    index = next(i for i, d in enumerate(BOOK.quiz_dimensions) if d.step)
+    tree = edit(content_copy, "quiz_dimensions", lambda t: t[index].__setitem__("step", "no-such-step"))
+    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=tree[index]["id"], field="step", message="does not exist in checklist.yaml")
+
+
+def test_a_dimension_is_either_a_step_or_an_idea_with_a_title(content_copy):
+    index = next(i for i, d in enumerate(BOOK.quiz_dimensions) if d.step)
+    tree = edit(content_copy, "quiz_dimensions", lambda t: t[index].__setitem__("idea", "crm-strategy-choice"))
+    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=tree[index]["id"], message="either a checklist step")
 
 
 def test_quiz_option_scores_must_increase(content_copy):
@@ -83,6 +165,7 @@ def test_quiz_levels_must_rise(content_copy):
 
 
 def test_every_step_needs_a_dimension(content_copy):
-    tree = edit(content_copy, "quiz_dimensions", lambda t: t.pop(3))
-    step = BOOK.quiz_dimensions[3].step
+    index = [i for i, d in enumerate(BOOK.quiz_dimensions) if d.step][3]
+    tree = edit(content_copy, "quiz_dimensions", lambda t: t.pop(index))
+    step = BOOK.quiz_dimensions[index].step
     one(errors_of(content_copy), file="content_data/checklist.yaml", item=step, message="exactly one dimension")

@@ -281,6 +281,18 @@ def load(content_dir: str | Path) -> Handbook:
                 if question.id in seen_questions:
                     err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question id '{question.id}' is also used in dimension '{seen_questions[question.id]}'")
                 seen_questions.setdefault(question.id, dim.id)
+        # The ledger gives every published question a permanent slot in share codes.
+        if trees.get("quiz_ledger") is not None:
+            slots = {slot.id: (index, slot) for index, slot in valid["quiz_ledger"]}
+            for index, dim in valid["quiz_dimensions"]:
+                for j, question in enumerate(dim.questions):
+                    if question.id not in slots:
+                        err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question '{question.id}' is not in quiz_ledger.yaml: add '- id: {question.id}' at its end")
+                    elif slots[question.id][1].retired:
+                        err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question '{question.id}' is retired in quiz_ledger.yaml: a changed question needs a new id")
+            for index, slot in valid["quiz_ledger"]:
+                if not slot.retired and slot.id not in seen_questions:
+                    err_at("quiz_ledger", index, ("id",), slot.id, "id", "no question has this id any more: mark it 'retired: true' (old links then drop its answer and say so)")
     if trees.get("quiz_levels") is not None:
         levels = valid["quiz_levels"]
         written = trees["quiz_levels"].value if isinstance(trees["quiz_levels"], SequenceNode) else []

@@ -178,6 +178,9 @@ class QuizOption(Strict):
 class QuizQuestion(Strict):
     id: Id
     text: Text
+    # Only answerable once the CRM is live: before go-live it does not apply (it is left out
+    # of the score and reported), and the result is a readiness result, not a maturity one.
+    after_launch: bool = False
     options: Annotated[list[QuizOption], Field(min_length=4, max_length=5)]
 
     @model_validator(mode="after")
@@ -191,9 +194,32 @@ class QuizQuestion(Strict):
 
 
 class QuizDimension(Strict):
+    """What one part of the quiz measures: a checklist step (its title, success indicator and the
+    causes it guards against come from checklist.yaml), or an area the checklist does not cover,
+    which then names its own title and the key idea that teaches it (``idea``)."""
+
     id: Id
-    step: Id
+    step: Id | None = None
+    idea: Id | None = None
+    title: Text | None = None
     questions: Annotated[list[QuizQuestion], Field(min_length=2, max_length=3)]
+
+    @model_validator(mode="after")
+    def _one_home(self):
+        if (self.step is None) == (self.idea is None):
+            raise ValueError("a dimension measures either a checklist step (step) or another area (idea + title), not both")
+        if self.idea is not None and self.title is None:
+            raise ValueError("a dimension without a checklist step needs its own title")
+        if self.step is not None and self.title is not None:
+            raise ValueError("a checklist step's dimension takes its title from checklist.yaml; remove title")
+        return self
+
+
+class QuizSlot(Strict):
+    """One line of content_data/quiz_ledger.yaml: a question's permanent place in share codes."""
+
+    id: Id
+    retired: bool = False
 
 
 class QuizLevel(Strict):
@@ -224,6 +250,8 @@ PAGES = (
     "for-trainers",
 )
 QUIZ_MODES = ("all", "step", "workshop")
+# Where the visitor's CRM is: live, or still being planned or implemented (handbook/quiz.py).
+QUIZ_STAGES = ("live", "pre-launch")
 
 
 class CourseSession(Item):
@@ -282,6 +310,7 @@ KINDS: dict[str, type[Strict]] = {
     "glossary": GlossaryTerm,
     "quiz_dimensions": QuizDimension,
     "quiz_levels": QuizLevel,
+    "quiz_ledger": QuizSlot,
     "course_sessions": CourseSession,
     "redirects": Redirect,
 }
@@ -296,6 +325,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("kpis", "stage"): "lifecycle_stages",
     ("case_studies", "kpis"): "kpis",
     ("quiz_dimensions", "step"): "checklist",
+    ("quiz_dimensions", "idea"): "key_ideas",
     ("course_sessions", "checklist"): "checklist",
     ("course_sessions", "failure_causes"): "failure_causes",
     ("course_sessions", "case_studies"): "case_studies",
@@ -418,8 +448,6 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "quiz.show_result",
         "quiz.result_title",
         "quiz.overall",
-        "quiz.level",
-        "quiz.no_score",
         "quiz.chart_title",
         "quiz.table_dimension",
         "quiz.table_score",
@@ -447,6 +475,65 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "quiz.page_question",
         "quiz.print",
         "quiz.report_note",
+        "quiz.stage_question",
+        *[f"stage.{s}" for s in QUIZ_STAGES],
+        "quiz.after_launch",
+        "quiz.not_applicable",
+        "quiz.measures",
+        "quiz.method_title",
+        "quiz.method_points",
+        "quiz.method_dont_know",
+        "quiz.method_coverage",
+        "quiz.method_stage",
+        "quiz.method_overall",
+        "quiz.method_paper",
+        "quiz.ladder_title",
+        "quiz.ladder_item",
+        "quiz.result_readiness",
+        "quiz.incomplete_title",
+        "quiz.incomplete_count",
+        "quiz.incomplete_stage",
+        "quiz.incomplete_dims",
+        "quiz.status_none",
+        "quiz.status_mostly_dk",
+        "quiz.first_open",
+        "quiz.level_of",
+        "quiz.capped",
+        "quiz.coverage",
+        "quiz.coverage_dk",
+        "quiz.coverage_na",
+        "quiz.na_note",
+        "quiz.table_level",
+        "quiz.table_target",
+        "quiz.table_trend",
+        "quiz.target_label",
+        "quiz.plan_title",
+        "quiz.plan_intro",
+        "quiz.phase_0",
+        "quiz.phase_1",
+        "quiz.phase_2",
+        "quiz.plan_done",
+        "quiz.action_case",
+        "quiz.action_priority",
+        "quiz.action_indicator",
+        "quiz.action_causes",
+        "quiz.action_question",
+        "quiz.action_find_out",
+        "quiz.history_title",
+        "quiz.history_item",
+        "quiz.kind_maturity",
+        "quiz.kind_readiness",
+        "quiz.history_open",
+        "quiz.chart_previous",
+        "quiz.shared_note",
+        "quiz.edit_answers",
+        "quiz.link_added",
+        "quiz.link_dropped",
+        "quiz.storage_lost",
+        "quiz.copy_manual",
+        "quiz.undo",
+        "quiz.leave_workshop",
+        "quiz.language_label",
         "label.priority",
         *[f"priority.{p}" for p in PRIORITIES],
         *[f"kpi_family.{f}" for f in KPI_FAMILIES],
@@ -472,6 +559,7 @@ class Handbook(BaseModel):
     glossary: list[GlossaryTerm]
     quiz_dimensions: list[QuizDimension]
     quiz_levels: list[QuizLevel]
+    quiz_ledger: list[QuizSlot]
     course_sessions: list[CourseSession]
     redirects: list[Redirect]
     ui: dict[str, Text]

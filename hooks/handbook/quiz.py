@@ -1,62 +1,134 @@
-"""The CRM maturity quiz: its content model and the reference scoring.
+"""The CRM maturity quiz: the reference scoring.
 
-The browser (quiz/quiz.js) scores the same way; tests compare both on a table of answer sets.
+The browser (quiz/core.js) scores the same way; tests compare both on a table of answer sets.
+The rules, in plain words (the quiz page shows them as "How the level is worked out"):
 
-Scoring, in plain words:
-- every option of a question has a score; the first option describes the absent state and
-  scores lowest, the last the exemplary state and scores highest;
-- a question's result is its option's score divided by the question's highest option score
-  (0 … 1); "don't know" and unanswered questions are left out;
-- a dimension's score is the mean of its answered questions × 100, or *unknown* when none
-  of its questions is answered;
-- the overall score is the mean of the known dimension scores, and the level is the highest
-  level whose ``min_score`` it reaches;
-- the weakest dimensions are the three lowest known scores (ties in checklist order).
+- an option scores its points divided by the question's top points (0 … 1);
+- "don't know" scores like the lowest option, so it can never raise a score;
+- before go-live (stage ``pre-launch``), questions marked ``after_launch`` do not apply: they
+  are left out and reported, and the result is a *readiness* result, not a maturity result;
+- a dimension is scored only when every applicable question has an answer, at least
+  ``min(2, applicable)`` of them real options and at most half of them "don't know"; its score
+  is the mean of its answers × 100;
+- there is no overall score or level until the stage is answered and every dimension is scored
+  (or has no applicable question); the overall score is the mean of the dimension scores;
+- the level is the highest whose ``min_score`` the overall score reaches, but never more than
+  one level above the weakest dimension's own level;
+- the weakest dimensions are the three lowest scores (ties in page order).
 Scores are not rounded here (only for display), so the browser's arithmetic can match exactly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
-from .model import QuizDimension, QuizLevel
+from .model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES, QuizDimension, QuizLevel
 
 DONT_KNOW = "dk"
+STAGES = QUIZ_STAGES
+
+# The share code (#answers=<version>.<priority><stage><one character per ledger slot>) and the
+# stored value; quiz/core.js takes these from the page's JSON block, never from its own literals.
+CODEC = {
+    "version": "2",
+    "priorities": {p: p[0] for p in PRIORITIES},  # cost -> c, experience -> e, revenue -> r
+    "stages": {"live": "l", "pre-launch": "p"},
+    "dontKnow": "x",
+    "none": "-",
+    # Older versions still read: version -> how many ledger slots its codes have (version 1
+    # had no stage and exactly the first 29 questions).
+    "legacy": {"1": 29},
+}
+STORAGE = {"key": "crm-handbook-quiz", "schema": 2}
+MODES = QUIZ_MODES
 
 
-@dataclass(frozen=True)
+@dataclass
+class Coverage:
+    applicable: int = 0
+    answered: int = 0
+    dont_know: int = 0
+    not_applicable: int = 0
+    unanswered: int = 0
+    status: str = "scored"  # scored | incomplete | mostly-dont-know | not-applicable
+    score: float | None = None
+    level: int | None = None  # index into the levels
+
+
+@dataclass
 class Result:
-    dimensions: dict[str, float | None]  # dimension id -> 0..100, or None when unknown
-    overall: float | None
-    level: str | None
-    dont_know: int
-    unanswered: int
-    weakest: list[str]
+    stage: str | None
+    kind: str  # "maturity" or "readiness"
+    dimensions: dict[str, Coverage]
+    complete: bool
+    missing: list[str]
+    first_open: str | None
+    overall: float | None = None
+    score_level: int | None = None
+    level: int | None = None  # after the cap
+    capped_by: list[str] = field(default_factory=list)
+    weakest: list[str] = field(default_factory=list)
 
 
-def score(dimensions: list[QuizDimension], levels: list[QuizLevel], answers: Mapping[str, int | str], step_order: Mapping[str, int]) -> Result:
-    """Score ``answers`` (question id -> option index, or ``"dk"``)."""
-    per_dimension: dict[str, float | None] = {}
-    dont_know = unanswered = 0
+def level_index(levels: list[QuizLevel], value: float) -> int:
+    index = 0
+    for i, level in enumerate(levels):
+        if value >= level.min_score:
+            index = i
+    return index
+
+
+def _is_option(answer, n: int) -> bool:
+    return isinstance(answer, int) and not isinstance(answer, bool) and 0 <= answer < n
+
+
+def score(dimensions: list[QuizDimension], levels: list[QuizLevel], answers: Mapping[str, int | str], stage: str | None = None) -> Result:
+    """Score ``answers`` (question id -> option index, or ``"dk"``) for a CRM at ``stage``."""
+    stage = stage if stage in STAGES else None
+    per: dict[str, Coverage] = {}
+    missing: list[str] = []
+    first_open = None
     for dim in dimensions:
-        values = []
+        c = Coverage()
+        total = 0.0
         for q in dim.questions:
+            if q.after_launch and stage == "pre-launch":
+                c.not_applicable += 1
+                continue
+            c.applicable += 1
             answer = answers.get(q.id)
             if answer == DONT_KNOW:
-                dont_know += 1
-            elif isinstance(answer, int) and not isinstance(answer, bool) and 0 <= answer < len(q.options):
-                values.append(q.options[answer].score / q.options[-1].score)
+                c.dont_know += 1
+            elif _is_option(answer, len(q.options)):
+                c.answered += 1
+                total += q.options[answer].score / q.options[-1].score
             else:
-                unanswered += 1
-        per_dimension[dim.id] = 100 * sum(values) / len(values) if values else None
-    known = [v for v in per_dimension.values() if v is not None]
-    overall = sum(known) / len(known) if known else None
-    level = None
-    if overall is not None:
-        for lvl in sorted(levels, key=lambda l: l.min_score):
-            if overall >= lvl.min_score:
-                level = lvl.id
-    order = {d.id: step_order.get(d.step, 0) for d in dimensions}
-    weakest = sorted((d for d in per_dimension if per_dimension[d] is not None), key=lambda d: (per_dimension[d], order[d]))[:3]
-    return Result(per_dimension, overall, level, dont_know, unanswered, weakest)
+                c.unanswered += 1
+                first_open = first_open or q.id
+        if c.applicable == 0:
+            c.status = "not-applicable"
+        elif 2 * c.dont_know > c.applicable:
+            c.status = "mostly-dont-know"
+        elif c.unanswered or c.answered < min(2, c.applicable):
+            c.status = "incomplete"
+        if c.status == "scored":
+            c.score = 100 * total / (c.answered + c.dont_know)
+            c.level = level_index(levels, c.score)
+        elif c.status != "not-applicable":
+            missing.append(dim.id)
+        per[dim.id] = c
+    scored = [d.id for d in dimensions if per[d.id].status == "scored"]
+    complete = stage is not None and not missing and bool(scored)
+    result = Result(stage, "readiness" if stage == "pre-launch" else "maturity", per, complete, missing, first_open)
+    if not complete:
+        return result
+    result.overall = sum(per[d].score for d in scored) / len(scored)
+    result.score_level = level_index(levels, result.overall)
+    floor = min(per[d].level for d in scored)
+    result.level = min(result.score_level, floor + 1)
+    if result.level < result.score_level:
+        result.capped_by = [d for d in scored if per[d].level == floor]
+    order = {d: i for i, d in enumerate(scored)}
+    result.weakest = sorted(scored, key=lambda d: (per[d].score, order[d]))[:3]
+    return result

@@ -17,12 +17,13 @@ from pathlib import Path
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 from persiantools.jdatetime import JalaliDate
 
-from . import diagrams
+from . import diagrams, quiz
 from .digits import localize_digits
 from .links import anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
-from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, Handbook, Redirect
+from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -183,27 +184,56 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
 LOCALES = {"fa": "fa-IR", "ar": "ar-EG", "en": "en-GB"}
 
 
+def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
+    """Per dimension, in quiz order: number, title, where the handbook teaches it (relative to the
+    quiz page), its success indicator and the failure causes it guards against."""
+    steps, causes, ideas = book.by_id("checklist"), book.by_id("failure_causes"), book.by_id("key_ideas")
+    out = []
+    for n, d in enumerate(book.quiz_dimensions, start=1):
+        if d.step is not None:
+            step = steps[d.step]
+            out.append({
+                "id": d.id, "number": n, "title": step.title[lang], "step": step.number, "href": f"../checklist/#{d.step}",
+                "indicator": step.success_indicator[lang],
+                "causes": [{"title": causes[c].title[lang], "href": f"../failure-causes/#{c}"} for c in step.guards_against],
+            })
+        else:
+            idea = ideas[d.idea]
+            out.append({
+                "id": d.id, "number": n, "title": d.title[lang], "step": None, "href": f"../{idea.page}/#{idea.id}",
+                "indicator": None, "causes": [], "idea_title": idea.title[lang],
+            })
+    return out
+
+
 def quiz_data(book: Handbook, lang: str) -> dict:
-    """The scoring data and labels quiz/quiz.js needs, in one language. Links are relative to the quiz page."""
-    steps, causes = book.by_id("checklist"), book.by_id("failure_causes")
+    """The scoring data, codec constants and labels quiz/core.js and quiz/quiz.js need, in one
+    language. Links are relative to the quiz page."""
+    info = quiz_dimension_info(book, lang)
+    strategy = next((i for i in info if i["step"] is None), None)
     return {
-        "version": 1,
+        "codec": quiz.CODEC,
+        "storage": quiz.STORAGE,
+        "modes": list(quiz.MODES),
+        "ledger": [{"id": s.id, "retired": s.retired} for s in book.quiz_ledger],
         "locale": LOCALES.get(lang, lang),
         "separator": ", " if lang == "en" else "، ",
         "dimensions": [
             {
                 "id": d.id,
-                "step": steps[d.step].number,
-                "title": steps[d.step].title[lang],
-                "href": f"../checklist/#{d.step}",
-                "causes": [{"title": causes[c].title[lang], "href": f"../failure-causes/#{c}"} for c in steps[d.step].guards_against],
-                "questions": [{"id": q.id, "scores": [o.score for o in q.options]} for q in d.questions],
+                "number": i["number"],
+                "title": i["title"],
+                "href": i["href"],
+                "indicator": i["indicator"],
+                "causes": i["causes"],
+                "questions": [{"id": q.id, "scores": [o.score for o in q.options], "afterLaunch": q.after_launch} for q in d.questions],
             }
-            for d in book.quiz_dimensions
+            for d, i in zip(book.quiz_dimensions, info)
         ],
         "levels": [{"id": l.id, "min": l.min_score, "name": l.name[lang], "description": l.description[lang]} for l in book.quiz_levels],
         "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
-        "labels": {key: text[lang] for key, text in book.ui.items() if key.startswith("quiz.")},
+        "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
+        "labels": {key: text[lang] for key, text in book.ui.items() if key.startswith(("quiz.", "stage.", "priority."))},
     }
 
 
@@ -279,10 +309,35 @@ def quiz_context(book: Handbook, lang: str, root: str) -> dict:
     payload = json.dumps(quiz_data(book, lang), ensure_ascii=False, separators=(",", ":"))
     return {
         "priorities": PRIORITIES,
-        "question_count": 1 + sum(len(d.questions) for d in book.quiz_dimensions),  # the priority question too
+        "stages": QUIZ_STAGES,
+        "modes": QUIZ_MODES,
+        "dimensions": list(zip(book.quiz_dimensions, quiz_dimension_info(book, lang))),
+        "question_count": 2 + sum(len(d.questions) for d in book.quiz_dimensions),  # priority and stage too
         "quiz_json": payload.replace("</", "<\\/"),  # can never close the <script> element
+        "gloss": glosser(book, lang),
+        "languages": [(other, f"{root}{page_path('quiz', other)}", book.t(f"language.{other}", other)) for other in LANGUAGES],
         "root": root,
     }
+
+
+def glosser(book: Handbook, lang: str):
+    """A filter for the quiz template: escape a text and mark every glossary term in it as an
+    ``<abbr>`` with its definition (the hook keeps the first per page, focusable), as Markdown's
+    abbreviations do on every other page."""
+    surfaces: dict[str, str] = {}
+    for term in book.glossary:
+        definition = " ".join(_plain_text(term.definition[lang]).split())
+        for surface in filter(None, {term.abbreviation, term.term[lang]}):
+            surfaces.setdefault(surface, definition)
+    if not surfaces:
+        return lambda text: str(escape(text))
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(str(escape(s))) for s in sorted(surfaces, key=len, reverse=True)) + r")(?!\w)")
+    titles = {str(escape(s)): str(escape(d)) for s, d in surfaces.items()}
+
+    def gloss(text: str) -> Markup:
+        return Markup(pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', str(escape(text))))
+
+    return gloss
 
 
 def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str:
