@@ -23,8 +23,9 @@ $(NODE_STAMP): package.json package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## test: set up if needed, then run the whole test suite
+## test: set up if needed, then run the whole test suite (the quiz core in Node, then pytest)
 test: $(STAMP) $(NODE_STAMP)
+	PYTHON=$(BIN)/python node --test tests/js/
 	$(BIN)/python -m pytest
 
 ## build: a strict build of all three languages into site/

@@ -14,7 +14,7 @@ import pytest
 from conftest import LANGUAGES, ROOT
 from handbook.loader import load
 from handbook.model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES
-from handbook.quiz import DONT_KNOW, score
+from handbook.quiz import DONT_KNOW, encode, score
 from handbook.render import quiz_data
 
 BOOK = load(ROOT / "content_data")
@@ -80,6 +80,7 @@ def test_browser_scoring_equals_the_python_reference(harness):
             if c.score is not None:
                 assert j["score"] == pytest.approx(c.score, abs=1e-9)
         assert js["roundTrip"], f"share code {js['code']} does not give the answers back"
+        assert js["code"] == encode(BOOK.quiz_ledger, BOOK.quiz_dimensions, answer_set["answers"], answer_set["priority"], answer_set["stage"])
     assert 10 <= complete < len(sets), "the table has both results and non-results"
 
 

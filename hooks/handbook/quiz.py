@@ -132,3 +132,19 @@ def score(dimensions: list[QuizDimension], levels: list[QuizLevel], answers: Map
     order = {d: i for i, d in enumerate(scored)}
     result.weakest = sorted(scored, key=lambda d: (per[d].score, order[d]))[:3]
     return result
+
+
+def encode(ledger, dimensions: list[QuizDimension], answers: Mapping[str, int | str], priority: str | None = None, stage: str | None = None) -> str:
+    """The share code for these answers (the reference for quiz/core.js's ``encode``): the
+    version, one character for the priority and one for the stage, then one per ledger slot."""
+    options = {q.id: len(q.options) for d in dimensions for q in d.questions}
+    text = CODEC["priorities"].get(priority, CODEC["none"]) + CODEC["stages"].get(stage, CODEC["none"])
+    for slot in ledger:
+        answer = answers.get(slot.id)
+        if slot.retired or slot.id not in options:
+            text += CODEC["none"]
+        elif answer == DONT_KNOW:
+            text += CODEC["dontKnow"]
+        else:
+            text += str(answer) if _is_option(answer, options[slot.id]) else CODEC["none"]
+    return f"{CODEC['version']}.{text}"
