@@ -295,8 +295,9 @@
     return parts.join(data.separator);
   }
 
-  function showIncomplete(r) {
+  function showIncomplete(r, notes) {
     resultBox.appendChild(el("h2", { id: "hb-quiz-result-title" }, t("quiz.incomplete_title")));
+    notes.forEach(function (message) { resultBox.appendChild(el("p", { class: "hb-quiz__note" }, message)); });
     var answered = r.totals.answered + r.totals.dontKnow;
     resultBox.appendChild(el("p", {}, t("quiz.incomplete_count", { answered: n(answered), total: n(r.totals.applicable) })));
     if (!r.stage) resultBox.appendChild(el("p", {}, t("quiz.incomplete_stage")));
@@ -581,7 +582,7 @@
     var r = core.score(data, state);
     resultBox.textContent = "";
     if (r.complete) showComplete(r, notes || []);
-    else showIncomplete(r);
+    else showIncomplete(r, notes || []);
     resultBox.hidden = false;
     view.result = true;
     root.classList.add("hb-quiz--done"); /* the progress bar stops following the reader */
@@ -725,7 +726,8 @@
     state = { priority: decoded.priority, stage: decoded.stage, answers: decoded.answers, targets: loadStored().targets };
     writeForm();
     remember(); /* an older code is rewritten in the current form */
-    showShared();
+    if (core.score(data, state).complete) showShared(); /* a non-result has nothing to show first */
+    else showForm();
     showResult(notes);
     return true;
   }
