@@ -327,12 +327,28 @@
     planBox.appendChild(el("p", {}, t("quiz.plan_intro")));
     var actions = core.plan(data, state, r, state.targets);
     if (actions.filter(function (a) { return a.dimension; }).length === 0) planBox.appendChild(el("p", {}, t("quiz.plan_done")));
+    var targets = core.targetsFor(data, r, state.targets);
     [0, 1, 2].forEach(function (phase) {
       var mine = actions.filter(function (a) { return a.phase === phase; });
       if (!mine.length) return;
       planBox.appendChild(el("h4", {}, t("quiz.phase_" + phase)));
-      var list = el("ol", { class: "hb-quiz__plan-list" });
-      mine.forEach(function (a) { list.appendChild(actionItem(a)); });
+      var list = el("ul", { class: "hb-quiz__plan-list" });
+      var group = null;
+      var groupOf = null;
+      mine.forEach(function (a) {
+        if (!a.dimension) { list.appendChild(actionItem(a)); groupOf = null; return; }
+        if (groupOf !== a.dimension) {
+          var d = dimension(a.dimension);
+          var item = el("li");
+          item.appendChild(el("strong", {}, d.title));
+          item.appendChild(document.createTextNode(" (" + t("quiz.table_target") + ": " + n(targets[d.id] + 1) + ". " + levelName(targets[d.id]) + ")"));
+          group = el("ul");
+          item.appendChild(group);
+          list.appendChild(item);
+          groupOf = a.dimension;
+        }
+        group.appendChild(actionItem(a));
+      });
       planBox.appendChild(list);
     });
   }
@@ -355,7 +371,6 @@
   function actionItem(a) {
     var item = el("li");
     var d = a.dimension ? dimension(a.dimension) : null;
-    if (d) item.appendChild(el("strong", {}, d.title + ": "));
     if (a.kind === "case") {
       var c = data.cases[a.priority];
       item.appendChild(document.createTextNode(t("quiz.action_case") + " "));
@@ -455,7 +470,7 @@
       var c = r.dimensions[d.id];
       var row = el("tr");
       row.appendChild(el("th", { scope: "row" }, n(d.number) + ". " + d.title));
-      var cell = el("td", { class: "hb-quiz__score" });
+      var cell = el("td", { class: "hb-quiz__score", "data-label": t("quiz.table_score") });
       var track = el("span", { class: "hb-quiz__track", "aria-hidden": "true" });
       var bar = el("span", { class: "hb-quiz__bar" });
       bar.style.setProperty("--hb-score", c.score === null ? "0" : String(c.score / 100));
@@ -464,22 +479,22 @@
       cell.appendChild(el("span", { class: "hb-quiz__value" }, c.status === "not-applicable" ? t("quiz.not_applicable") : n(c.score)));
       cell.appendChild(el("span", { class: "hb-quiz__coverage" }, coverageText(c)));
       row.appendChild(cell);
-      row.appendChild(el("td", {}, c.level === null ? "—" : n(c.level + 1) + ". " + levelName(c.level)));
-      var targetCell = el("td");
+      row.appendChild(el("td", { "data-label": t("quiz.table_level") }, c.level === null ? "—" : n(c.level + 1) + ". " + levelName(c.level)));
+      var targetCell = el("td", { "data-label": t("quiz.table_target") });
       if (c.status === "scored") targetCell.appendChild(targetSelect(d, r));
       else targetCell.textContent = "—";
       row.appendChild(targetCell);
       if (previous) {
         var before = previous.result.dimensions[d.id];
         var change = c.score === null || !before || before.score === null ? null : Math.round(c.score - before.score);
-        row.appendChild(el("td", { class: "hb-quiz__change" }, change === null ? "—" : (change > 0 ? "+" : change < 0 ? "−" : "") + n(Math.abs(change))));
+        row.appendChild(el("td", { class: "hb-quiz__change", "data-label": t("quiz.table_change", { date: dateText(previous.t) }) }, change === null ? "—" : (change > 0 ? "+" : change < 0 ? "−" : "") + n(Math.abs(change))));
       }
       if (earlier.length) {
         var trend = earlier.slice(-4).map(function (p) {
           var v = p.result.dimensions[d.id];
           return v && v.score !== null ? n(v.score) : "—";
         });
-        row.appendChild(el("td", { class: "hb-quiz__trend" }, trend.concat([c.score === null ? "—" : n(c.score)]).join(rtl ? " ← " : " → ")));
+        row.appendChild(el("td", { class: "hb-quiz__trend", "data-label": t("quiz.table_trend") }, trend.concat([c.score === null ? "—" : n(c.score)]).join(rtl ? " ← " : " → ")));
       }
       body.appendChild(row);
     });
