@@ -421,21 +421,40 @@ def _focus_ring(page) -> float:
         return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }""")
 
 
+_CONTRAST_JS = """el => {
+    const rgb = c => { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+    const lum = ({r, g, b}) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+    let node = el, bg = rgb(getComputedStyle(el).backgroundColor);
+    while (bg.a === 0 && node.parentElement) { node = node.parentElement; bg = rgb(getComputedStyle(node).backgroundColor); }
+    const fg = rgb(getComputedStyle(el).color);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+}"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_keyboard_focus_is_visible_on_every_quiz_control(browser, server, scheme):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keyboard_focus_is_visible_and_every_button_state_has_contrast(browser, server, lang, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
-    page.goto(server + QUIZ_PATHS["en"], wait_until="networkidle")
+    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
     seen = set()
     for _ in range(60):
         page.keyboard.press("Tab")
         kind = page.evaluate("(e => e.closest('.hb-quiz') ? e.tagName + ':' + (e.type || '') : '')(document.activeElement)")
         if kind:
-            assert _focus_ring(page) >= 2, f"{kind} has no visible focus ring ({scheme})"
+            assert _focus_ring(page) >= 2, f"{kind} has no visible focus ring ({lang}, {scheme})"
             seen.add(kind)
     assert {"INPUT:radio"} <= seen
     _tab_to(page, "document.activeElement.type === 'submit'")
     assert _focus_ring(page) >= 2
+    assert page.evaluate(f"({_CONTRAST_JS})(document.activeElement)") >= 4.5, "a focused button keeps 4.5:1"
+    page.mouse.move(0, 0)
+    for selector in (".hb-quiz__actions button[type=submit]", '[data-action="clear"]', '[data-action="export"]'):
+        button = page.locator(selector)
+        assert page.evaluate(f"({_CONTRAST_JS})(document.querySelector('{selector}'))") >= 4.5, f"{selector} at rest ({scheme})"
+        button.hover()
+        assert page.evaluate(f"({_CONTRAST_JS})(document.querySelector('{selector}'))") >= 4.5, f"{selector} hovered ({scheme})"
     context.close()
 
 
