@@ -416,7 +416,8 @@
   }
 
   function showComplete(r, notes) {
-    var past = pastResults();
+    /* This browser's own results; a shared result is compared with nothing it does not own. */
+    var past = view.shared ? [] : pastResults();
     var mine = code();
     var earlier = past.filter(function (p) { return p.code !== mine; });
     var previous = earlier.length ? earlier[earlier.length - 1] : null;
@@ -427,6 +428,7 @@
       shared.appendChild(el("p", {}, t("quiz.shared_note")));
       var edit = el("button", { type: "button", class: "md-button" }, t("quiz.edit_answers"));
       edit.addEventListener("click", function () {
+        remember(); /* from now on these are this browser's answers */
         showForm();
         setMode(view.mode);
         form.scrollIntoView({ block: "start" });
@@ -740,7 +742,10 @@
     if (decoded.dropped.length) notes.push(t("quiz.link_dropped", { n: n(decoded.dropped.length) }));
     state = { priority: decoded.priority, stage: decoded.stage, answers: decoded.answers, targets: loadStored().targets };
     writeForm();
-    remember(); /* an older code is rewritten in the current form */
+    /* A link may be someone else's answers: it is shown, and an older code rewritten in the
+       current form, but this browser's own answers are only replaced once the visitor edits. */
+    writeUrl();
+    updateProgress();
     if (core.score(data, state).complete) showShared(); /* a non-result has nothing to show first */
     else showForm();
     showResult(notes);
