@@ -596,6 +596,7 @@ def test_quiz_workshop_mode_fits_a_projector_by_keyboard_only(browser, server, l
     assert page.inner_text(".hb-quiz__level") == _level_text(_result({q.id: 1 for q in _QUESTIONS}), lang)
     assert page.is_checked('input[name="priority"][value="experience"]')
     assert page.evaluate("document.activeElement.classList.contains('hb-quiz__result')")
+    assert page.evaluate("(b => b.top >= 0 && b.bottom <= innerHeight + 1)(document.querySelector('[data-action=\"leave-workshop\"]').getBoundingClientRect())"), "the way out is on the result screen too"
     level_px = page.eval_on_selector(".hb-quiz__level", "e => parseFloat(getComputedStyle(e).fontSize)")
     assert level_px >= 32, f"the level must read from the back of a room ({level_px}px)"
     if width == 1366:

@@ -1,7 +1,11 @@
 """`make audit`: Lighthouse (mobile) on the home page, a generated chapter and the quiz page in
 each language, served the way a static host serves them (tools/static_server.py).
 
-Fails below: performance 0.95, accessibility 1.0, best practices 1.0, SEO 1.0. Each page is
+Gates on what does not move with the machine's load: accessibility, best practices and SEO
+at 1.0, layout shift, bytes transferred, number of requests and render-blocking resources
+(LIMITS). The performance score moves with load on a 2-core machine (the same build scored
+0.87–0.98 on one day), so it is reported, and reported below PERFORMANCE_TARGET, but never
+fails the run: measure it on a quiet machine (`make audit` there, median of RUNS). Each page is
 audited RUNS times and the run with the median performance score counts (Lighthouse's own
 advice against its run-to-run variance); its HTML and JSON reports are kept in
 artifacts/lighthouse/. Lighthouse comes from npm (package-lock.json)
@@ -24,7 +28,16 @@ OUT = ROOT / "artifacts" / "lighthouse"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
-BUDGET = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+BUDGET = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+PERFORMANCE_TARGET = 0.95  # reported, not gated (see above)
+# Deterministic limits per page (first load, mobile): Lighthouse audit id -> (measure, maximum).
+LIMITS = {
+    "cumulative-layout-shift": ("layout shift", lambda a: a["numericValue"], 0.1),
+    "total-byte-weight": ("bytes transferred", lambda a: a["numericValue"], 320 * 1024),
+    "network-requests": ("requests", lambda a: len(a["details"]["items"]), 24),
+    # Material's two stylesheets, the font's and the handbook's; nothing else may block rendering.
+    "render-blocking-insight": ("render-blocking resources", lambda a: len((a.get("details") or {}).get("items") or []), 4),
+}
 # (name, path) per language; the quiz page joins this list when it exists (issue 5).
 PAGES = [("home", ""), ("chapter", "failure-causes/"), ("quiz", "quiz/")]
 RUNS = 3
@@ -42,7 +55,7 @@ def main() -> int:
         site = Path(tmp) / "site"
         httpd, base = static_server.start(site, 0)  # pick the port first: the build needs it as site_url
         build(site, base + "/")
-        rows, failures = [], []
+        rows, failures, notes = [], [], []
         for name, page in PAGES:
             for lang, prefix in LANGUAGES.items():
                 if not (site / prefix / page / "index.html").exists():
@@ -68,8 +81,14 @@ def main() -> int:
                     for *_, other in runs:
                         Path(f"{other}.report.{ext}").unlink(missing_ok=True)
                 report = json.loads(Path(f"{stem}.report.json").read_text(encoding="utf-8"))
-                scores = {k: report["categories"][k]["score"] for k in BUDGET}
+                scores = {"performance": report["categories"]["performance"]["score"], **{k: report["categories"][k]["score"] for k in BUDGET}}
                 rows.append((f"{name}-{lang}", scores))
+                for audit_id, (label, measure, maximum) in LIMITS.items():
+                    value = measure(report["audits"][audit_id])
+                    if value > maximum:
+                        failures.append(f"{url}: {label} {value:g} > {maximum:g}")
+                if (scores["performance"] or 0) < PERFORMANCE_TARGET:
+                    notes.append(f"{url}: performance {scores['performance']} (target {PERFORMANCE_TARGET}; not gated: it moves with machine load)")
                 for category, minimum in BUDGET.items():
                     if scores[category] is None or scores[category] < minimum:
                         failing = [
@@ -79,10 +98,13 @@ def main() -> int:
                         ]
                         failures.append(f"{url}: {category} {scores[category]} < {minimum}; audits below 1: {', '.join(failing[:8])}")
         httpd.shutdown()
-    print(f"{'page':<14}" + "".join(f"{k:>16}" for k in BUDGET))
+    columns = ["performance", *BUDGET]
+    print(f"{'page':<14}" + "".join(f"{k:>16}" for k in columns))
     for name, scores in rows:
-        print(f"{name:<14}" + "".join(f"{scores[k]:>16.2f}" for k in BUDGET))
-    (OUT / "summary.json").write_text(json.dumps({"budget": BUDGET, "scores": dict(rows), "failures": failures}, indent=2), encoding="utf-8")
+        print(f"{name:<14}" + "".join(f"{scores[k]:>16.2f}" for k in columns))
+    (OUT / "summary.json").write_text(json.dumps({"budget": BUDGET, "limits": {k: v[2] for k, v in LIMITS.items()}, "performance_target": PERFORMANCE_TARGET, "scores": dict(rows), "failures": failures, "notes": notes}, indent=2), encoding="utf-8")
+    if notes:
+        print("\nReported, not gated:\n  " + "\n  ".join(notes))
     if failures:
         print("\nBelow budget:\n  " + "\n  ".join(failures))
         return 1
