@@ -232,7 +232,7 @@
   }
 
   function readStored(data, raw) {
-    var empty = { schema: data.storage.schema, code: null, mode: null, targets: {}, history: [], lost: 0, migrated: false };
+    var empty = { schema: data.storage.schema, code: null, mode: null, targets: {}, history: [], lost: 0, dropped: 0, migrated: false, newer: false };
     if (raw === null || raw === undefined) return empty;
     if (typeof raw !== "string" || raw.length > 400000) return Object.assign(empty, { lost: 1 });
     var value;
@@ -241,15 +241,18 @@
     var out = Object.assign({}, empty);
     out.migrated = !has(value, "schema") || value.schema !== data.storage.schema;
     if (has(value, "schema") && (typeof value.schema !== "number" || value.schema > data.storage.schema)) {
-      /* written by a newer version of the handbook: read what we can, keep the rest intact */
+      /* written by a newer version of the handbook: read what we can, and never write over it */
       out.migrated = false;
+      out.newer = true;
     }
-    function recode(code) {
+    /* A code in the current form; answers to retired questions are counted in `dropped`. */
+    function recode(code, counted) {
       var state = typeof code === "string" ? decode(data, code) : null;
+      if (state && counted) out.dropped += state.dropped.length;
       return state ? encode(data, state) : null;
     }
     if (has(value, "code") && value.code !== null) {
-      out.code = recode(value.code);
+      out.code = recode(value.code, true);
       if (out.code === null) out.lost += 1;
     }
     out.mode = has(value, "mode") && data.modes.indexOf(value.mode) >= 0 ? value.mode : null;
@@ -349,7 +352,7 @@
         });
         if (!steps.length) return;
         var first = Math.min.apply(null, steps.map(function (s) { return s.phase; }));
-        actions.push({ phase: first, kind: "indicator", dimension: d.id });
+        if (d.indicator) actions.push({ phase: first, kind: "indicator", dimension: d.id });
         if (d.causes && d.causes.length) actions.push({ phase: first, kind: "causes", dimension: d.id });
         actions = actions.concat(steps);
       });

@@ -59,9 +59,9 @@
   function dimension(id) { return data.dimensions.filter(function (d) { return d.id === id; })[0]; }
   function levelName(index) { return data.levels[index].name; }
   function dateText(iso, style) { return new Intl.DateTimeFormat(data.locale, { dateStyle: style || "medium" }).format(new Date(iso)); }
+  /* The live region stays in the page (a region that appears with its text is often not read). */
   function say(message) {
     status.textContent = message;
-    status.hidden = !message;
   }
   function sayAll(messages) { say(messages.filter(Boolean).join(" ")); }
 
@@ -77,12 +77,18 @@
     var stored = core.readStored(data, raw);
     if (stored.lost && s) {
       /* What could not be read is kept aside, once, and the page says so: never lost silently. */
-      try { if (s.getItem(data.storage.key + ".unreadable") === null) s.setItem(data.storage.key + ".unreadable", String(raw)); } catch (e) { /* full */ }
+      try {
+        var kept = false;
+        var prefix = data.storage.key + ".unreadable.";
+        for (var i = 0; i < s.length; i += 1) if (s.key(i).indexOf(prefix) === 0 && s.getItem(s.key(i)) === String(raw)) kept = true;
+        if (!kept) s.setItem(prefix + new Date().toISOString(), String(raw));
+      } catch (e) { /* full */ }
     }
     return stored;
   }
   function save(change) {
     var stored = loadStored();
+    if (stored.newer) return stored; /* a newer handbook wrote it: leave it as it is */
     change(stored);
     var s = storage();
     try { if (s) s.setItem(data.storage.key, core.writeStored(data, stored)); } catch (e) { /* private mode or full: keep going */ }
@@ -118,13 +124,16 @@
   }
   function isEmpty() { return !state.priority && !state.stage && Object.keys(state.answers).length === 0; }
   function code() { return core.encode(data, state); }
+  /** The address of these answers, whatever the address bar holds now (an anchor, say). */
+  function shareUrl() { return location.origin + location.pathname + location.search + "#answers=" + code(); }
 
   var languageLinks = Array.prototype.slice.call(root.querySelectorAll(".hb-quiz__langs a"));
   /** The one place that writes the address: #answers=<code>, or nothing when nothing is answered. */
   function writeUrl() {
     var hash = isEmpty() ? "" : "#answers=" + code();
     history.replaceState(null, "", location.pathname + location.search + hash);
-    languageLinks.forEach(function (a) { a.hash = hash; });
+    var mode = view.mode !== data.modes[0] ? "mode=" + view.mode : "";
+    languageLinks.forEach(function (a) { a.hash = [mode, hash.slice(1)].filter(Boolean).join("&"); }); /* the other language keeps the mode too */
   }
   function remember() {
     writeUrl();
@@ -146,13 +155,18 @@
 
   var progress = root.querySelector(".hb-quiz__progress progress");
   var progressText = root.querySelector(".hb-quiz__progress-text");
+  /** Questions answered and asked, the priority and stage questions included (one count everywhere). */
+  function counts(r) {
+    return {
+      answered: r.totals.answered + r.totals.dontKnow + (state.priority ? 1 : 0) + (state.stage ? 1 : 0),
+      total: 2 + r.totals.applicable,
+    };
+  }
   function updateProgress() {
-    var r = core.score(data, state);
-    var total = 2 + r.totals.applicable; /* the priority and stage questions count too */
-    var answered = r.totals.answered + r.totals.dontKnow + (state.priority ? 1 : 0) + (state.stage ? 1 : 0);
-    progress.max = total;
-    progress.value = answered;
-    progressText.textContent = t("quiz.progress", { answered: n(answered), total: n(total) });
+    var count = counts(core.score(data, state));
+    progress.max = count.total;
+    progress.value = count.answered;
+    progressText.textContent = t("quiz.progress", { answered: n(count.answered), total: n(count.total) });
   }
 
   /* ---- answering modes: all at once, one step at a time, or workshop (one question) -------- */
@@ -208,6 +222,7 @@
   function setMode(value) {
     view.mode = data.modes.indexOf(value) >= 0 ? value : data.modes[0];
     modeInputs.forEach(function (input) { input.checked = input.value === view.mode; });
+    writeUrl();
     var list = units();
     view.page = 0;
     while (view.page < list.length - 1 && !isOpen(list[view.page])) view.page += 1;
@@ -298,8 +313,8 @@
   function showIncomplete(r, notes) {
     resultBox.appendChild(el("h2", { id: "hb-quiz-result-title" }, t("quiz.incomplete_title")));
     notes.forEach(function (message) { resultBox.appendChild(el("p", { class: "hb-quiz__note" }, message)); });
-    var answered = r.totals.answered + r.totals.dontKnow;
-    resultBox.appendChild(el("p", {}, t("quiz.incomplete_count", { answered: n(answered), total: n(r.totals.applicable) })));
+    var count = counts(r);
+    resultBox.appendChild(el("p", {}, t("quiz.incomplete_count", { answered: n(count.answered), total: n(count.total) })));
     if (!r.stage) resultBox.appendChild(el("p", {}, t("quiz.incomplete_stage")));
     if (r.missing.length) {
       resultBox.appendChild(el("p", {}, t("quiz.incomplete_dims")));
@@ -390,6 +405,7 @@
     } else if (a.kind === "question") {
       item.appendChild(document.createTextNode(t("quiz.action_question") + " "));
       item.appendChild(link(d.href, optionText(a.question, a.option)));
+      item.appendChild(el("span", { class: "hb-quiz__plan-question" }, questionText(a.question))); /* an option may build on the one below it */
     } else if (a.kind === "find-out") {
       item.appendChild(document.createTextNode(t("quiz.action_find_out") + " "));
       item.appendChild(link(d.href, questionText(a.question)));
@@ -430,6 +446,7 @@
       edit.addEventListener("click", function () {
         remember(); /* from now on these are this browser's answers */
         showForm();
+        showResult();
         setMode(view.mode);
         form.scrollIntoView({ block: "start" });
         var first = form.querySelector("input:checked") || form.querySelector("input");
@@ -554,11 +571,12 @@
     }
 
     var share = el("p", { class: "hb-quiz__share" });
-    share.appendChild(link(location.href, t("quiz.share")));
+    var url = shareUrl();
+    share.appendChild(link(url, t("quiz.share")));
     share.appendChild(document.createTextNode(" "));
     var copy = el("button", { type: "button", class: "md-button" }, t("quiz.copy_link"));
     var copyStatus = el("span", { class: "hb-quiz__copy-status", role: "status" });
-    copy.addEventListener("click", function () { copyLink(location.href, copyStatus, share); });
+    copy.addEventListener("click", function () { copyLink(shareUrl(), copyStatus, share); });
     share.appendChild(copy);
     share.appendChild(document.createTextNode(" "));
     var print = el("button", { type: "button", class: "md-button" }, t("quiz.print"));
@@ -567,7 +585,7 @@
     share.appendChild(copyStatus);
     resultBox.appendChild(share);
     /* Only on paper: when it was printed and the link that opens the same answers again. */
-    resultBox.appendChild(el("p", { class: "hb-quiz__report-note" }, t("quiz.report_note", { date: dateText(new Date().toISOString(), "long"), url: location.href })));
+    resultBox.appendChild(el("p", { class: "hb-quiz__report-note" }, t("quiz.report_note", { date: dateText(new Date().toISOString(), "long"), url: url })));
   }
 
   /** Copy a link; on a plain-http classroom server the clipboard API is missing, so fall back. */
@@ -622,7 +640,7 @@
   submitButton.disabled = false;
 
   form.addEventListener("change", function (event) {
-    if (event.target.name === "stage") applyStage();
+    if (event.target.name === "stage") { applyStage(); showPage(false); } /* the paged list depends on the stage */
     readForm();
     remember();
     if (view.result) showResult();
@@ -722,6 +740,7 @@
       writeForm();
       remember();
       showForm();
+      setMode(view.mode);
       showResult();
       sayAll([t("quiz.imported"), parsed.lost ? t("quiz.storage_lost", { n: n(parsed.lost) }) : ""]);
     }, function () { say(t("quiz.bad_file")); });
@@ -749,6 +768,7 @@
     if (core.score(data, state).complete) showShared(); /* a non-result has nothing to show first */
     else showForm();
     showResult(notes);
+    if (started) setMode(view.mode);
     return true;
   }
   /* A link pasted into this tab's address bar, or a past result opened from the list. */
@@ -763,11 +783,14 @@
     }
   });
 
+  var started = false;
   var stored = loadStored();
   var askedMode = core.modeFromHash(data, location.hash);
   var messages = [];
   if (stored.lost) messages.push(t("quiz.storage_lost", { n: n(stored.lost) }));
-  if (stored.lost || (stored.migrated && (stored.code || stored.history.length))) {
+  if (stored.dropped) messages.push(t("quiz.storage_dropped", { n: n(stored.dropped) }));
+  if (askedMode) save(function (s) { s.mode = askedMode; }); /* a trainer's link keeps its mode on reload */
+  if (!stored.newer && (stored.lost || (stored.migrated && (stored.code || stored.history.length)))) {
     save(function () { /* rewritten in the current schema; anything unreadable was kept aside */ });
   }
   state.targets = stored.targets;
@@ -786,4 +809,6 @@
   }
   sayAll(messages);
   setMode(askedMode || stored.mode || data.modes[0]);
+  if (view.shared) resultBox.scrollIntoView({ block: "start" }); /* a shared link opens on its result, on a phone too */
+  started = true;
 })();

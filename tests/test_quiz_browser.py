@@ -141,7 +141,7 @@ def test_one_answer_gives_no_level_and_says_what_is_missing(browser, server, lan
     page.wait_for_selector("#hb-quiz-result-title")
     text = page.inner_text(".hb-quiz__result")
     assert _ui("quiz.incomplete_title", lang) in text
-    assert _ui("quiz.incomplete_count", lang, answered=1, total=len(_QUESTIONS)) in text
+    assert _ui("quiz.incomplete_count", lang, answered=1, total=2 + len(_QUESTIONS)) in text, "the same count as the progress bar"
     assert _ui("quiz.incomplete_stage", lang) in text
     assert page.locator(".hb-quiz__summary, .hb-quiz__level, .hb-quiz__radar, .hb-quiz__share").count() == 0, "no level, chart, share or print of a non-result"
     assert page.locator(".hb-quiz__missing li").count() == len(_BOOK.quiz_dimensions)
@@ -299,8 +299,17 @@ def test_stored_answers_of_the_first_version_are_migrated_not_dropped(browser, s
     now = page.evaluate("JSON.parse(localStorage.getItem('crm-handbook-quiz'))")
     assert now["schema"] == 2 and now["mode"] == "step" and now["code"].startswith(_CODEC["version"] + ".c")
     assert len(now["history"]) == 1
-    assert page.evaluate("localStorage.getItem('crm-handbook-quiz.unreadable')") == json.dumps(stored), "what could not be read is kept aside"
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('crm-handbook-quiz.unreadable.')).map(k => localStorage.getItem(k))")
+    assert kept == [json.dumps(stored)], "what could not be read is kept aside"
     assert _ui("quiz.storage_lost", "en", n=1) in page.inner_text(".hb-quiz__status")
+    retired = sum(1 for slot in _BOOK.quiz_ledger[:v1_slots] if slot.retired)
+    assert _ui("quiz.storage_dropped", "en", n=retired) in page.inner_text(".hb-quiz__status"), "answers to changed questions are not lost silently"
+    # A value written by a newer handbook is read as far as possible and never written over.
+    newer = json.dumps({"schema": 99, "code": now["code"], "history": [], "future": {"x": 1}})
+    page.evaluate("v => localStorage.setItem('crm-handbook-quiz', v)", newer)
+    page.reload(wait_until="networkidle")
+    page.click('label:has(input[name="priority"][value="revenue"])')
+    assert page.evaluate("localStorage.getItem('crm-handbook-quiz')") == newer
     assert page.is_checked(f'input[name="{_BOOK.quiz_ledger[0].id}"][value="2"]')
     context.close()
 
@@ -603,7 +612,7 @@ def test_quiz_workshop_mode_fits_a_projector_by_keyboard_only(browser, server, l
         assert not _axe(page), _axe(page)
     # The languages keep the answers; leaving the mode brings the handbook back.
     href = page.eval_on_selector(".hb-quiz__langs a", "a => a.href")
-    assert "#answers=" in href
+    assert "#mode=workshop&answers=" in href, href
     page.click('[data-action="leave-workshop"]')
     assert page.is_visible(".md-header") and page.is_checked('input[name="hb-quiz-mode"][value="all"]')
     assert not errors, errors

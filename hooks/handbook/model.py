@@ -530,6 +530,7 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "quiz.link_added",
         "quiz.link_dropped",
         "quiz.storage_lost",
+        "quiz.storage_dropped",
         "quiz.copy_manual",
         "quiz.undo",
         "quiz.leave_workshop",

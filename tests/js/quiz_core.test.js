@@ -188,6 +188,9 @@ test("version 1 links and stored values (before the ledger) still open, through 
   assert.equal(stored.code, core.encode(DATA, back));
   assert.equal(stored.history.length, 1);
   assert.equal(stored.lost, 2, "unreadable entries are counted, not dropped silently");
+  const retired = ids.filter((id, i) => (DATA.ledger[i].retired || !byId[id]) && chars[i] !== "-").length;
+  assert.ok(retired > 0, "the ledger has retired questions that version 1 answered");
+  assert.equal(stored.dropped, retired, "answers to retired questions are counted for the page to say so");
   const again = core.readStored(DATA, core.writeStored(DATA, stored));
   assert.equal(again.migrated, false);
   assert.equal(again.code, stored.code);
@@ -212,6 +215,10 @@ test("the plan closes each gap with actions from the content, weakest dimensions
     assert.ok(a.option > state.answers[q.id] && a.option < q.scores.length);
   }
   assert.ok(actions.every((a, i) => i === 0 || actions[i - 1].phase <= a.phase), "in phase order");
+  // Every indicator action has an indicator to show (the strategy dimension has no checklist step).
+  const everything = core.plan(DATA, state, r, Object.fromEntries(DATA.dimensions.map((d) => [d.id, DATA.levels.length - 1])));
+  assert.ok(everything.filter((a) => a.kind === "indicator").every((a) => DATA.dimensions.find((d) => d.id === a.dimension).indicator));
+  assert.ok(everything.some((a) => a.dimension === DATA.dimensions.find((d) => !d.indicator).id), "the strategy dimension gets actions too");
   // A target equal to today's level asks for nothing in that dimension.
   const same = Object.fromEntries(DATA.dimensions.map((d) => [d.id, r.dimensions[d.id].level]));
   assert.deepEqual(core.plan(DATA, state, r, same).filter((a) => a.dimension), []);
