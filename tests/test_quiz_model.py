@@ -169,3 +169,11 @@ def test_every_step_needs_a_dimension(content_copy):
     tree = edit(content_copy, "quiz_dimensions", lambda t: t.pop(index))
     step = BOOK.quiz_dimensions[index].step
     one(errors_of(content_copy), file="content_data/checklist.yaml", item=step, message="exactly one dimension")
+
+
+def test_ids_the_quiz_page_uses_itself_are_refused(content_copy):
+    """A question named 'stage' would share its radio group and #q-stage with the page's own."""
+    tree = edit(content_copy, "quiz_dimensions", lambda t: t[1]["questions"][0].__setitem__("id", "stage"))
+    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=tree[1]["id"], field="questions[0].id", message="the quiz form uses itself")
+    tree = edit(content_copy, "quiz_dimensions", lambda t: t[2].__setitem__("id", "result"))
+    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item="result", field="id", message="the quiz page uses itself")

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .links import published
-from .model import KINDS, LINK_PATTERN, MIRRORED, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
+from .model import KINDS, LINK_PATTERN, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
 UI_FILE = "ui"
 # The field that identifies an item, when it is not "id".
@@ -277,7 +277,11 @@ def load(content_dir: str | Path) -> Handbook:
                 err_at("checklist", index, ("id",), step.id, "id", f"the quiz must have exactly one dimension for this step (quiz_dimensions.yaml has {steps_with_dimension[step.id]})")
         seen_questions: dict[str, str] = {}
         for index, dim in valid["quiz_dimensions"]:
+            if dim.id in QUIZ_RESERVED_DIMENSION_IDS:
+                err_at("quiz_dimensions", index, ("id",), dim.id, "id", f"'{dim.id}' is a name the quiz page uses itself (#quiz-{dim.id}); choose another id")
             for j, question in enumerate(dim.questions):
+                if question.id in QUIZ_RESERVED_QUESTION_IDS:
+                    err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"'{question.id}' is a name the quiz form uses itself; choose another id")
                 if question.id in seen_questions:
                     err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question id '{question.id}' is also used in dimension '{seen_questions[question.id]}'")
                 seen_questions.setdefault(question.id, dim.id)

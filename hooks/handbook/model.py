@@ -252,6 +252,10 @@ PAGES = (
 QUIZ_MODES = ("all", "step", "workshop")
 # Where the visitor's CRM is: live, or still being planned or implemented (handbook/quiz.py).
 QUIZ_STAGES = ("live", "pre-launch")
+# Names the quiz page itself uses: the form's own radio groups (and their fieldsets #q-<name>),
+# and its own sections (#quiz-<name>). A question or dimension id may not take them.
+QUIZ_RESERVED_QUESTION_IDS = ("priority", "stage", "hb-quiz-mode")
+QUIZ_RESERVED_DIMENSION_IDS = ("method", "result")
 
 
 class CourseSession(Item):
