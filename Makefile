@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check audit bench published dist social clean
+.PHONY: serve test build check audit bench published dist social fonts clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,12 @@ dist: $(STAMP)
 	$(BIN)/python tools/dist.py
 
 ## social: redraw docs/assets/images/social-<lang>.png (link previews; commit them)
-social: $(STAMP)
+social: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/social_images.py
+
+## fonts: cut docs/assets/fonts/Vazirmatn-Arabic.woff2 from the npm Vazirmatn (commit it)
+fonts: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/fonts.py
 
 ## bench: build time, rebuild time, page weight and search index sizes against budgets
 bench: $(STAMP) $(NODE_STAMP)

@@ -38,10 +38,11 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
     importlib.reload(sys.modules[_name])
 
 from handbook.loader import ContentErrors, load  # noqa: E402
+from handbook.digits import localize_digits  # noqa: E402
 from handbook.meta import describe, edition  # noqa: E402
 from handbook.links import link_path, moved_pages, page_path  # noqa: E402
 from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_moved_anchors, render_moved_page, render_narrative  # noqa: E402
-from handbook.search import write_language_indexes  # noqa: E402
+from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}
@@ -90,6 +91,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = i18n.current_language
     config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
     config.extra["ui"] = ui = {key: text[lang] for key, text in book.ui.items()}
+    config.extra["digits"] = localize_digits("0123456789", lang)
+    # Persian and Arabic pages are set in the Arabic-script web font (fonts.css); English in none.
+    config.extra["arabic_script"] = lang != "en"
     _site[lang] = _site_info(config)
     # Heading permalinks ("¶") are labelled in the page's language.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["label.permalink"]
@@ -118,6 +122,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
             if chapter not in GENERATED_PAGES:
                 raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
             markdown = render_chapter(book, chapter, lang, _i18n(config).default_language, _site[lang])
+            if chapter in SEARCH_BOOST:
+                page.meta["search"] = {**(page.meta.get("search") or {}), "boost": SEARCH_BOOST[chapter]}
         else:
             markdown = render_narrative(book, markdown, lang, Path(page.file.src_uri).stem)
     except RenderError as exc:

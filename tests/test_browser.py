@@ -58,7 +58,7 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
     desktop = browser.new_context(viewport={"width": 1280, "height": 900})
     phone = browser.new_context(viewport={"width": 360, "height": 780}, device_scale_factor=2, is_mobile=True, has_touch=True)
     for path in site_pages:
-        report = {"console": [], "failed": [], "foreign": [], "requests": 0}
+        report = {"console": [], "failed": [], "foreign": [], "requests": 0, "urls": []}
         page = desktop.new_page()
         page.on("console", lambda m, r=report: m.type == "error" and r["console"].append(m.text))
         page.on("pageerror", lambda e, r=report: r["console"].append(f"uncaught: {e}"))
@@ -67,6 +67,7 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
 
         def on_request(request, r=report):
             r["requests"] += 1
+            r["urls"].append(request.url)
             if not request.url.startswith(server + "/") and not request.url.startswith("data:"):
                 r["foreign"].append(request.url)
 
@@ -153,16 +154,31 @@ def test_no_request_leaves_the_site(reports, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_lang_dir_and_the_self_hosted_font(reports, lang):
+    """Persian and Arabic text is drawn with the self-hosted Vazirmatn; English pages load no font."""
     problems = []
     for path, r in _pages(reports, lang).items():
         if r["lang"] != lang or r["dir"] != DIRECTION[lang]:
             problems.append(f"{path}: <html lang={r['lang']!r} dir={r['dir']!r}>, expected lang={lang!r} dir={DIRECTION[lang]!r}")
         if not r["fonts"]:
             problems.append(f"{path}: no article heading or paragraph to check the font on")
+        fonts = [u for u in r["urls"] if u.endswith((".woff2", ".woff", ".ttf"))]
         for selector, families in r["fonts"].items():
-            if families != ["Vazirmatn"]:
-                problems.append(f"{path}: {selector} is drawn with {families}, expected only the self-hosted Vazirmatn")
+            custom = [f for f in families if not f.endswith("(system)")]
+            if lang == "en" and custom:
+                problems.append(f"{path}: {selector} is drawn with {families}, expected the reader's system font")
+            if lang != "en" and custom != ["Vazirmatn"]:
+                problems.append(f"{path}: {selector} is drawn with {families}, expected the self-hosted Vazirmatn")
+        if lang == "en" and fonts:
+            problems.append(f"{path}: an English page downloads fonts: {fonts}")
+        if lang != "en" and [u.rsplit("/", 1)[1] for u in fonts] != ["Vazirmatn-Arabic.woff2"]:
+            problems.append(f"{path}: fonts downloaded {fonts}, expected only Vazirmatn-Arabic.woff2")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_index_is_not_loaded_with_the_page(reports, lang):
+    problems = [f"{path}: {u}" for path, r in _pages(reports, lang).items() for u in r["urls"] if "search_index.json" in u or "/workers/search." in u or "/lunr/" in u]
+    assert not problems, "search is fetched only when the reader opens it:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

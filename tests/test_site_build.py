@@ -205,12 +205,19 @@ def test_site_name_per_language(built_site):
 @pytest.mark.build
 def test_only_the_self_hosted_font_is_shipped(built_site):
     fonts = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.suffix in (".woff2", ".woff", ".ttf"))
-    assert fonts == ["assets/fonts/Vazirmatn-Variable.woff2"], fonts
+    assert fonts == ["assets/fonts/Vazirmatn-Arabic.woff2"], fonts
     assert (built_site / "assets/fonts/OFL.txt").exists()
     css = (built_site / "assets/stylesheets/fonts.css").read_text(encoding="utf-8")
-    assert 'url("../fonts/Vazirmatn-Variable.woff2")' in css
+    assert 'url("../fonts/Vazirmatn-Arabic.woff2")' in css
     for html in built_site.rglob("*.html"):
         assert "fonts.googleapis" not in html.read_text(encoding="utf-8"), html
+
+
+@pytest.mark.build
+def test_only_persian_and_arabic_pages_preload_the_font(built_site):
+    for lang in LANGUAGES:
+        html = (built_site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+        assert ("Vazirmatn-Arabic.woff2" in html) == (lang != "en"), lang
 
 
 def test_bad_content_stops_the_build_before_anything_is_written(tmp_path):

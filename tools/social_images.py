@@ -42,7 +42,7 @@ def cards() -> dict[str, str]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     book = load(ROOT / "content_data")
-    font = base64.b64encode((ROOT / "docs" / "assets" / "fonts" / "Vazirmatn-Variable.woff2").read_bytes()).decode()
+    font = base64.b64encode((ROOT / "node_modules" / "vazirmatn" / "fonts" / "webfonts" / "Vazirmatn[wght].woff2").read_bytes()).decode()
     mark = (OUT / "logo.svg").read_text(encoding="utf-8")
     env = Environment(loader=FileSystemLoader(ROOT / "tools"), autoescape=select_autoescape(["html"]))
     template = env.get_template("social_card.html")

@@ -359,6 +359,7 @@ CHAPTERS = (
 REQUIRED_UI_KEYS: frozenset[str] = frozenset(
     [f"chapter.{c}.title" for c in CHAPTERS]
     + [f"chapter.{c}.intro" for c in CHAPTERS]
+    + [f"theme.search.result.{k}" for k in ("placeholder", "none", "one", "other", "more.one", "more.other")]
     + [
         "label.summary",
         "label.explanation",

@@ -27,14 +27,24 @@ FOLD_LANGUAGE = "fold"
 # «مشتری»، or (CRM) do not carry their quotes and commas into the index.
 FOLD_SEPARATOR = r"[\s\-\u060C\u061B\u061F\u00AB\u00BB\u2018\u2019\u201C\u201D.,:;!?()\[\]\"'/…]+"
 
+# ``analyser`` tells the worker (docs/assets/javascripts/workers/search-fold.js) how to rewrite
+# a query: fold, strip Persian or Arabic suffixes and particles, or stem English and spell it
+# the British way (docs/assets/javascripts/lunr/min/lunr.fold.min.js).
 LUNR_CONFIG: dict[str, dict] = {
-    # Material's own English defaults (partials/languages/en.html): English works as before.
-    "en": {"lang": ["en"], "pipeline": ["stopWordFilter"], "separator": r"[\s\-]+"},
-    # No trimmer or stemmer: lunr's trimmer treats every non-Latin letter as punctuation, and
-    # Material adds a wildcard to every query term, which skips stemming of the query.
-    "fa": {"lang": [FOLD_LANGUAGE], "pipeline": [], "separator": FOLD_SEPARATOR},
-    "ar": {"lang": [FOLD_LANGUAGE], "pipeline": [], "separator": FOLD_SEPARATOR},
+    # Material's English stop words; words split on punctuation as well, so "(NPS)" is "nps".
+    # No stemmer in the index: Material searches every word as a prefix (word*), which lunr
+    # does not stem; the worker stems the query instead.
+    "en": {"lang": ["en"], "pipeline": ["stopWordFilter"], "separator": FOLD_SEPARATOR, "analyser": "en"},
+    # No trimmer or stemmer: lunr's trimmer treats every non-Latin letter as punctuation.
+    "fa": {"lang": [FOLD_LANGUAGE], "pipeline": [], "separator": FOLD_SEPARATOR, "analyser": "fa"},
+    "ar": {"lang": [FOLD_LANGUAGE], "pipeline": [], "separator": FOLD_SEPARATOR, "analyser": "ar"},
 }
+
+
+# Pages whose entries are the canonical answer to a bare name or term: a source for an author's
+# or publisher's name, a glossary entry for a term. Their sections rank above chapters that
+# only mention the name (Material's search "boost", set by the hook as page.meta["search"]).
+SEARCH_BOOST: dict[str, float] = {"sources": 3.0, "glossary": 2.0}
 
 
 def language_of(location: str, languages: list[str], default: str) -> tuple[str, str]:
