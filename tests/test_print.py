@@ -53,7 +53,9 @@ def test_a_chapter_prints_each_cause_on_its_own_sheet(browser, server, lang):
     else:
         assert sum(1 for ch in text if "\u0600" <= ch <= "\u06ff") > 5000, f"{lang}: the text is extractable"
         start, end = pdf_first_line_ends(data)
-        assert end > 0.7 and start > 0.3, f"right-to-left: the title sits at the right margin ({start:.2f}–{end:.2f})"
+        # Ends at the right margin and does not start at the left one (0.1): the title's Latin
+        # words ("CRM") are in the system font, so its width varies a little with the machine.
+        assert end > 0.7 and start > 0.2, f"right-to-left: the title sits at the right margin ({start:.2f}–{end:.2f})"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -29,12 +29,15 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 BUDGET = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-PERFORMANCE_TARGET = 0.95  # reported, not gated (see above)
+PERFORMANCE_TARGET = 0.98  # reported, not gated (see above)
+LCP_TARGET_MS = 1800  # reported with it
 # Deterministic limits per page (first load, mobile): Lighthouse audit id -> (measure, maximum).
 LIMITS = {
     "cumulative-layout-shift": ("layout shift", lambda a: a["numericValue"], 0.1),
-    "total-byte-weight": ("bytes transferred", lambda a: a["numericValue"], 320 * 1024),
-    "network-requests": ("requests", lambda a: len(a["details"]["items"]), 24),
+    # Pages carry no search index (fetched when search opens) and English pages no font: the
+    # first load is at most 130 KB of bodies (make bench); headers and favicon on top.
+    "total-byte-weight": ("bytes transferred", lambda a: a["numericValue"], 150 * 1024),
+    "network-requests": ("requests", lambda a: len(a["details"]["items"]), 18),
     # Material's two stylesheets, the font's and the handbook's; nothing else may block rendering.
     "render-blocking-insight": ("render-blocking resources", lambda a: len((a.get("details") or {}).get("items") or []), 4),
 }
@@ -82,13 +85,15 @@ def main() -> int:
                         Path(f"{other}.report.{ext}").unlink(missing_ok=True)
                 report = json.loads(Path(f"{stem}.report.json").read_text(encoding="utf-8"))
                 scores = {"performance": report["categories"]["performance"]["score"], **{k: report["categories"][k]["score"] for k in BUDGET}}
+                scores["LCP ms"] = report["audits"]["largest-contentful-paint"]["numericValue"]
+                scores["CLS"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
                 rows.append((f"{name}-{lang}", scores))
                 for audit_id, (label, measure, maximum) in LIMITS.items():
                     value = measure(report["audits"][audit_id])
                     if value > maximum:
                         failures.append(f"{url}: {label} {value:g} > {maximum:g}")
-                if (scores["performance"] or 0) < PERFORMANCE_TARGET:
-                    notes.append(f"{url}: performance {scores['performance']} (target {PERFORMANCE_TARGET}; not gated: it moves with machine load)")
+                if (scores["performance"] or 0) < PERFORMANCE_TARGET or scores["LCP ms"] > LCP_TARGET_MS:
+                    notes.append(f"{url}: performance {scores['performance']}, LCP {scores['LCP ms']:.0f} ms (targets {PERFORMANCE_TARGET}, {LCP_TARGET_MS} ms; not gated: they move with machine load)")
                 for category, minimum in BUDGET.items():
                     if scores[category] is None or scores[category] < minimum:
                         failing = [
@@ -98,7 +103,7 @@ def main() -> int:
                         ]
                         failures.append(f"{url}: {category} {scores[category]} < {minimum}; audits below 1: {', '.join(failing[:8])}")
         httpd.shutdown()
-    columns = ["performance", *BUDGET]
+    columns = ["performance", *BUDGET, "LCP ms", "CLS"]
     print(f"{'page':<14}" + "".join(f"{k:>16}" for k in columns))
     for name, scores in rows:
         print(f"{name:<14}" + "".join(f"{scores[k]:>16.2f}" for k in columns))
