@@ -258,3 +258,31 @@ def test_duplicate_redirect(content_copy):
     tree = edit(content_copy, "redirects", dup)
     err = one(errors_of(content_copy), file="content_data/redirects.yaml", field="old", message="duplicate old")
     assert err.line == tree[-1].lc.key("old")[0] + 1
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "- id: loop\n  term: &a [*a]\n",  # a recursive alias
+        # an "alias bomb": nine levels of nine aliases each (9^9 strings once expanded)
+        "- &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"- &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")),
+    ],
+    ids=["recursive", "bomb"],
+)
+def test_anchors_and_aliases_fail_fast_and_cleanly(content_copy, yaml_text):
+    import time
+
+    path = content_copy / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + yaml_text, encoding="utf-8")
+    start = time.perf_counter()
+    errors = errors_of(content_copy)
+    assert time.perf_counter() - start < 10
+    assert [e.message for e in errors if e.file.endswith("glossary.yaml")] == ["YAML anchors and aliases (&name, *name) are not allowed in content; write the text out"]
+
+
+def test_a_file_that_is_not_utf8_names_its_line(content_copy):
+    path = content_copy / "kpis.yaml"
+    path.write_bytes(path.read_bytes() + b"- id: x\n  title: caf\xe9\n")
+    errors = [e for e in errors_of(content_copy) if e.file.endswith("kpis.yaml")]
+    assert len(errors) == 1 and errors[0].line == path.read_bytes().count(b"\n") and "0xe9" in errors[0].message, errors

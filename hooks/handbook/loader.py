@@ -120,14 +120,27 @@ def _duplicate_keys(node: Node, rel: str, errors: list[ContentError]) -> None:
 def _read(path: Path, rel: str, errors: list[ContentError]) -> tuple[Node | None, Any] | None:
     """(node tree, data) of a YAML file, or None after recording why it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         errors.append(ContentError(rel, 0, "", "", "file is missing"))
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(ContentError(rel, 0, "", "", f"cannot be read as UTF-8 text ({exc.__class__.__name__})"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        errors.append(ContentError(rel, line, "", "", f"cannot be read as UTF-8 text (byte {raw[exc.start]:#04x} at column {column}); save the file as UTF-8"))
+        return None
+    except OSError as exc:
+        errors.append(ContentError(rel, 0, "", "", f"cannot be read ({exc.__class__.__name__})"))
         return None
     try:
+        # Anchors and aliases (&name, *name) are refused before anything is built from them: a
+        # recursive alias or an "alias bomb" (aliases of aliases) would loop or grow without
+        # end, and content has no need for them (write each text out).
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                errors.append(ContentError(rel, event.start_mark.line + 1, "", "", "YAML anchors and aliases (&name, *name) are not allowed in content; write the text out"))
+                return None
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
     except Exception as exc:  # any parser or constructor error
