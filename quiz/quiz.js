@@ -125,13 +125,16 @@
   function isEmpty() { return !state.priority && !state.stage && Object.keys(state.answers).length === 0; }
   function code() { return core.encode(data, state); }
   /** The address of these answers, whatever the address bar holds now (an anchor, say). */
-  function shareUrl() { return location.origin + location.pathname + location.search + "#answers=" + code(); }
+  function shareUrl() { return here("#answers=" + code()); }
+  /** This page's absolute address with another fragment: an absolute URL, so a path that
+   * starts with "//" is never read as another host by history.replaceState. */
+  function here(hash) { var url = new URL(location.href); url.hash = hash; return url.href; }
 
   var languageLinks = Array.prototype.slice.call(root.querySelectorAll(".hb-quiz__langs a"));
   /** The one place that writes the address: #answers=<code>, or nothing when nothing is answered. */
   function writeUrl() {
     var hash = isEmpty() ? "" : "#answers=" + code();
-    history.replaceState(null, "", location.pathname + location.search + hash);
+    history.replaceState(null, "", here(hash));
     var mode = view.mode !== data.modes[0] ? "mode=" + view.mode : "";
     languageLinks.forEach(function (a) { a.hash = [mode, hash.slice(1)].filter(Boolean).join("&"); }); /* the other language keeps the mode too */
   }
@@ -796,7 +799,7 @@
   state.targets = stored.targets;
   if (!answersFromLink()) {
     var brokenLink = core.codeFromHash(location.hash) !== null;
-    if (brokenLink) { messages.unshift(t("quiz.bad_link")); history.replaceState(null, "", location.pathname + location.search); }
+    if (brokenLink) { messages.unshift(t("quiz.bad_link")); history.replaceState(null, "", here("")); }
     var resumed = stored.code ? core.decode(data, stored.code) : null;
     if (resumed) {
       state = { priority: resumed.priority, stage: resumed.stage, answers: resumed.answers, targets: stored.targets };

@@ -430,3 +430,27 @@ def test_the_home_page_offers_three_paths_in_the_first_screen(browser, server, l
     listed = page.eval_on_selector_all("a[href*='sources/#']", "els => els.map(a => a.getAttribute('href').split('#')[1])")
     assert {s.id for s in load(ROOT / "content_data").sources} <= set(listed)
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_other_host_and_no_error_in_an_older_browser(browser, server, lang):
+    """Without ResizeObserver (Safari < 13.1), with corrupt stored settings, at a "//" path."""
+    prefix = "" if lang == "fa" else f"/{lang}"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script("delete window.ResizeObserver; try { localStorage.setItem('/.__palette', '{not json'); localStorage.setItem('/ar/.__palette', '{'); localStorage.setItem('/en/.__palette', '{'); } catch (e) {}")
+    page = context.new_page()
+    errors, foreign = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("request", lambda r: not r.url.startswith(server + "/") and not r.url.startswith("data:") and foreign.append(r.url))
+    for path in ("/", "/quiz/", "/failure-causes/"):
+        page.goto(server + prefix + path, wait_until="networkidle")
+        page.locator("label.md-header__button[for=__search]").first.click()
+        page.keyboard.press("Escape")
+    # A path that starts with "//" (Python's server and nginx serve it as is): the quiz still runs.
+    page.goto(server + "//" + (prefix + "/quiz/").lstrip("/") + "#answers=zz", wait_until="networkidle")
+    page.locator(".hb-quiz__form input[type=radio]").first.check()
+    page.wait_for_timeout(300)
+    context.close()
+    assert not foreign, foreign
+    assert not errors, errors

@@ -53,6 +53,10 @@ OVERRIDES = {
     "partials/language.html": lambda original: [
         ("{{ lang.t(key) or fallback.t(key) or key }}", '{{ (config.extra.get("ui") or {}).get("theme." ~ key) or lang.t(key) or fallback.t(key) or key }}'),
     ],
+    "partials/javascripts/base.html": lambda original: [
+        ('__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))',
+         '__md_get=(e,_=localStorage,t=__md_scope)=>{try{return JSON.parse(_.getItem(t.pathname+"."+e))}catch(e){return null}}'),
+    ],
     "partials/search.html": lambda original: [
         ('<div class="md-search" data-md-component="search" role="dialog">', '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
     ],
