@@ -92,7 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
     config.extra["ui"] = ui = {key: text[lang] for key, text in book.ui.items()}
     config.extra["digits"] = localize_digits("0123456789", lang)
-    # Persian and Arabic pages are set in the Arabic-script web font (fonts.css); English in none.
+    # Persian and Arabic pages are set in the Arabic-script web font (handbook.css); English in none.
     config.extra["arabic_script"] = lang != "en"
     _site[lang] = _site_info(config)
     # Heading permalinks ("¶") are labelled in the page's language.

@@ -43,7 +43,7 @@ def test_font_has_exactly_the_declared_characters_and_weights():
 
 
 def test_css_unicode_range_is_the_font_character_list():
-    css = (ROOT / "docs/assets/stylesheets/fonts.css").read_text(encoding="utf-8")
+    css = (ROOT / "docs/assets/stylesheets/handbook.css").read_text(encoding="utf-8")
     assert f"unicode-range: {fonts.unicode_range()};" in css
 
 

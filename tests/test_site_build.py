@@ -207,7 +207,7 @@ def test_only_the_self_hosted_font_is_shipped(built_site):
     fonts = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.suffix in (".woff2", ".woff", ".ttf"))
     assert fonts == ["assets/fonts/Vazirmatn-Arabic.woff2"], fonts
     assert (built_site / "assets/fonts/OFL.txt").exists()
-    css = (built_site / "assets/stylesheets/fonts.css").read_text(encoding="utf-8")
+    css = (built_site / "assets/stylesheets/handbook.css").read_text(encoding="utf-8")
     assert 'url("../fonts/Vazirmatn-Arabic.woff2")' in css
     for html in built_site.rglob("*.html"):
         assert "fonts.googleapis" not in html.read_text(encoding="utf-8"), html

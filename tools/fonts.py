@@ -5,7 +5,7 @@ file is the variable font limited to weights 400-700 (what the theme uses; 300 i
 400) and to the characters of the Arabic script that Persian and Arabic writing uses
 (ARABIC_SCRIPT below), with every OpenType feature kept, so joining, ligatures and marks
 shape as in the full font. Latin text, on every page, is set in the reader's system font
-(fonts.css): English pages download no font at all.
+(handbook.css): English pages download no font at all.
 
     python tools/fonts.py           # writes docs/assets/fonts/Vazirmatn-Arabic.woff2
     python tools/fonts.py --check   # exit 1 if the committed file is not what this makes
@@ -29,7 +29,7 @@ WEIGHTS = (400, 700)
 # Arabic-script punctuation and letters (Arabic and the Persian additions ی ک گ پ چ ژ), harakat,
 # Arabic-Indic and Persian digits, ٪ and the Arabic decimal marks, ZWNJ/ZWJ/LRM/RLM; the space,
 # no-break space and « » so Persian lines keep one set of spaces and quotes.
-# fonts.css gives the same ranges as unicode-range (tests/test_fonts.py compares them).
+# handbook.css gives the same ranges as unicode-range (tests/test_fonts.py compares them).
 ARABIC_SCRIPT = (
     (0x0020, 0x0020), (0x00A0, 0x00A0), (0x00AB, 0x00AB), (0x00BB, 0x00BB),
     (0x060C, 0x060C), (0x061B, 0x061B), (0x061F, 0x061F), (0x0621, 0x063A), (0x0640, 0x0655),

@@ -1,14 +1,5 @@
-/*
- * Stable links for trainers and readers (CRM handbook). Plain JavaScript, no dependencies.
- *
- * - Every generated item (a heading with the class hb-item and a stable id) gets a visible
- *   "copy link" button that copies the item's URL. The id is the same in every language.
- * - The language menu keeps the current #fragment: /en/failure-causes/#scope-creep switched
- *   to Persian lands on /failure-causes/#scope-creep (the quiz's #answers=… travels the same way).
- * - A link to an anchor that moved (content_data/redirects.yaml; the page's JSON block
- *   #hb-redirects maps old id -> new link) goes on to the item's new place.
- * Labels come from the page's JSON block #hb-ui (written by overrides/main.html from ui.yaml).
- */
+/* Stable links: copy-link buttons on items, the language menu keeps the #fragment, moved
+   anchors are forwarded (README, "Links that last"). Labels from #hb-ui. */
 (function () {
   "use strict";
   function json(id) {
