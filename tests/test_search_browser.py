@@ -112,3 +112,11 @@ def test_result_counts_are_in_the_page_language_and_digits(phone, server, lang):
     if lang != "en":
         assert "document" not in meta and "مستندات" not in meta, meta
     page.close()
+
+
+def test_a_result_link_highlights_its_words_on_the_page_it_opens(phone, server):
+    """Material's search.highlight needs the index: a result's ?h= link fetches it."""
+    page = phone.new_page()
+    page.goto(server + "/en/kpis/?h=retention", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('article mark').length > 0", timeout=10_000)
+    page.close()

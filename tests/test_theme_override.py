@@ -55,7 +55,7 @@ OVERRIDES = {
     ],
     "partials/javascripts/base.html": lambda original: [
         ('__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))',
-         '__md_get=(e,_=localStorage,t=__md_scope)=>{try{return JSON.parse(_.getItem(t.pathname+"."+e))}catch(e){return null}}'),
+         '__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}catch(e){return null}}'),
     ],
     "partials/search.html": lambda original: [
         ('<div class="md-search" data-md-component="search" role="dialog">', '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),

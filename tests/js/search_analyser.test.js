@@ -61,8 +61,17 @@ test("English: brackets are not part of a word, British spelling and stems are s
 
 test("what lunr would read as syntax is taken as text", () => {
   const { fold } = load();
-  for (const q of ["crm*", "+nps", "title:crm", "a^2", "~x", "***", ""]) {
+  for (const q of ["crm*", "+nps", "title:crm", "a^2", "~x", "***", "", "a \\ b", "\\"]) {
     const out = fold.query(q, "en", SEP);
     for (const term of out.split(" ").filter(Boolean)) assert.match(term, /^[^*^~:+]+\*\^(10|3)$/, `${q} -> ${out}`);
   }
+});
+
+test("one-letter particles are stripped only when the rest is a word of the index", () => {
+  const { fold } = load();
+  assert.ok(!fold.query("بطاقة", "ar", SEP).split(" ").some((t) => t.startsWith("طاقه")), "no index known: بطاقة stays whole");
+  fold.learn([{ title: "", text: "<p>طاقه العملاء</p>" }], SEP, "ar");
+  assert.ok(fold.query("وطاقة", "ar", SEP).split(" ").includes("طاقه*^3"));
+  assert.ok(!fold.query("ولاء", "ar", SEP).split(" ").some((t) => t.startsWith("لاء")));
+  assert.equal(fold.normalize("۵۰٪"), "50%");
 });

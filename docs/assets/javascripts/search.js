@@ -23,18 +23,23 @@
     var request = this, args = arguments;
     held.push(function () { send.apply(request, args); });
   };
-  if (/[?&]q=/.test(location.search)) start();
+  /* ?q= opens search; ?h= (a search result's link) highlights with the index's help. */
+  var params = new URLSearchParams(location.search);
+  if (params.has("q") || params.get("h")) start();
 
-  function ready(fn) {
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
-    else fn();
-  }
-  ready(function () {
+  /* The search box is in the header, already parsed when this runs (end of <body>). */
+  (function () {
     var input = document.querySelector("input.md-search__input");
     var toggle = document.getElementById("__search");
     if (!input) return;
     input.addEventListener("focus", start);
     if (toggle) toggle.addEventListener("change", start);
+    /* Opened before these listeners existed, or restored open by the browser (no event). */
+    function opened() {
+      if ((toggle && toggle.checked) || document.activeElement === input) start();
+    }
+    opened();
+    window.addEventListener("pageshow", opened);
     var label = document.querySelector("label[for=__search]");
     if (label) {
       label.addEventListener("pointerdown", start);
@@ -61,5 +66,5 @@
     }
     new MutationObserver(function () { localize(results); })
       .observe(results, { childList: true, subtree: true, characterData: true });
-  });
+  })();
 })();

@@ -38,8 +38,8 @@
 
   addEventListener("message", function (ev) {
     if (!loaded) {
+      importScripts(material, "../lunr/min/lunr.fold.min.js"); /* throws (and is reported) if it cannot */
       loaded = true;
-      importScripts(material, "../lunr/min/lunr.fold.min.js");
     }
     var message = rewrite(ev.data);
     for (var i = 0; i < listeners.length; i++) listeners[i].call(self, { data: message });
