@@ -129,7 +129,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     except RenderError as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     # Glossary terms get their definition as a tooltip wherever they appear.
-    return markdown + "\n\n" + abbreviations(book, lang) + "\n"
+    return markdown + "\n\n" + abbreviations(book, lang, markdown) + "\n"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:

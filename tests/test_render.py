@@ -95,6 +95,11 @@ def test_glossary_terms_become_tooltips_in_the_pages_language():
     for lang in LANGUAGES:
         text = abbreviations(BOOK, lang)
         assert f"*[CRM]: " in text and f"*[{crm.term[lang]}]: " in text
+    # A page gets the definitions of the terms it uses, not of the whole glossary.
+    nps = BOOK.by_id("glossary")["nps"] if "nps" in BOOK.by_id("glossary") else None
+    page = abbreviations(BOOK, "en", "What CRM means for a project.")
+    assert "*[CRM]: " in page and (nps is None or f"*[{nps.term['en']}]: " not in page)
+    assert abbreviations(BOOK, "en", "") == ""
     html = '<p><abbr title="a">CRM</abbr> and <abbr title="a">CRM</abbr></p>'
     assert focusable_first_abbr(html) == '<p><abbr title="a" tabindex="0">CRM</abbr> and CRM</p>'
     linked = '<a href="x"><abbr title="b">KPI</abbr></a> then <abbr title="b">KPI</abbr>'

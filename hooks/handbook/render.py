@@ -102,6 +102,29 @@ def _environment() -> Environment:
     return env
 
 
+_CITED_BY: dict[int, tuple[Handbook, dict[str, list[tuple[str, object]]]]] = {}
+
+
+def _cited_by(book: Handbook) -> dict[str, list[tuple[str, object]]]:
+    """Reverse index, made once per book: which items cite each source (for the sources page)."""
+    cached = _CITED_BY.get(id(book))
+    if cached is not None and cached[0] is book:
+        return cached[1]
+    cited_by: dict[str, list[tuple[str, object]]] = {src.id: [] for src in book.sources}
+    seen: set[tuple[str, str, str]] = set()
+    for kind in [*CHAPTER_PAGES, "key_ideas"]:
+        if kind == "sources":
+            continue
+        for item in getattr(book, kind):
+            for ref in getattr(item, "sources", []):
+                if (ref.source, kind, item.id) not in seen:
+                    seen.add((ref.source, kind, item.id))
+                    cited_by[ref.source].append((kind, item))
+    _CITED_BY.clear()
+    _CITED_BY[id(book)] = (book, cited_by)
+    return cited_by
+
+
 def _context(book: Handbook, lang: str, chapter: str) -> dict:
     """What every template sees: the book, the language and a few helpers."""
 
@@ -117,16 +140,6 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
     def page_of(kind: str, item) -> str:
         return f"{item.page}.md" if kind == "key_ideas" else CHAPTER_PAGES[kind]
 
-    # Reverse index: which items cite each source (for the sources page).
-    cited_by: dict[str, list[tuple[str, object]]] = {src.id: [] for src in book.sources}
-    for kind in [*CHAPTER_PAGES, "key_ideas"]:
-        if kind == "sources":
-            continue
-        for item in getattr(book, kind):
-            for ref in getattr(item, "sources", []):
-                if (kind, item) not in cited_by[ref.source]:
-                    cited_by[ref.source].append((kind, item))
-
     return dict(
         book=book,
         lang=lang,
@@ -141,7 +154,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         types=book.by_id("crm_types"),
         kpis=book.by_id("kpis"),
         sources=book.by_id("sources"),
-        cited_by=cited_by,
+        cited_by=_cited_by(book),
         chapter=chapter,
         kpi_families=KPI_FAMILIES,
         diagram=lambda name, *args: render_diagram(book, lang, name, *args),
@@ -393,20 +406,45 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
     return out
 
 
-def abbreviations(book: Handbook, lang: str) -> str:
-    """Markdown abbreviation definitions (``*[CRM]: ...``) for every glossary term in ``lang``.
+_WORD = re.compile(r"\w+")  # words as Markdown's \b sees them (ZWNJ separates)
+_ABBREVIATION_INDEX: dict[tuple[int, str], tuple[Handbook, dict[str, list[tuple[str, str]]]]] = {}
 
-    Appended to every page, they turn each occurrence of a term or its abbreviation into an
-    ``<abbr>`` whose title is the glossary definition in the page's language.
-    """
-    lines = []
+
+def _abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Every glossary surface (term or abbreviation) with its definition line, by its first word."""
+    key = (id(book), lang)
+    cached = _ABBREVIATION_INDEX.get(key)
+    if cached is not None and cached[0] is book:
+        return cached[1]
+    index: dict[str, list[tuple[str, str]]] = {}
     for term in sorted(book.glossary, key=lambda g: g.id):
         definition = " ".join(_plain_text(term.definition[lang]).split()).replace("]", ")")
-        for surface in filter(None, {term.abbreviation, term.term[lang]}):
+        for surface in sorted(filter(None, {term.abbreviation, term.term[lang]})):
             if "]" not in surface and "\n" not in surface:
-                lines.append(f"*[{surface}]: {definition}")
+                first = _WORD.search(surface)
+                index.setdefault(first.group(0) if first else "", []).append((surface, f"*[{surface}]: {definition}"))
+    _ABBREVIATION_INDEX.clear()  # one book at a time (mkdocs serve reloads it)
+    _ABBREVIATION_INDEX[key] = (book, index)
+    return index
+
+
+def abbreviations(book: Handbook, lang: str, markdown: str | None = None) -> str:
+    """Markdown abbreviation definitions (``*[CRM]: ...``) for the glossary terms in ``lang``
+    that ``markdown`` uses (all of them when it is None).
+
+    Appended to a page, they turn each occurrence of a term or its abbreviation into an
+    ``<abbr>`` whose title is the glossary definition in the page's language. Only the terms
+    the page contains are given, found through their first word, so a page costs what is on
+    it, not every page times every term (Markdown would otherwise search each page for each).
+    """
+    index = _abbreviation_index(book, lang)
+    if markdown is None:
+        lines = [line for entries in index.values() for _, line in entries]
+    else:
+        words = set(_WORD.findall(markdown))
+        lines = [line for first, entries in index.items() if not first or first in words for surface, line in entries if surface in markdown]
     # One block per definition: Markdown re-scans a block after each definition it takes out.
-    return "\n\n".join(lines)
+    return "\n\n".join(sorted(lines))
 
 
 def _plain_text(markdown: str) -> str:
