@@ -242,6 +242,11 @@ def test_renamed_id_is_caught_and_a_redirect_accepted(content_copy):
         ({"old": "checklist/", "new": "kpis/"}, "old", "'checklist/' still exists"),
         ({"old": "old-page/#item", "new": "kpis/"}, "old", "add a redirect for 'old-page/' itself"),
         ({"old": "/kpis#x", "new": "kpis/"}, "old", "is not a link of the form 'page/' or 'page/#item-id'"),
+        # A forwarding page at ar/ would replace the Arabic home page with a Persian redirect.
+        ({"old": "ar/", "new": "kpis/"}, "old", "'ar/' is a folder the build writes"),
+        ({"old": "en/#x", "new": "kpis/"}, "old", "'en/' is a folder the build writes"),
+        ({"old": "assets/", "new": "kpis/"}, "old", "'assets/' is a folder the build writes"),
+        ({"old": "search/", "new": "kpis/"}, "old", "'search/' is a folder the build writes"),
     ],
 )
 def test_bad_redirects(content_copy, entry, field, message):

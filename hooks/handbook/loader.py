@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .links import published
-from .model import KINDS, LINK_PATTERN, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
+from .model import KINDS, LANGUAGES, LINK_PATTERN, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
 UI_FILE = "ui"
 # The field that identifies an item, when it is not "id".
@@ -328,8 +328,13 @@ def load(content_dir: str | Path) -> Handbook:
     if trees.get("redirects") is not None:
         live = set(published(SimpleNamespace(**{kind: [it for _, it in items] for kind, items in valid.items()})))
         moved_pages = {r.old for _, r in valid["redirects"] if not r.old_anchor}
+        # Folders the build itself writes: a forwarding page there would replace a language's
+        # home page (ar/, en/), the theme's files or the search index.
+        reserved = {f"{lang}/" for lang in LANGUAGES} | {"assets/", "search/", "stylesheets/", "javascripts/"}
         for index, r in valid["redirects"]:
-            if r.old in live:
+            if r.old_page in reserved:
+                err_at("redirects", index, ("old",), r.id, "old", f"'{r.old_page}' is a folder the build writes (a language's home, assets or search); it cannot be redirected")
+            elif r.old in live:
                 err_at("redirects", index, ("old",), r.id, "old", f"'{r.old}' still exists; a redirect would hide it (remove the redirect)")
             elif r.old_anchor and r.old_page not in live and r.old_page not in moved_pages:
                 err_at("redirects", index, ("old",), r.id, "old", f"the page '{r.old_page}' no longer exists either: add a redirect for '{r.old_page}' itself")
