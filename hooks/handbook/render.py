@@ -102,14 +102,25 @@ def _environment() -> Environment:
     return env
 
 
-_CITED_BY: dict[int, tuple[Handbook, dict[str, list[tuple[str, object]]]]] = {}
+_MEMO: dict[tuple, object] = {}
+
+
+def _memo(book: Handbook, key: tuple, make):
+    """``make()`` computed once per book and key (the book is reloaded when content changes)."""
+    if _MEMO.get("book") is not book:
+        _MEMO.clear()
+        _MEMO["book"] = book
+    if key not in _MEMO:
+        _MEMO[key] = make()
+    return _MEMO[key]
 
 
 def _cited_by(book: Handbook) -> dict[str, list[tuple[str, object]]]:
     """Reverse index, made once per book: which items cite each source (for the sources page)."""
-    cached = _CITED_BY.get(id(book))
-    if cached is not None and cached[0] is book:
-        return cached[1]
+    return _memo(book, ("cited_by",), lambda: _make_cited_by(book))
+
+
+def _make_cited_by(book: Handbook) -> dict[str, list[tuple[str, object]]]:
     cited_by: dict[str, list[tuple[str, object]]] = {src.id: [] for src in book.sources}
     seen: set[tuple[str, str, str]] = set()
     for kind in [*CHAPTER_PAGES, "key_ideas"]:
@@ -120,8 +131,6 @@ def _cited_by(book: Handbook) -> dict[str, list[tuple[str, object]]]:
                 if (ref.source, kind, item.id) not in seen:
                     seen.add((ref.source, kind, item.id))
                     cited_by[ref.source].append((kind, item))
-    _CITED_BY.clear()
-    _CITED_BY[id(book)] = (book, cited_by)
     return cited_by
 
 
@@ -407,15 +416,14 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
 
 
 _WORD = re.compile(r"\w+")  # words as Markdown's \b sees them (ZWNJ separates)
-_ABBREVIATION_INDEX: dict[tuple[int, str], tuple[Handbook, dict[str, list[tuple[str, str]]]]] = {}
 
 
 def _abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, str]]]:
     """Every glossary surface (term or abbreviation) with its definition line, by its first word."""
-    key = (id(book), lang)
-    cached = _ABBREVIATION_INDEX.get(key)
-    if cached is not None and cached[0] is book:
-        return cached[1]
+    return _memo(book, ("abbreviations", lang), lambda: _make_abbreviation_index(book, lang))
+
+
+def _make_abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, str]]]:
     index: dict[str, list[tuple[str, str]]] = {}
     for term in sorted(book.glossary, key=lambda g: g.id):
         definition = " ".join(_plain_text(term.definition[lang]).split()).replace("]", ")")
@@ -423,8 +431,6 @@ def _abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, 
             if "]" not in surface and "\n" not in surface:
                 first = _WORD.search(surface)
                 index.setdefault(first.group(0) if first else "", []).append((surface, f"*[{surface}]: {definition}"))
-    _ABBREVIATION_INDEX.clear()  # one book at a time (mkdocs serve reloads it)
-    _ABBREVIATION_INDEX[key] = (book, index)
     return index
 
 
