@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -43,6 +43,7 @@ from handbook.meta import describe, edition  # noqa: E402
 from handbook.links import link_path, moved_pages, page_path  # noqa: E402
 from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_moved_anchors, render_moved_page, render_narrative  # noqa: E402
 from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
+from handbook.text import plain_text  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}
@@ -90,7 +91,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = _i18n(config)
     lang = i18n.current_language
     config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
-    config.extra["ui"] = ui = {key: text[lang] for key, text in book.ui.items()}
+    # Escaped once, here: Material's templates write them as they are (no autoescaping), into
+    # text and attributes alike. (`| plain` gives the text back for JSON; see on_env.)
+    config.extra["ui"] = ui = {key: escape(plain_text(text[lang])) for key, text in book.ui.items()}
     config.extra["digits"] = localize_digits("0123456789", lang)
     # Persian and Arabic pages are set in the Arabic-script web font (handbook.css); English in none.
     config.extra["arabic_script"] = lang != "en"
@@ -132,7 +135,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     return markdown + "\n\n" + abbreviations(book, lang, markdown) + "\n"
 
 
+def on_env(env, config: MkDocsConfig, files):
+    # A UI string is escaped for HTML (on_config); JSON for scripts wants the text itself.
+    env.filters["plain"] = lambda value: Markup(value).unescape() if isinstance(value, str) else value
+    return env
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    # The title MkDocs takes from the <h1> is already HTML (entities and all): mark it so, so
+    # that it is escaped exactly once wherever a template puts it (overrides/main.html writes
+    # the <title> element; Material's own `| e` then leaves it alone).
+    if isinstance(page.title, str) and not isinstance(page.title, Markup):
+        page.title = Markup(page.title)
     # Link previews and search engines: the page's own first paragraph, in its language.
     # Escaped once here: Material writes page.meta.description into an attribute as it is.
     page.meta.setdefault("description", escape(describe(html) or config.site_description))

@@ -45,6 +45,10 @@ def _base_changes(original: str) -> list[tuple[str, str]]:
             (f'data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">', f'data-md-toggle="{name}" type="checkbox" id="__{name}">')
             for name in ("drawer", "search")
         ],
+        *[
+            (f'"{key}": lang.t("{key}")', f'"{key}": lang.t("{key}") | plain')
+            for key in re.findall(r'"([a-z.]+)": lang\.t\("\1"\)', original)
+        ],
     ]
 
 

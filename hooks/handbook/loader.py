@@ -19,11 +19,13 @@ from types import SimpleNamespace
 from typing import Any, Iterable
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .links import published
-from .model import KINDS, LANGUAGES, LINK_PATTERN, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
+from .text import inline_problems
+
+from .links import anchored_items, published
+from .model import KINDS, LANGUAGES, LINK_PATTERN, PAGES, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
 UI_FILE = "ui"
 # The field that identifies an item, when it is not "id".
@@ -197,6 +199,28 @@ def _item_label(item: Any, index: int, key: str = "id") -> str:
 # -- the checks -----------------------------------------------------------------------------
 
 
+def _texts(value: Any, loc: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    """Every text of a validated item, with its location (field path, then the language)."""
+    if isinstance(value, Text):
+        for lang in LANGUAGES:
+            yield (*loc, lang), value[lang]
+    elif isinstance(value, list):
+        for j, child in enumerate(value):
+            yield from _texts(child, (*loc, j))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*loc, name))
+
+
+def _anchors(items: dict[str, list]) -> dict[str, set[str]]:
+    """Page stem -> the ids anchored on it, for links inside texts (page.md#id)."""
+    out: dict[str, set[str]] = {page: set() for page in PAGES}
+    for kind, page, item in anchored_items(SimpleNamespace(**items)):
+        out.setdefault(page, set()).add(item.id)
+    return out
+
+
+
 def load(content_dir: str | Path) -> Handbook:
     """Read, validate and cross-check every content file; raise ContentErrors on any problem."""
     content_dir = Path(content_dir)
@@ -259,6 +283,8 @@ def load(content_dir: str | Path) -> Handbook:
     for kind in KINDS:
         ids[kind] = ids.get(kind, set()) | present.get(kind, set())
     for (kind, field), target in list(REFERENCES.items()) + [((k, "sources"), "sources") for k in KINDS]:
+        if trees.get(target) is None or not isinstance(trees[target], SequenceNode):
+            continue  # the target file could not be read: its own error says so, once
         for index, it in valid[kind]:
             value = getattr(it, field, None)
             if value is None:
@@ -270,16 +296,18 @@ def load(content_dir: str | Path) -> Handbook:
                     err_at(kind, index, loc, it.id, _field(loc), f"'{ref_id}' does not exist in {target}.yaml")
 
     # Relations stored on both sides must agree.
+    # An item with its own problems is not valid, so its side is unknown: no error about it.
+    valid_ids = {kind: {it.id for _, it in items} for kind, items in valid.items()}
     for (kind_a, field_a), (kind_b, field_b) in MIRRORED:
         a_pairs = {(it.id, ref) for _, it in valid[kind_a] for ref in getattr(it, field_a)}
         b_pairs = {(ref, it.id) for _, it in valid[kind_b] for ref in getattr(it, field_b)}
         for index, it in valid[kind_a]:
             for j, ref in enumerate(getattr(it, field_a)):
-                if (it.id, ref) not in b_pairs and ref in ids[kind_b]:
+                if (it.id, ref) not in b_pairs and ref in valid_ids[kind_b]:
                     err_at(kind_a, index, (field_a, j), it.id, f"{field_a}[{j}]", f"'{ref}' in {kind_b}.yaml does not list '{it.id}' in its {field_b}")
         for index, it in valid[kind_b]:
             for j, ref in enumerate(getattr(it, field_b)):
-                if (ref, it.id) not in a_pairs and ref in ids[kind_a]:
+                if (ref, it.id) not in a_pairs and ref in valid_ids[kind_a]:
                     err_at(kind_b, index, (field_b, j), it.id, f"{field_b}[{j}]", f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}")
 
     # The quiz: one dimension per checklist step, question ids unique, five ordered levels.
@@ -362,6 +390,19 @@ def load(content_dir: str | Path) -> Handbook:
                         errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, *loc)), key_s, _field(loc), _message(err)))
             for key in sorted(REQUIRED_UI_KEYS - {str(k) for k in ui_tree}):
                 errors.append(ContentError(rel(UI_FILE), 0, key, "", "required interface string is missing"))
+
+    # Links inside texts to pages of the handbook: the page and the item must exist.
+    # (Not when a file could not be read: its items are unknown, and its error says so, once.)
+    anchors = _anchors({kind: [it for _, it in items] for kind, items in valid.items()})
+    for kind, items in valid.items() if all(tree is not None for tree in trees.values()) else ():
+        for index, it in items:
+            for loc, text in _texts(it):
+                for problem in inline_problems(text, anchors):
+                    err_at(kind, index, loc, it.id, _field(loc), problem)
+    for key, text in ui.items() if all(tree is not None for tree in trees.values()) else ():
+        for loc, value in _texts(text):
+            for problem in inline_problems(value, anchors):
+                errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, *loc)), key, _field(loc), problem))
 
     if errors:
         raise ContentErrors(errors)

@@ -7,9 +7,12 @@ Nothing here imports MkDocs: the model can be loaded, validated and tested on it
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from .text import inline_problems, presentation_forms, visible, web_url
 
 LANGUAGES: tuple[str, ...] = ("fa", "ar", "en")
 DEFAULT_LANGUAGE = "fa"
@@ -17,6 +20,38 @@ DEFAULT_LANGUAGE = "fa"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _check_text(value: str, lang: str | None = None) -> str:
+    """What every text must be, checked as a reader sees it (handbook/text.py renders it)."""
+    # Invisible characters alone say nothing, and a presentation form is the glyph of a letter
+    # (U+FEF3 is a ye's shape), which must be typed as the letter itself.
+    if not visible(value):
+        raise ValueError("text has no visible characters (only spaces, zero-width or direction marks)")
+    forms = presentation_forms(value)
+    if forms:
+        letters = ", ".join(f"U+{ord(c):04X} → {unicodedata.normalize('NFKC', c)}" for c in forms)
+        raise ValueError(f"Arabic presentation forms (glyph shapes, not letters): {letters}; type the letters themselves")
+    if lang in WRONG_SCRIPT:
+        wrong = sorted(set(WRONG_SCRIPT[lang].findall(value)))
+        if wrong:
+            raise ValueError(f"wrong-script characters {' '.join(wrong)}: {WRONG_SCRIPT_HINT[lang]}")
+    problems = inline_problems(value)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _check_url(value: str) -> str:
+    why = web_url(value)
+    if why:
+        raise ValueError(why)
+    return value
+
+
+# A short text that is the same in every language (an abbreviation, an English expansion).
+Plain = Annotated[NonEmpty, AfterValidator(_check_text)]
+WebUrl = Annotated[str, AfterValidator(_check_url)]
 SolarHijriDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 # Letters (and digits) that belong to the other language's orthography.
@@ -41,13 +76,10 @@ class Text(Strict):
     ar: NonEmpty
     en: NonEmpty
 
-    @field_validator("fa", "ar")
+    @field_validator("fa", "ar", "en")
     @classmethod
-    def _right_script(cls, value: str, info) -> str:
-        wrong = sorted(set(WRONG_SCRIPT[info.field_name].findall(value)))
-        if wrong:
-            raise ValueError(f"wrong-script characters {' '.join(wrong)}: {WRONG_SCRIPT_HINT[info.field_name]}")
-        return value
+    def _text(cls, value: str, info) -> str:
+        return _check_text(value, info.field_name)
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
@@ -72,7 +104,7 @@ class Source(Item):
     publisher: Text | None = None
     published: SolarHijriDate | None = None
     updated: SolarHijriDate | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: WebUrl | None = None
     language: Literal["fa", "ar"]
     note: Text | None = None
 
@@ -117,7 +149,7 @@ KPI_FAMILIES = ("customer", "contact_centre", "non_financial", "business")
 
 class Kpi(Item):
     name: Text
-    abbreviation: NonEmpty | None = None
+    abbreviation: Plain | None = None
     family: Literal[KPI_FAMILIES]
     definition: Text
     formula: Text | None = None
@@ -162,8 +194,8 @@ class KeyIdea(Item):
 
 class GlossaryTerm(Item):
     term: Text
-    abbreviation: NonEmpty | None = None
-    expansion: NonEmpty | None = None
+    abbreviation: Plain | None = None
+    expansion: Plain | None = None
     definition: Text
     sources: list[SourceRef] = []
 

@@ -16,13 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 from persiantools.jdatetime import JalaliDate
 
 from . import diagrams, quiz
 from .digits import localize_digits
 from .links import anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
+from .text import escape_text_part, inline_html, plain_text, script_json
 from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -83,23 +84,41 @@ def group_by_source(refs) -> list[tuple[str, list[int]]]:
     return list(groups.items())
 
 
+@pass_context
+def _text(ctx, value: object) -> Markup:
+    """Every ``{{ value }}`` of a Markdown template: a content text becomes HTML that shows what it
+    says (handbook/text.py); what the code marked as markup already (Markup: macros, ``| e``,
+    diagrams, the quiz's JSON) is left as it is."""
+    if isinstance(value, Markup):
+        return value
+    return inline_html(str(value), ctx.get("here"))
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    """For the Markdown templates (and hand-written pages): every value is a text (``_text``)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        # Markdown templates are not escaped (content authors are trusted editors); the
-        # templates that write HTML or SVG (*.html.j2, *.svg.j2) are.
-        autoescape=select_autoescape(enabled_extensions=("html.j2", "svg.j2"), default_for_string=False),
+        autoescape=True,  # macros return Markup, so their output is not escaped twice
+        finalize=_text,
     )
     env.filters["digits"] = localize_digits
+    env.filters["attr"] = lambda value: escape(plain_text(str(value)))  # a text inside an attribute
+    env.filters["href"] = lambda url: escape(url)  # a validated URL (model.WebUrl) as an attribute
     env.tests["contains"] = lambda seq, value: value in seq
     env.filters["by_source"] = group_by_source
     env.filters["lookup"] = lambda ids, table: [table[i] for i in ids]  # ids -> items (ids are validated)
     return env
+
+
+@lru_cache(maxsize=1)
+def _html_environment() -> Environment:
+    """For the templates that write HTML or SVG directly (*.html.j2, *.svg.j2): HTML escaping."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
 
 
 _MEMO: dict[tuple, object] = {}
@@ -165,6 +184,8 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         sources=book.by_id("sources"),
         cited_by=_cited_by(book),
         chapter=chapter,
+        # The page the text lands on (links inside texts are written relative to it).
+        here=GENERATED_PAGES[chapter][:-3] if chapter in GENERATED_PAGES else chapter,
         kpi_families=KPI_FAMILIES,
         diagram=lambda name, *args: render_diagram(book, lang, name, *args),
     )
@@ -178,10 +199,10 @@ def render_diagram(book: Handbook, lang: str, name: str, *args) -> str:
     if name not in DIAGRAMS:
         raise RenderError(f"unknown diagram {name!r}; known: {', '.join(DIAGRAMS)}")
     built = getattr(diagrams, name)(book, lang, *args)
-    template = _environment().get_template("diagram.svg.j2")
+    template = _html_environment().get_template("diagram.svg.j2")
     if isinstance(built, list):
-        return '<div class="hb-diagram-row">\n' + "\n".join(template.render(d=d) for d in built) + "\n</div>"
-    return template.render(d=built)
+        return Markup('<div class="hb-diagram-row">\n' + "\n".join(template.render(d=d) for d in built) + "\n</div>")
+    return Markup(template.render(d=built))
 
 
 # Generated pages that are not a list of items. Their URLs are public too.
@@ -233,7 +254,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
     language. Links are relative to the quiz page."""
     info = quiz_dimension_info(book, lang)
     strategy = next((i for i in info if i["step"] is None), None)
-    return {
+    return _plain_texts({
         "codec": quiz.CODEC,
         "storage": quiz.STORAGE,
         "modes": list(quiz.MODES),
@@ -256,7 +277,16 @@ def quiz_data(book: Handbook, lang: str) -> dict:
         "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
         "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
         "labels": {key: text[lang] for key, text in book.ui.items() if key.startswith(("quiz.", "stage.", "priority."))},
-    }
+    })
+
+
+def _plain_texts(data):
+    """The browser writes these texts with textContent: the inline subset's marks are dropped."""
+    if isinstance(data, dict):
+        return {key: value if key in ("codec", "storage", "href", "id") else _plain_texts(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain_texts(value) for value in data]
+    return plain_text(data) if isinstance(data, str) else data
 
 
 @dataclass(frozen=True)
@@ -305,7 +335,10 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
     def cite(other: str, title: str, url: str) -> dict:
         year = JalaliDate.to_jalali(site.edition).year if other == "fa" else site.edition.year  # Solar Hijri in Persian
         text = book.t("trainers.citation", other).replace("{site}", site.names[other]).replace("{year}", localize_digits(year, other))
-        return {"text": text.replace("{title}", title), "url": url}
+        text = text.replace("{title}", title)
+        # The address is isolated left-to-right inside right-to-left text.
+        html = Markup('<bdi dir="ltr">{}</bdi>').format(url).join(inline_html(part, "for-trainers") for part in text.split("{url}"))
+        return {"text": text, "url": url, "html": html}
 
     citations = [
         {
@@ -328,14 +361,13 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
 
 
 def quiz_context(book: Handbook, lang: str, root: str) -> dict:
-    payload = json.dumps(quiz_data(book, lang), ensure_ascii=False, separators=(",", ":"))
     return {
         "priorities": PRIORITIES,
         "stages": QUIZ_STAGES,
         "modes": QUIZ_MODES,
         "dimensions": list(zip(book.quiz_dimensions, quiz_dimension_info(book, lang))),
         "question_count": 2 + sum(len(d.questions) for d in book.quiz_dimensions),  # priority and stage too
-        "quiz_json": payload.replace("</", "<\\/"),  # can never close the <script> element
+        "quiz_json": script_json(quiz_data(book, lang)),  # no text in it can close the <script> element
         "gloss": glosser(book, lang),
         "languages": [(other, f"{root}{page_path('quiz', other)}", book.t(f"language.{other}", other)) for other in LANGUAGES],
         "root": root,
@@ -348,16 +380,22 @@ def glosser(book: Handbook, lang: str):
     abbreviations do on every other page."""
     surfaces: dict[str, str] = {}
     for term in book.glossary:
-        definition = " ".join(_plain_text(term.definition[lang]).split())
+        definition = plain_text(term.definition[lang])
         for surface in filter(None, {term.abbreviation, term.term[lang]}):
             surfaces.setdefault(surface, definition)
     if not surfaces:
-        return lambda text: str(escape(text))
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(str(escape(s))) for s in sorted(surfaces, key=len, reverse=True)) + r")(?!\w)")
-    titles = {str(escape(s)): str(escape(d)) for s, d in surfaces.items()}
+        return lambda text: inline_html(text, "quiz")
+    # Matched in the text as inline_html writes it, never inside a tag (a link's address).
+    written = {escape_text_part(s): d for s, d in surfaces.items()}
+    pattern = re.compile(r"(<[^>]*>)|(?<!\w)(" + "|".join(re.escape(s) for s in sorted(written, key=len, reverse=True)) + r")(?!\w)")
+
+    def mark(match) -> str:
+        if match.group(1):
+            return match.group(1)
+        return f'<abbr title="{escape(written[match.group(2)])}">{match.group(2)}</abbr>'
 
     def gloss(text: str) -> Markup:
-        return Markup(pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', str(escape(text))))
+        return Markup(pattern.sub(mark, inline_html(text, "quiz")))
 
     return gloss
 
@@ -369,7 +407,7 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
     ``page`` is the page's file stem (``what-is-crm``); a key idea may only be placed on the
     page its YAML names, and only once.
     """
-    context = _context(book, lang, chapter="")
+    context = {**_context(book, lang, chapter=""), "here": page}
     macros = _environment().get_template("_macros.md.j2").make_module(context)
     ideas = book.by_id("key_ideas")
     placed: set[str] = set()
@@ -383,7 +421,7 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         if idea_id in placed:
             raise RenderError(f"idea({idea_id!r}) is placed twice")
         placed.add(idea_id)
-        return _environment().get_template("key_idea.md.j2").render(**context, idea=item, m=macros)
+        return Markup(_environment().get_template("key_idea.md.j2").render(**context, idea=item, m=macros))
 
     def ref(kind: str, item_id: str, text: str | None = None) -> str:
         if kind not in (*CHAPTER_PAGES, "key_ideas"):
@@ -391,19 +429,19 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         item = book.by_id(kind).get(item_id)
         if item is None:
             raise RenderError(f"ref({kind!r}, {item_id!r}): no such id in {kind}.yaml")
-        label = text if text is not None else str(macros.name(kind, item))
+        label = inline_html(text, page) if text is not None else macros.name(kind, item)
         target = "" if kind == "key_ideas" and item.page == page else context["page_of"](kind, item)
-        return f"[{label}]({target}#{item.id})"
+        return Markup(f"[{label}]({target}#{item.id})")
 
     def paths() -> str:
-        return _environment().get_template("home_paths.md.j2").render(**context)
+        return Markup(_environment().get_template("home_paths.md.j2").render(**context))
 
     def authors() -> str:
-        return _environment().get_template("home_sources.md.j2").render(**context)
+        return Markup(_environment().get_template("home_sources.md.j2").render(**context))
 
     try:
         template = _environment().from_string(markdown)
-        out = template.render(idea=idea, ref=ref, paths=paths, authors=authors)
+        out = template.render(idea=idea, ref=ref, paths=paths, authors=authors, here=page)
     except RenderError:
         raise
     except Exception as exc:  # a Jinja syntax error or a typo in a call, reported with its line
@@ -426,7 +464,7 @@ def _abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, 
 def _make_abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, str]]]:
     index: dict[str, list[tuple[str, str]]] = {}
     for term in sorted(book.glossary, key=lambda g: g.id):
-        definition = " ".join(_plain_text(term.definition[lang]).split()).replace("]", ")")
+        definition = plain_text(term.definition[lang]).replace("]", ")")
         for surface in sorted(filter(None, {term.abbreviation, term.term[lang]})):
             if "]" not in surface and "\n" not in surface:
                 first = _WORD.search(surface)
@@ -451,12 +489,6 @@ def abbreviations(book: Handbook, lang: str, markdown: str | None = None) -> str
         lines = [line for first, entries in index.items() if not first or first in words for surface, line in entries if surface in markdown]
     # One block per definition: Markdown re-scans a block after each definition it takes out.
     return "\n\n".join(sorted(lines))
-
-
-def _plain_text(markdown: str) -> str:
-    """Inline Markdown -> text (for a title attribute)."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return re.sub(r"[*_`]", "", text)
 
 
 _ABBR_OR_LINK = re.compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">(.*?)</abbr>', re.S)
@@ -502,7 +534,7 @@ def render_moved_anchors(book: Handbook, page: str) -> str:
     moved = moved_anchors(book, page_link(page))
     if not moved:
         return ""
-    return _environment().get_template("moved_anchors.html.j2").render(moved=moved)
+    return _html_environment().get_template("moved_anchors.html.j2").render(moved=moved)
 
 
 def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteInfo) -> str:
@@ -512,7 +544,7 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
     trainer's link to an item of the old page still lands on the item.
     """
     stem = page_of(redirect.new)
-    return _environment().get_template("moved_page.html.j2").render(
+    return _html_environment().get_template("moved_page.html.j2").render(
         lang=lang,
         dir="ltr" if lang == "en" else "rtl",
         title=book.t("redirect.title", lang),
