@@ -44,10 +44,13 @@ from handbook.links import link_path, moved_pages, page_path  # noqa: E402
 from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_moved_anchors, render_moved_page, render_narrative  # noqa: E402
 from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
 from handbook.text import plain_text  # noqa: E402
+from handbook.publish import discard, publish, staging_for  # noqa: E402
+from handbook.pages import render_pages  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}
-_site: dict[str, SiteInfo] = {}  # language -> what the trainer page cites; set once per language build
+_site: dict[str, SiteInfo] = {}
+_pages: dict[tuple[str, str], str] = {}  # (language, page stem) -> Markdown, from handbook/pages.py  # language -> what the trainer page cites; set once per language build
 
 
 def _i18n(config: MkDocsConfig):
@@ -85,10 +88,33 @@ def _book(config: MkDocsConfig):
     return _cache["book"]
 
 
+# `mkdocs build` writes into a staging folder that replaces site_dir only when every language
+# built without error or strict-mode warning (handbook/publish.py): a failed build leaves the
+# previous site as it was. (`mkdocs serve` builds into its own temporary folder.)
+_publish: dict = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _publish.clear()
+    _publish.update(command=command, dirty=dirty)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     book = _book(config)
     i18n = _i18n(config)
+    if not i18n.building:  # the first (outer) build: every page of every language, checked at once
+        pages, errors = render_pages(book, Path(config.docs_dir), _site_info(config), languages=list(i18n.build_languages))
+        if errors:
+            n = len(errors)
+            raise PluginError("\n".join([f"the pages have {n} problem{'s' if n != 1 else ''}; nothing was built:", *(f"  - {e}" for e in errors)]))
+        _pages.clear()
+        _pages.update(pages)
+    if _publish.get("command") == "build" and not _publish.get("dirty") and "target" not in _publish:
+        _publish["target"] = Path(config.site_dir)
+        _publish["staging"] = staging_for(_publish["target"])
+    if "staging" in _publish:  # every language's build (they share this config) writes there
+        config.site_dir = str(_publish["staging"])
     lang = i18n.current_language
     config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
     # Escaped once, here: Material's templates write them as they are (no autoescaping), into
@@ -120,17 +146,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     book, lang = _book(config), _i18n(config).current_language
     chapter = page.meta.get("generated")
-    try:
-        if chapter is not None:
-            if chapter not in GENERATED_PAGES:
-                raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
-            markdown = render_chapter(book, chapter, lang, _i18n(config).default_language, _site[lang])
-            if chapter in SEARCH_BOOST:
-                page.meta["search"] = {**(page.meta.get("search") or {}), "boost": SEARCH_BOOST[chapter]}
-        else:
-            markdown = render_narrative(book, markdown, lang, Path(page.file.src_uri).stem)
-    except RenderError as exc:
-        raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
+    stem = Path(page.file.src_uri).stem
+    if chapter in SEARCH_BOOST:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": SEARCH_BOOST[chapter]}
+    if (lang, stem) in _pages:  # rendered and checked in on_config
+        markdown = _pages[(lang, stem)]
+    else:  # a page that is not in model.PAGES (e.g. a test's extra page)
+        try:
+            if chapter is not None:
+                if chapter not in GENERATED_PAGES:
+                    raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
+                markdown = render_chapter(book, chapter, lang, _i18n(config).default_language, _site[lang])
+            else:
+                markdown = render_narrative(book, markdown, lang, stem)
+        except RenderError as exc:
+            raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     # Glossary terms get their definition as a tooltip wherever they appear.
     return markdown + "\n\n" + abbreviations(book, lang, markdown) + "\n"
 
@@ -165,11 +195,26 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
+def on_build_error(error) -> None:
+    _publish["failed"] = True  # includes strict mode's "Aborted with N warnings"
+
+
+def on_shutdown() -> None:
+    if "staging" not in _publish:
+        return
+    if _publish.get("finished") and not _publish.get("failed"):
+        publish(_publish["staging"], _publish["target"])
+    else:
+        discard(_publish["staging"])
+    _publish.clear()
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has run the other languages' builds
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
     if i18n.building:  # a nested (per-language) build: the outer build finishes the job
         return
+    _publish["finished"] = True  # strict mode may still fail it (then on_build_error runs)
     site_dir = Path(config.site_dir)
     languages, default = list(i18n.build_languages), i18n.default_language
     for lang, html in _not_found_pages.items():
