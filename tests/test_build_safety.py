@@ -119,3 +119,36 @@ def test_a_good_build_replaces_the_site_whole(project, tmp_path):
     assert not (site / "stale.html").exists() and "previous good build" not in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "en" / "index.html").is_file() and (site / "ar" / "quiz" / "index.html").is_file()
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == []
+
+
+def _rename_everywhere(project: Path, old: str, new: str) -> None:
+    for path in [*(project / "content_data").glob("*.yaml"), *(project / "docs").rglob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        if old in text:
+            path.write_text(re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", new, text), encoding="utf-8")
+
+
+# An item id that is also another anchor on its page: (old id, new id, what it clashes with).
+COLLISIONS = {
+    "a glossary term named like the page's title": ("crm", "glossary", "the heading «Glossary»"),
+    "a KPI named like its family's heading": ("lead-conversion-rate", "customer-indicators", "the heading «Customer indicators»"),
+    "a key idea named like a hand-written heading": ("crm-beyond-software", "three-dimensions", "the heading «Three dimensions»"),
+    "a course session named like a section of its page": ("session-why-crm-projects-fail", "citing", "the heading"),
+}
+
+
+@pytest.mark.parametrize("case", COLLISIONS)
+def test_an_id_that_would_take_another_anchor_is_refused(project, case):
+    old, new, clash = COLLISIONS[case]
+    _rename_everywhere(project, old, new)
+    checked = _check(project)
+    assert checked.returncode == 1, checked.stdout
+    problems = [line for line in checked.stderr.splitlines() if line.startswith("  - ")]
+    assert len(problems) == 1, checked.stderr  # one message, the languages named in it
+    assert re.match(r"  - content_data/\w+\.yaml:\d+: item '" + new + "': its id is also the anchor of " + clash, problems[0]), problems[0]
+
+
+def test_ids_the_site_uses_for_its_own_elements_are_refused(project):
+    _rename_everywhere(project, "crm", "hb-ui")
+    checked = _check(project)
+    assert checked.returncode == 1 and "item 'hb-ui'" in checked.stderr and "the site's own" in checked.stderr, checked.stderr

@@ -24,8 +24,8 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .text import inline_problems
 
-from .links import anchored_items, published
-from .model import KINDS, LANGUAGES, LINK_PATTERN, PAGES, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
+from .links import ANCHORED, anchored_items, published
+from .model import KINDS, LANGUAGES, LINK_PATTERN, PAGES, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, RESERVED_ID_PREFIXES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
 UI_FILE = "ui"
 # The field that identifies an item, when it is not "id".
@@ -271,6 +271,11 @@ def load(content_dir: str | Path) -> Handbook:
                 err_at(kind, index, (key,), it.id, key, f"duplicate {key} '{it.id}' ({key}s must be unique within {kind}.yaml)")
             seen.add(it.id)
         ids[kind] = set(counts)
+        for index, it in items:
+            reserved = next((p for p in RESERVED_ID_PREFIXES if it.id.startswith(p)), None)
+            if reserved and kind in ANCHORED:
+                key = ID_FIELD.get(kind, "id")
+                err_at(kind, index, (key,), it.id, key, f"ids starting with '{reserved}' are the site's own (its elements' ids); choose another id")
         if kind in UNIQUE_NUMBERS:
             field = UNIQUE_NUMBERS[kind]
             numbers = Counter(getattr(it, field) for _, it in items)

@@ -286,6 +286,11 @@ QUIZ_MODES = ("all", "step", "workshop")
 QUIZ_STAGES = ("live", "pre-launch")
 # Names the quiz page itself uses: the form's own radio groups (and their fieldsets #q-<name>),
 # and its own sections (#quiz-<name>). A question or dimension id may not take them.
+# Ids the site gives its own elements start with these (hb-ui, hb-redirects, quiz-result,
+# q-priority, level-defined, diagram-lifecycle, index-of-links, Material's md-…): an item id may
+# not, so it can never take over one of them. (handbook/pages.py also refuses an item id that
+# equals any other anchor on its page, such as a heading's.)
+RESERVED_ID_PREFIXES = ("hb-", "quiz-", "q-", "level-", "diagram-", "index-", "md-")
 QUIZ_RESERVED_QUESTION_IDS = ("priority", "stage", "hb-quiz-mode")
 QUIZ_RESERVED_DIMENSION_IDS = ("method", "result")
 

@@ -10,11 +10,13 @@ Markdown rendered here (handbook/render.py does the rendering). No MkDocs import
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pymdownx.slugs import slugify
 
 from .links import anchored_items
 from .model import LANGUAGES, PAGES, Handbook
@@ -50,15 +52,56 @@ def _line_of(source: str, needle: str) -> int:
 _LINK = re.compile(r"\]\((?P<page>[a-z0-9-]+\.md)?#(?P<anchor>[^)\s]+)\)")
 
 
+_SLUG = slugify(case="lower")  # as mkdocs.yml configures the toc extension
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+\{:?([^}\n]*)\})?[ \t]*$", re.M)
+_HTML_ID = re.compile(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"")
+
+
+def _page_ids(markdown: str) -> list[tuple[str, bool, str]]:
+    """Every id a page's Markdown defines: (id, an item's heading?, what defines it). Headings give
+    their attribute list's #id, else the slug the toc extension makes; HTML elements their id."""
+    found = []
+    for match in _HEADING.finditer(markdown):
+        explicit = re.search(r"#([\w-]+)", match.group(3) or "")
+        text = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
+        item = bool(explicit) and ".hb-item" in match.group(3)  # an item's own heading (_macros.md.j2)
+        found.append((explicit.group(1) if explicit else _SLUG(text, "-"), item, f"the heading «{text}»"))
+    found += [(m.group(1), False, f"an element the page writes itself ({m.group(0)[:30]}…)") for m in _HTML_ID.finditer(markdown)]
+    return found
+
+
+def _colliding_ids(markdown: str, page: str, lang: str, items: dict[str, str], root: Path) -> list[tuple]:
+    """An item id that is also the anchor of something else on its page: the toc extension would
+    silently rename one of them, and a published link would land on the wrong thing."""
+    seen: dict[str, list[tuple[bool, str]]] = {}
+    for anchor, explicit, what in _page_ids(markdown):
+        seen.setdefault(anchor, []).append((explicit, what))
+    errors = []
+    for item_id, kind in items.items():
+        uses = seen.get(item_id, [])
+        if len(uses) < 2:
+            continue
+        own = next((u for u in uses if u[0]), uses[0])
+        clash = next(what for u in uses if u is not own for what in [u[1]])
+        rel = f"content_data/{kind}.yaml"
+        path = root / rel
+        line = _line_of(path.read_text(encoding="utf-8"), f"id: {item_id}") if path.is_file() else 0
+        errors.append((rel, line, item_id, clash, page, lang))
+    return errors
+
+
 def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGUAGES) -> tuple[dict[tuple[str, str], str], list[PageError]]:
     """Markdown of every page (``(language, page stem)`` -> text) and every problem found."""
     out: dict[tuple[str, str], str] = {}
     errors: list[PageError] = []
+    collisions: list[tuple] = []
     # Links into the generated item lists must name an item of that list.
     item_pages = {file: stem for stem, file in ((f[:-3], f) for f in CHAPTER_PAGES.values())}
     anchors = {page: set() for page in item_pages.values()}
-    for _, page, item in anchored_items(book):
+    page_items: dict[str, dict[str, str]] = {}  # page -> item id -> its kind
+    for kind, page, item in anchored_items(book):
         anchors.setdefault(page, set()).add(item.id)
+        page_items.setdefault(page, {})[item.id] = kind
     for lang in languages:
         for stem in PAGES:
             path = docs_dir / lang / f"{stem}.md"
@@ -90,6 +133,7 @@ def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGU
                 errors.append(PageError(rel, line, message))
                 continue
             out[(lang, stem)] = markdown
+            collisions += _colliding_ids(markdown, stem, lang, page_items.get(stem, {}), docs_dir.parent)
             if chapter is None:
                 for link in _LINK.finditer(markdown):
                     target = item_pages.get(link.group("page") or "")
@@ -97,5 +141,13 @@ def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGU
                         errors.append(PageError(rel, _line_of(source, link.group(0)[2:]) or _line_of(source, link.group("anchor")),
                                                 f"link to {link.group('page')}#{link.group('anchor')}: {target} has no item '{link.group('anchor')}' "
                                                 "(renamed in the YAML? add a redirect and update the link)"))
+    # One message per item and clash, naming the languages where it happens.
+    clashes: dict[tuple, dict[str, str]] = {}
+    for rel, line, item_id, clash, page, lang in collisions:
+        clashes.setdefault((rel, line, item_id, page), {})[lang] = clash
+    for (rel, line, item_id, page), by_lang in clashes.items():
+        lang = "en" if "en" in by_lang else next(iter(by_lang))
+        errors.append(PageError(rel, line, f"item '{item_id}': its id is also the anchor of {by_lang[lang]} on the page '{page}' "
+                                           f"(in {', '.join(sorted(by_lang))}); choose another id (one of the two would silently be renamed)"))
     return out, sorted(set(errors))
 
