@@ -46,6 +46,7 @@ from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
 from handbook.text import plain_text  # noqa: E402
 from handbook.publish import discard, publish, staging_for  # noqa: E402
 from handbook.pages import render_pages  # noqa: E402
+from handbook.abbr import LinearAbbrExtension  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}
@@ -124,6 +125,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Persian and Arabic pages are set in the Arabic-script web font (handbook.css); English in none.
     config.extra["arabic_script"] = lang != "en"
     _site[lang] = _site_info(config)
+    # Glossary tooltips: Python-Markdown's abbr extension, with a page's cost linear in its length.
+    config.markdown_extensions = [LinearAbbrExtension() if ext == "abbr" else ext for ext in config.markdown_extensions]
     # Heading permalinks ("¶") are labelled in the page's language.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["label.permalink"]
     # The colour-scheme toggle's label is a UI string too: dark scheme "slate", light "default".

@@ -101,10 +101,23 @@ def test_check_and_build_reject_the_same_page_problems_and_keep_the_site(project
     _assert_untouched(site)
 
 
+def test_links_between_pages_are_checked_before_the_build(project, tmp_path):
+    page = project / "docs" / "en" / "what-is-crm.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[a](nowhere.md) [b](glossary.md#no-such-term) [c](#no-such-heading) [d](glossary.md#crm)\n", encoding="utf-8")
+    checked = _check(project)
+    problems = sorted(line for line in checked.stderr.splitlines() if line.startswith("  - "))
+    assert checked.returncode == 1 and len(problems) == 3, checked.stderr
+    assert all(p.startswith("  - docs/en/what-is-crm.md:") for p in problems)
+    site = _previous_site(tmp_path)
+    built = run_build(project / "mkdocs.yml", site)
+    assert sorted(line for line in built.stderr.splitlines() if line.startswith("  - ")) == problems
+    _assert_untouched(site)
+
+
 def test_a_late_failure_keeps_the_previous_site(project, tmp_path):
     """A strict-mode warning comes after every page was written: the old site still stands."""
     page = project / "docs" / "en" / "what-is-crm.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[a link to nowhere](nowhere.md)\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n![a missing picture](missing.png)\n", encoding="utf-8")
     site = _previous_site(tmp_path)
     result = run_build(project / "mkdocs.yml", site)
     assert result.returncode != 0 and "strict mode" in result.stdout + result.stderr

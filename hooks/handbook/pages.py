@@ -49,7 +49,8 @@ def _line_of(source: str, needle: str) -> int:
     return 0
 
 
-_LINK = re.compile(r"\]\((?P<page>[a-z0-9-]+\.md)?#(?P<anchor>[^)\s]+)\)")
+# A Markdown link to a page of the handbook and/or an anchor: ](page.md), ](page.md#id), ](#id).
+_LINK = re.compile(r"\]\((?P<page>[\w-]+\.md)?(?:#(?P<anchor>[^)\s]+))?\)")
 
 
 _SLUG = slugify(case="lower")  # as mkdocs.yml configures the toc extension
@@ -95,12 +96,9 @@ def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGU
     out: dict[tuple[str, str], str] = {}
     errors: list[PageError] = []
     collisions: list[tuple] = []
-    # Links into the generated item lists must name an item of that list.
     item_pages = {file: stem for stem, file in ((f[:-3], f) for f in CHAPTER_PAGES.values())}
-    anchors = {page: set() for page in item_pages.values()}
     page_items: dict[str, dict[str, str]] = {}  # page -> item id -> its kind
     for kind, page, item in anchored_items(book):
-        anchors.setdefault(page, set()).add(item.id)
         page_items.setdefault(page, {})[item.id] = kind
     for lang in languages:
         for stem in PAGES:
@@ -134,13 +132,25 @@ def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGU
                 continue
             out[(lang, stem)] = markdown
             collisions += _colliding_ids(markdown, stem, lang, page_items.get(stem, {}), docs_dir.parent)
-            if chapter is None:
-                for link in _LINK.finditer(markdown):
-                    target = item_pages.get(link.group("page") or "")
-                    if target and link.group("anchor") not in anchors[target]:
-                        errors.append(PageError(rel, _line_of(source, link.group(0)[2:]) or _line_of(source, link.group("anchor")),
-                                                f"link to {link.group('page')}#{link.group('anchor')}: {target} has no item '{link.group('anchor')}' "
-                                                "(renamed in the YAML? add a redirect and update the link)"))
+        # Markdown links between pages, as MkDocs will check them: the page and its anchor exist.
+        ids = {stem: {anchor for anchor, _, _ in _page_ids(md)} for (lng, stem), md in out.items() if lng == lang}
+        for (lng, stem), markdown in out.items():
+            if lng != lang:
+                continue
+            source = (docs_dir / lang / f"{stem}.md").read_text(encoding="utf-8")
+            for link in _LINK.finditer(markdown):
+                target = link.group("page")[:-3] if link.group("page") else stem
+                anchor = link.group("anchor")
+                if target in PAGES and target not in ids:
+                    continue  # that page could not be rendered: its own error says so, once
+                if target not in ids:
+                    why = f"the handbook has no page '{target}'"
+                elif anchor and anchor not in ids[target]:
+                    why = f"the page '{target}' has no anchor '{anchor}'" + (" (renamed in the YAML? add a redirect and update the link)" if target in item_pages.values() else "")
+                else:
+                    continue
+                line = _line_of(source, link.group(0)[2:]) or _line_of(source, anchor or target)
+                errors.append(PageError(f"docs/{lang}/{stem}.md", line, f"link to {link.group('page') or ''}{'#' + anchor if anchor else ''}: {why}"))
     # One message per item and clash, naming the languages where it happens.
     clashes: dict[tuple, dict[str, str]] = {}
     for rel, line, item_id, clash, page, lang in collisions:

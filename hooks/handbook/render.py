@@ -118,7 +118,9 @@ def _environment() -> Environment:
 @lru_cache(maxsize=1)
 def _html_environment() -> Environment:
     """For the templates that write HTML or SVG directly (*.html.j2, *.svg.j2): HTML escaping."""
-    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
+    env.filters["words"] = plain_text  # a content text without the inline subset's marks (SVG text)
+    return env
 
 
 _MEMO: dict[tuple, object] = {}
@@ -485,8 +487,20 @@ def abbreviations(book: Handbook, lang: str, markdown: str | None = None) -> str
     if markdown is None:
         lines = [line for entries in index.values() for _, line in entries]
     else:
-        words = set(_WORD.findall(markdown))
-        lines = [line for first, entries in index.items() if not first or first in words for surface, line in entries if surface in markdown]
+        tokens = _WORD.findall(markdown)
+        words, grams = set(tokens), {}  # word sequences of the page, by length, built when needed
+        lines = []
+        for first in (words & index.keys()) | ({""} & index.keys()):
+            for surface, line in index[first]:
+                parts = tuple(_WORD.findall(surface))
+                if len(parts) == 1 and parts[0] == surface:  # a single word: it is on the page
+                    lines.append(line)
+                    continue
+                if len(parts) > 1 and len(parts) not in grams:
+                    grams[len(parts)] = set(zip(*(tokens[k:] for k in range(len(parts)))))
+                # The words in a row first (a set lookup), then the text itself, once.
+                if (len(parts) < 2 or parts in grams[len(parts)]) and surface in markdown:
+                    lines.append(line)
     # One block per definition: Markdown re-scans a block after each definition it takes out.
     return "\n\n".join(sorted(lines))
 
