@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check audit bench published dist social fonts clean
+.PHONY: serve test test-fast build check audit bench published dist social fonts clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,17 @@ $(NODE_STAMP): package.json package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## test: set up if needed, then run the whole test suite (the quiz core in Node, then pytest)
+## test: set up if needed, then run the whole test suite (the quiz core in Node, then pytest,
+## one worker per core; a test file stays on one worker, so its fixtures are made once)
 test: $(STAMP) $(NODE_STAMP)
 	PYTHON=$(BIN)/python node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
+
+## test-fast: the edit-test loop: the quiz core in Node and every test that builds, serves or
+## opens no site and runs no long property test (pytest -m "not build and not slow")
+test-fast: $(STAMP) $(NODE_STAMP)
+	PYTHON=$(BIN)/python node --test tests/js/
+	$(BIN)/python -m pytest -m "not build and not slow" -q -n auto
 
 ## build: a strict build of all three languages into site/
 build: $(STAMP)

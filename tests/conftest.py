@@ -128,3 +128,15 @@ def pdf_pages(data: bytes) -> list[str]:
     from pypdf import PdfReader
 
     return [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+# Tests that build the site, drive Chromium or run a subprocess build are "build" tests: `make
+# test-fast` leaves them out (`-m "not build"`). A test is one if it uses such a fixture, or if
+# its module says so (pytestmark = pytest.mark.build).
+BUILD_FIXTURES = {"built_site", "server", "browser", "hostile_site", "project", "reports"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)

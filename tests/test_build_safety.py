@@ -21,6 +21,8 @@ import yaml
 
 from conftest import ROOT, run_build
 
+pytestmark = pytest.mark.build
+
 IGNORE = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "dist")
 
 

@@ -12,12 +12,17 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import yaml
 from ruamel.yaml import YAML
 
 from handbook.loader import ContentErrors, load
 from handbook.model import KINDS
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content_data"
@@ -80,11 +85,10 @@ def mutated(draw):
 
 
 def _write(data: dict, target: Path) -> None:
-    y = YAML(typ="safe")
-    y.default_flow_style = False
+    # PyYAML's C emitter: the same YAML as ruamel's safe dumper, many times faster.
     for kind, tree in data.items():
         with (target / f"{kind}.yaml").open("w", encoding="utf-8") as fh:
-            y.dump(tree, fh)
+            yaml.dump(tree, fh, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, default_flow_style=False)
 
 
 def _check(target: Path) -> None:

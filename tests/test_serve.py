@@ -15,6 +15,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.build
+
 
 def _free_port() -> int:
     with socket.socket() as s:

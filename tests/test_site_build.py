@@ -220,6 +220,7 @@ def test_only_persian_and_arabic_pages_preload_the_font(built_site):
         assert ("Vazirmatn-Arabic.woff2" in html) == (lang != "en"), lang
 
 
+@pytest.mark.build
 def test_bad_content_stops_the_build_before_anything_is_written(tmp_path):
     """A broken YAML file: strict build fails, lists the problems, no traceback, old site intact."""
     project = tmp_path / "project"

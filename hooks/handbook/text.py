@@ -205,4 +205,7 @@ def visible(text: str) -> bool:
 
 def presentation_forms(text: str) -> list[str]:
     """Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF): glyph shapes, not letters."""
-    return sorted({c for c in text if "\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefe"})
+    return sorted(set(_PRESENTATION_FORMS.findall(text)))
+
+
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
