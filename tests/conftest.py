@@ -65,6 +65,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
+    def end_headers(self):
+        # Assets cached as a static host caches them (tools/static_server.py does the same).
+        if "/assets/" in self.path:
+            self.send_header("Cache-Control", "public, max-age=3600")
+        super().end_headers()
+
 
 @pytest.fixture(scope="session")
 def server(built_site):
