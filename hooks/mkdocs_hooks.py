@@ -41,11 +41,11 @@ from handbook.loader import ContentErrors, load  # noqa: E402
 from handbook.digits import localize_digits  # noqa: E402
 from handbook.meta import describe, edition  # noqa: E402
 from handbook.links import link_path, moved_pages, page_path  # noqa: E402
-from handbook.render import GENERATED_PAGES, RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_chapter, render_moved_anchors, render_moved_page, render_narrative  # noqa: E402
+from handbook.render import RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_moved_anchors, render_moved_page  # noqa: E402
 from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
 from handbook.text import plain_text  # noqa: E402
 from handbook.publish import discard, publish, staging_for  # noqa: E402
-from handbook.pages import render_pages  # noqa: E402
+from handbook.pages import render_page, render_pages, report  # noqa: E402
 from handbook.abbr import LinearAbbrExtension  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
@@ -107,8 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not i18n.building:  # the first (outer) build: every page of every language, checked at once
         pages, errors = render_pages(book, Path(config.docs_dir), _site_info(config), languages=list(i18n.build_languages))
         if errors:
-            n = len(errors)
-            raise PluginError("\n".join([f"the pages have {n} problem{'s' if n != 1 else ''}; nothing was built:", *(f"  - {e}" for e in errors)]))
+            raise PluginError(report(errors))
         _pages.clear()
         _pages.update(pages)
     if _publish.get("command") == "build" and not _publish.get("dirty") and "target" not in _publish:
@@ -156,12 +155,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         markdown = _pages[(lang, stem)]
     else:  # a page that is not in model.PAGES (e.g. a test's extra page)
         try:
-            if chapter is not None:
-                if chapter not in GENERATED_PAGES:
-                    raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
-                markdown = render_chapter(book, chapter, lang, _i18n(config).default_language, _site[lang])
-            else:
-                markdown = render_narrative(book, markdown, lang, stem)
+            markdown = render_page(book, chapter, markdown, lang, stem, _site[lang])
         except RenderError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     # Glossary terms get their definition as a tooltip wherever they appear.

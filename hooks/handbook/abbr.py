@@ -8,7 +8,7 @@ that is n² steps (the glossary page at 100× the glossary has 20,000 blocks and
 This subclass passes the index down instead, and writes its regular expression (all the
 page's terms, longest first) as a tree of shared prefixes, which matches the same text without
 trying every term at every character. What is matched and the elements made are Python-Markdown's
-own (tests/test_render.py compares both on the same pages). No MkDocs imports.
+own (tests/test_abbr.py compares both on every page). No MkDocs imports.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .loader import ContentErrors, load
 from .model import LANGUAGES
-from .pages import render_pages
+from .pages import render_pages, report
 from .render import SiteInfo
 
 
@@ -29,8 +29,7 @@ def main(argv: list[str]) -> int:
                     edition=_dt.date.today(), docs_dir=docs_dir)
     _, errors = render_pages(book, docs_dir, site)
     if errors:
-        n = len(errors)
-        print("\n".join([f"the pages have {n} problem{'s' if n != 1 else ''}; nothing was built:", *(f"  - {e}" for e in errors)]), file=sys.stderr)
+        print(report(errors), file=sys.stderr)
         return 1
     counts = ", ".join(f"{kind}: {len(getattr(book, kind))}" for kind in type(book).model_fields if kind != "ui")
     print(f"content_data is valid ({counts}, ui strings: {len(book.ui)}), and every page renders from it")

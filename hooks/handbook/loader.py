@@ -399,12 +399,13 @@ def load(content_dir: str | Path) -> Handbook:
     # Links inside texts to pages of the handbook: the page and the item must exist.
     # (Not when a file could not be read: its items are unknown, and its error says so, once.)
     anchors = _anchors({kind: [it for _, it in items] for kind, items in valid.items()})
-    for kind, items in valid.items() if all(tree is not None for tree in trees.values()) else ():
+    all_read = all(tree is not None for tree in trees.values())
+    for kind, items in valid.items() if all_read else ():
         for index, it in items:
             for loc, text in _texts(it):
                 for problem in inline_problems(text, anchors):
                     err_at(kind, index, loc, it.id, _field(loc), problem)
-    for key, text in ui.items() if all(tree is not None for tree in trees.values()) else ():
+    for key, text in ui.items() if all_read else ():
         for loc, value in _texts(text):
             for problem in inline_problems(value, anchors):
                 errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, *loc)), key, _field(loc), problem))

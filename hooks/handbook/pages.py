@@ -91,6 +91,22 @@ def _colliding_ids(markdown: str, page: str, lang: str, items: dict[str, str], r
     return errors
 
 
+def render_page(book: Handbook, chapter: str | None, markdown: str, lang: str, stem: str, site: SiteInfo) -> str:
+    """One page's Markdown: a generated chapter (front matter ``generated: <chapter>``) from the
+    content, or a hand-written page with its ``idea()``/``ref()`` filled in. Raises RenderError."""
+    if chapter is None:
+        return render_narrative(book, markdown, lang, stem)
+    if chapter not in GENERATED_PAGES:
+        raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
+    return render_chapter(book, chapter, lang, site=site)
+
+
+def report(errors: list[PageError]) -> str:
+    """The page problems as the build and `make check` print them."""
+    n = len(errors)
+    return "\n".join([f"the pages have {n} problem{'s' if n != 1 else ''}; nothing was built:", *(f"  - {e}" for e in errors)])
+
+
 def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGUAGES) -> tuple[dict[tuple[str, str], str], list[PageError]]:
     """Markdown of every page (``(language, page stem)`` -> text) and every problem found."""
     out: dict[tuple[str, str], str] = {}
@@ -115,12 +131,7 @@ def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGU
                 continue
             chapter = meta.get("generated")
             try:
-                if chapter is not None:
-                    if chapter not in GENERATED_PAGES:
-                        raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
-                    markdown = render_chapter(book, chapter, lang, site=site)
-                else:
-                    markdown = render_narrative(book, markdown, lang, stem)
+                markdown = render_page(book, chapter, markdown, lang, stem, site)
             except RenderError as exc:
                 message = str(exc)
                 quoted = re.search(r"\((['\"])([^'\"]+)\1", message)
