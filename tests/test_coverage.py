@@ -50,6 +50,8 @@ def test_glossary_has_forty_terms_and_every_abbreviation_used():
     used = set()
     for text in texts:
         text = re.sub(r"https?://\S+|\{\{.*?\}\}|\]\([^)]*\)", " ", text)
+        # Bibliographic entries of standard works (references.yaml) cite places and publishers.
+        text = re.sub(r"^\s*citation: .*$", " ", text, flags=re.M)
         used |= set(re.findall(r"(?<![A-Za-z])[A-Z][A-Za-z]*[A-Z](?![A-Za-z])", text))
     names = {"CRM", "MkDocs"}  # CRM is in the glossary; the rest are names, not abbreviations
     missing = sorted(a for a in used - known if a not in names and not a.startswith("Gartner"))

@@ -21,6 +21,7 @@ ANCHORED: dict[str, str | None] = {
     "key_ideas": None,  # on the narrative page the idea names
     "glossary": "glossary",
     "sources": "sources",
+    "references": "sources",
     "course_sessions": "for-trainers",
 }
 

@@ -190,6 +190,20 @@ def _field(loc: tuple) -> str:
     return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
 
 
+def _check_locator(source, ref, error) -> None:
+    """A citation's part exists in its source, and a numbered part has an item within its count."""
+    part = source.part(ref.part)
+    if part is None:
+        names = ", ".join(p.id for p in source.parts) or "none: cite the whole source (no part)"
+        error("part", f"'{ref.part}' is not a part of {source.id} (its parts: {names})")
+    elif part.count is None and ref.item is not None:
+        error("item", f"'{ref.part}' of {source.id} is a section, not a numbered list: remove the item")
+    elif part.count is not None and ref.item is None:
+        error("part", f"'{ref.part}' of {source.id} is a numbered list: say which item (item: 1-{part.count})")
+    elif part.count is not None and ref.item > part.count:
+        error("item", f"{source.id} has {part.count} items in '{ref.part}', not {ref.item}")
+
+
 def _item_label(item: Any, index: int, key: str = "id") -> str:
     if isinstance(item, dict) and isinstance(item.get(key), str) and item[key].strip():
         return item[key]
@@ -287,6 +301,7 @@ def load(content_dir: str | Path) -> Handbook:
     # item has its own problems is not reported again as missing.
     for kind in KINDS:
         ids[kind] = ids.get(kind, set()) | present.get(kind, set())
+    sources_by_id = {source.id: source for _, source in valid.get("sources", [])}
     for (kind, field), target in list(REFERENCES.items()) + [((k, "sources"), "sources") for k in KINDS]:
         if trees.get(target) is None or not isinstance(trees[target], SequenceNode):
             continue  # the target file could not be read: its own error says so, once
@@ -299,6 +314,8 @@ def load(content_dir: str | Path) -> Handbook:
                 ref_id, loc = (ref.source, (field, j, "source")) if field == "sources" else (ref, (field, j) if isinstance(value, list) else (field,))
                 if ref_id not in ids[target]:
                     err_at(kind, index, loc, it.id, _field(loc), f"'{ref_id}' does not exist in {target}.yaml")
+                elif field == "sources" and ref.part is not None and ref.source in sources_by_id:
+                    _check_locator(sources_by_id[ref.source], ref, lambda at, message: err_at(kind, index, (field, j, at), it.id, f"{field}[{j}].{at}", message))
 
     # Relations stored on both sides must agree.
     # An item with its own problems is not valid, so its side is unknown: no error about it.

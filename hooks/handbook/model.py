@@ -86,8 +86,18 @@ class Text(Strict):
 
 
 class SourceRef(Strict):
+    """Where a text comes from: a source, and where in it (a part of the source, and for a
+    numbered part the item): "mir-crm-failures", part "mistake", item 4 reads "mistake 4"."""
+
     source: Id
+    part: Id | None = None
     item: Annotated[int, Field(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def _item_needs_part(self):
+        if self.item is not None and self.part is None:
+            raise ValueError("an item number needs the part it is numbered in (part: one of the source's parts)")
+        return self
 
 
 Sources = Annotated[list[SourceRef], Field(min_length=1)]
@@ -98,6 +108,23 @@ class Item(Strict):
     id: Id
 
 
+class SourcePart(Strict):
+    """A numbered list of a source (``count`` items; ``label`` has ``{n}``: "mistake {n}"), or
+    one of its sections (no count; ``label`` names it: 'section "Measuring..."').
+    Citations point at a part, so a reader can find the passage."""
+
+    id: Id
+    label: Text
+    count: Annotated[int, Field(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def _placeholder(self):
+        for lang in LANGUAGES:
+            if ("{n}" in self.label[lang]) != (self.count is not None):
+                raise ValueError(f"label.{lang}: a numbered part (count) has {{n}} in its label where the number goes, and a section has neither")
+        return self
+
+
 class Source(Item):
     title: Text
     author: Text | None = None
@@ -106,7 +133,29 @@ class Source(Item):
     updated: SolarHijriDate | None = None
     url: WebUrl | None = None
     language: Literal["fa", "ar"]
+    parts: list[SourcePart] = []
     note: Text | None = None
+
+    @field_validator("parts")
+    @classmethod
+    def _unique_parts(cls, parts):
+        ids = [p.id for p in parts]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"part ids must be unique within a source (got {ids})")
+        return parts
+
+    def part(self, part_id: str) -> SourcePart | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+
+class Reference(Item):
+    """A standard work a student can look up (not one of the five articles): what a standard
+    definition or formula of the handbook is checked against. Bibliographic details are written
+    once, as published; ``note`` says in each language what the handbook uses it for."""
+
+    short: Plain  # how the text names it: "Reichheld (2003)"
+    citation: Plain  # the full bibliographic entry
+    note: Text
 
 
 class CrmType(Item):
@@ -148,14 +197,26 @@ KPI_FAMILIES = ("customer", "contact_centre", "non_financial", "business")
 
 
 class Kpi(Item):
+    """``sources`` are where the articles name the indicator; none of them defines one. Its
+    definition and formula are either ``standard`` (and name the ``references`` that give them)
+    or the handbook's own ``synthesis``; what it reveals and its stage are always the handbook's."""
+
     name: Text
     abbreviation: Plain | None = None
     family: Literal[KPI_FAMILIES]
     definition: Text
     formula: Text | None = None
+    basis: Literal["standard", "synthesis"]
+    references: list[Id] = []
     reveals: Text
     stage: Id
     sources: Sources
+
+    @model_validator(mode="after")
+    def _basis(self):
+        if (self.basis == "standard") != bool(self.references):
+            raise ValueError("basis: standard names the references that define it (references: [...]); the handbook's own synthesis names none")
+        return self
 
 
 PRIORITIES = ("cost", "experience", "revenue")
@@ -341,6 +402,7 @@ class Redirect(Strict):
 # One entry per content file: file stem -> item model. The order is the load order.
 KINDS: dict[str, type[Strict]] = {
     "sources": Source,
+    "references": Reference,
     "crm_types": CrmType,
     "lifecycle_stages": LifecycleStage,
     "failure_causes": FailureCause,
@@ -364,6 +426,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("failure_causes", "kpis"): "kpis",
     ("checklist", "guards_against"): "failure_causes",
     ("kpis", "stage"): "lifecycle_stages",
+    ("kpis", "references"): "references",
     ("case_studies", "kpis"): "kpis",
     ("quiz_dimensions", "step"): "checklist",
     ("quiz_dimensions", "idea"): "key_ideas",
@@ -405,6 +468,16 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "label.prevented_by",
         "label.related_kpis",
         "label.sources",
+        "label.explanation_from",
+        "label.named_in",
+        "label.definition_basis",
+        "label.defines",
+        "basis.synthesis",
+        "basis.own_unless_named",
+        "basis.standard",
+        "basis.kpi_synthesis",
+        "chapter.sources.references_title",
+        "chapter.sources.references_intro",
         "label.question",
         "label.success_indicator",
         "label.guards_against",
@@ -425,7 +498,6 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "label.updated",
         "label.address",
         "label.original_language",
-        "label.item_number",
         "label.step_number",
         "label.stage_number",
         "label.solar_hijri",
@@ -592,6 +664,7 @@ class Handbook(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     sources: list[Source]
+    references: list[Reference]
     crm_types: list[CrmType]
     lifecycle_stages: list[LifecycleStage]
     failure_causes: list[FailureCause]

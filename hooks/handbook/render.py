@@ -22,7 +22,7 @@ from persiantools.jdatetime import JalaliDate
 
 from . import diagrams, quiz
 from .digits import localize_digits
-from .links import anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
+from .links import ANCHORED, anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .text import escape_text_part, inline_html, plain_text, script_json
 from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
 
@@ -74,14 +74,20 @@ def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
     return localize_digits(f"{greg} ({solar_hijri_label} {year})", lang)
 
 
-def group_by_source(refs) -> list[tuple[str, list[int]]]:
-    """Source references grouped per source, in first-mention order: [(source id, [item numbers])]."""
-    groups: dict[str, list[int]] = {}
+def locate(book: Handbook, refs, lang: str) -> list[tuple[object, list[str]]]:
+    """Source references grouped per source, in first-mention order, each with the places in it
+    a reader can find: [(source, ["mistake 4", "checklist step 3"])]. A place is the source's own
+    part label ("mistake {n}", 'section "..."'), so Mir's two numbered lists never look alike."""
+    sources = book.by_id("sources")
+    groups: dict[str, list[str]] = {}
     for ref in refs:
-        items = groups.setdefault(ref.source, [])
-        if ref.item is not None and ref.item not in items:
-            items.append(ref.item)
-    return list(groups.items())
+        places = groups.setdefault(ref.source, [])
+        part = sources[ref.source].part(ref.part) if ref.part else None
+        if part is not None:
+            place = part.label[lang].replace("{n}", localize_digits(ref.item, lang)) if ref.item is not None else part.label[lang]
+            if place not in places:
+                places.append(place)
+    return [(sources[source_id], places) for source_id, places in groups.items()]
 
 
 @pass_context
@@ -110,7 +116,6 @@ def _environment() -> Environment:
     env.filters["attr"] = lambda value: escape(plain_text(str(value)))  # a text inside an attribute
     env.filters["href"] = lambda url: escape(url)  # a validated URL (model.WebUrl) as an attribute
     env.tests["contains"] = lambda seq, value: value in seq
-    env.filters["by_source"] = group_by_source
     env.filters["lookup"] = lambda ids, table: [table[i] for i in ids]  # ids -> items (ids are validated)
     return env
 
@@ -141,18 +146,24 @@ def _cited_by(book: Handbook) -> dict[str, list[tuple[str, object]]]:
     return _memo(book, ("cited_by",), lambda: _make_cited_by(book))
 
 
-def _make_cited_by(book: Handbook) -> dict[str, list[tuple[str, object]]]:
-    cited_by: dict[str, list[tuple[str, object]]] = {src.id: [] for src in book.sources}
-    seen: set[tuple[str, str, str]] = set()
-    for kind in [*CHAPTER_PAGES, "key_ideas"]:
-        if kind == "sources":
-            continue
-        for item in getattr(book, kind):
-            for ref in getattr(item, "sources", []):
-                if (ref.source, kind, item.id) not in seen:
-                    seen.add((ref.source, kind, item.id))
-                    cited_by[ref.source].append((kind, item))
+def _make_cited_by(book: Handbook) -> dict[str, list[tuple[str, list]]]:
+    """source or reference id -> [(kind, [items])]: each kind once, each item once, in page order
+    (glossary entries, checklist steps and KPIs share names, so the kind is what tells them apart)."""
+    cited_by: dict[str, list[tuple[str, list]]] = {}
+    for kind, _page, item in anchored_items(book):
+        ids = [ref.source for ref in getattr(item, "sources", [])] + list(getattr(item, "references", []))
+        for source_id in dict.fromkeys(ids):
+            groups = cited_by.setdefault(source_id, [])
+            if not groups or groups[-1][0] != kind:
+                groups.append((kind, []))
+            groups[-1][1].append(item)
     return cited_by
+
+
+def kind_title(book: Handbook, kind: str, lang: str) -> str:
+    """What a group of items of one kind is called (the trainer index, the sources page)."""
+    own = {"key_ideas": "trainers.key_ideas", "course_sessions": "trainers.sessions", "references": "chapter.sources.references_title"}
+    return book.t(own.get(kind, f"chapter.{kind}.title"), lang)
 
 
 def _context(book: Handbook, lang: str, chapter: str) -> dict:
@@ -168,7 +179,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         return format_solar_hijri(value, lang, book.t("label.solar_hijri", lang))
 
     def page_of(kind: str, item) -> str:
-        return f"{item.page}.md" if kind == "key_ideas" else CHAPTER_PAGES[kind]
+        return f"{ANCHORED[kind] or item.page}.md"
 
     return dict(
         book=book,
@@ -184,7 +195,10 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         types=book.by_id("crm_types"),
         kpis=book.by_id("kpis"),
         sources=book.by_id("sources"),
+        references=book.by_id("references"),
         cited_by=_cited_by(book),
+        kind_title=lambda kind: kind_title(book, kind, lang),
+        locate=lambda refs: locate(book, refs, lang),
         chapter=chapter,
         # The page the text lands on (links inside texts are written relative to it).
         here=GENERATED_PAGES[chapter][:-3] if chapter in GENERATED_PAGES else chapter,
@@ -322,11 +336,10 @@ def page_titles(book: Handbook, lang: str, docs_dir: Path) -> dict[str, str]:
 def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
     """Index of every stable link, citations in the three languages, and the course outline."""
     root = "../" if lang == DEFAULT_LANGUAGE else "../../"
-    group_titles = {"key_ideas": book.t("trainers.key_ideas", lang), "course_sessions": book.t("trainers.sessions", lang)}
     index = []
     for kind, page, item in anchored_items(book):
         if not index or index[-1]["kind"] != kind:
-            index.append({"kind": kind, "title": group_titles.get(kind) or book.t(f"chapter.{kind}.title", lang), "rows": []})
+            index.append({"kind": kind, "title": kind_title(book, kind, lang), "rows": []})
         index[-1]["rows"].append({
             "item": item,
             "path": f"{page_link(page)}#{item.id}",  # as tests/published_links.txt writes it

@@ -1,0 +1,185 @@
+"""Every claim shows where it comes from (issue 15).
+
+A source is cited with the place in it (Mir's article has two numbered lists, so "item 4"
+alone could mean mistake 4 or checklist step 4); what the handbook adds itself is tagged as its
+own synthesis next to the text; a KPI's definition and formula are either standard, with a
+reference a student can look up, or the handbook's own. The pages are rendered without MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from handbook.loader import load
+from handbook.render import render_chapter, render_narrative
+from test_content_validation import edit, errors_of, one
+
+BOOK = load(ROOT / "content_data")
+
+
+def _basis_tags(markdown: str) -> list[str]:
+    return re.findall(r'<span class="hb-basis hb-basis--(\w+)">', markdown)
+
+
+def _items(markdown: str) -> dict[str, str]:
+    """Item id -> its Markdown (from its heading to the next item heading)."""
+    parts = re.split(r"^#{2,3} .*\{ #([a-z0-9-]+) \.hb-item[^}]*\}$", markdown, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+# -- citations name the place in the source -----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_citation_names_the_list_and_the_item_never_a_bare_number(lang):
+    labels = {kind: BOOK.ui.get(kind) for kind in ("label.item_number",)}
+    assert labels == {"label.item_number": None}, "the ambiguous '(item n)' label is gone"
+    mir = BOOK.by_id("sources")["mir-crm-failures"]
+    mistake = mir.part("mistake").label[lang]
+    step = mir.part("step").label[lang]
+    digits = {"fa": "۴", "ar": "٤", "en": "4"}[lang]
+    causes = _items(render_chapter(BOOK, "failure_causes", lang))
+    steps = _items(render_chapter(BOOK, "checklist", lang))
+    # Mir's mistake 4 is leadership; his checklist step 4 is systems integration.
+    assert mistake.replace("{n}", digits) in causes["weak-executive-sponsorship"]
+    assert step.replace("{n}", digits) in steps["systems-integration"]
+    assert step.replace("{n}", digits) not in causes["weak-executive-sponsorship"]
+
+
+def test_each_kind_cites_the_list_it_comes_from():
+    """The failure causes merge the articles' lists of problems; the checklist is Mir's table."""
+    expected = {"mir-crm-failures": "mistake", "crm-eight-problems": "problem", "crm-failure-causes-ar": "cause"}
+    for cause in BOOK.failure_causes:
+        for ref in cause.sources:
+            if ref.item is not None:
+                assert ref.part == expected[ref.source], f"{cause.id}: {ref}"
+    for step in BOOK.checklist:
+        assert [(r.source, r.part, r.item) for r in step.sources] == [("mir-crm-failures", "step", step.number)], step.id
+    for stage in BOOK.lifecycle_stages:
+        assert [(r.part, r.item) for r in stage.sources if r.source == "shabake-what-is-crm"] == [("stage", stage.order)], stage.id
+
+
+@pytest.mark.parametrize(
+    "change, field, message",
+    [
+        (lambda t: t[0]["sources"][0].update(part="mistakes"), "sources[0].part", "'mistakes' is not a part of mir-crm-failures (its parts: mistake, step)"),
+        (lambda t: t[0]["sources"][0].update(item=11), "sources[0].item", "mir-crm-failures has 10 items in 'mistake', not 11"),
+        (lambda t: t[0]["sources"][0].pop("item"), "sources[0].part", "is a numbered list: say which item (item: 1-10)"),
+    ],
+)
+def test_a_wrong_locator_is_refused_with_its_place(content_copy, change, field, message):
+    edit(content_copy, "failure_causes", change)
+    error = one(errors_of(content_copy), file="content_data/failure_causes.yaml", item="crm-seen-as-software", field=field, message=message)
+    assert error.line > 0
+
+
+def test_an_item_number_without_its_list_is_refused(content_copy):
+    edit(content_copy, "failure_causes", lambda t: t[0]["sources"][0].pop("part"))
+    one(errors_of(content_copy), file="content_data/failure_causes.yaml", item="crm-seen-as-software", message="an item number needs the part it is numbered in")
+
+
+def test_a_section_takes_no_item_number(content_copy):
+    edit(content_copy, "kpis", lambda t: t[0]["sources"][0].update(item=2))
+    one(errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", field="sources[0].item", message="is a section, not a numbered list")
+
+
+def test_a_part_label_without_its_number_is_refused(content_copy):
+    edit(content_copy, "sources", lambda t: t[0]["parts"][0]["label"].update(en="mistake"))
+    one(errors_of(content_copy), file="content_data/sources.yaml", item="mir-crm-failures", message="label.en: a numbered part (count) has {n}")
+
+
+# -- the handbook's own synthesis is labelled as such -------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_warning_signs_remedies_and_links_of_every_cause_are_tagged_as_synthesis(lang):
+    causes = _items(render_chapter(BOOK, "failure_causes", lang))
+    synthesis = BOOK.t("basis.synthesis", lang)
+    own = BOOK.t("basis.own_unless_named", lang)
+    explanation_from = BOOK.t("label.explanation_from", lang)
+    for cause in BOOK.failure_causes:
+        md = causes[cause.id]
+        signs = md.index(f"**{BOOK.t('label.warning_signs', lang)}**")
+        remedies = md.index(f"**{BOOK.t('label.remedies', lang)}**")
+        assert md[signs:].split("\n", 1)[0].endswith(f'<span class="hb-basis hb-basis--synthesis">{synthesis}</span>'), cause.id
+        assert md[remedies:].split("\n", 1)[0].endswith(f'<span class="hb-basis hb-basis--synthesis">{own}</span>'), cause.id
+        # The sources stand under the explanation they support, not at the end as if they covered it all.
+        assert md.index(f"**{explanation_from}:**") < signs, cause.id
+        assert "**" + BOOK.t("label.sources", lang) + ":**" not in md, cause.id
+        assert Counter(_basis_tags(md))["synthesis"] == 2 + bool(cause.prevented_by) + bool(cause.kpis), cause.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_kpi_says_whether_its_definition_is_standard_or_the_handbooks_own(lang):
+    kpis = _items(render_chapter(BOOK, "kpis", lang))
+    refs = BOOK.by_id("references")
+    kinds = Counter()
+    for kpi in BOOK.kpis:
+        md = kpis[kpi.id]
+        line = next(l for l in md.splitlines() if BOOK.t("label.definition_basis", lang) in l)
+        kinds[kpi.basis] += 1
+        if kpi.basis == "standard":
+            assert 'hb-basis--standard' in line, kpi.id
+            for ref_id in kpi.references:
+                assert f"[{refs[ref_id].short}](sources.md#{ref_id})" in line, f"{kpi.id}: no link to {ref_id}"
+        else:
+            assert BOOK.t("basis.kpi_synthesis", lang) in line and "hb-basis--synthesis" in line, kpi.id
+        # The articles name indicators; they are "named in", not the source of the definition.
+        assert BOOK.t("label.named_in", lang) in md and "**" + BOOK.t("label.sources", lang) + ":**" not in md, kpi.id
+    assert kinds["standard"] >= 5 and kinds["synthesis"] >= 5, kinds
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chapter, kind", [("lifecycle_stages", "lifecycle_stages"), ("crm_types", "crm_types"), ("checklist", "checklist")])
+def test_the_links_between_stages_types_kpis_and_steps_are_tagged(lang, chapter, kind):
+    items = _items(render_chapter(BOOK, chapter, lang))
+    label = {"lifecycle_stages": "label.served_by", "crm_types": "label.stage", "checklist": "label.guards_against"}[chapter]
+    for item in getattr(BOOK, kind):
+        lines = [l for l in items[item.id].splitlines() if l.startswith(f"**{BOOK.t(label, lang)}:**")]
+        assert lines, f"{chapter}/{item.id}: no {label} line"
+        assert all(l.endswith(f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.synthesis", lang)}</span>') for l in lines), lines
+
+
+def test_a_standard_kpi_names_its_references_and_a_synthesis_names_none(content_copy):
+    edit(content_copy, "kpis", lambda t: t[0].pop("references"))
+    one(errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", message="basis: standard names the references")
+    edit(content_copy, "kpis", lambda t: t[0].update(references=["no-such-book"]))
+    one(errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", message="'no-such-book' does not exist in references.yaml")
+
+
+# -- the sources page -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_sources_page_groups_citing_items_by_kind_without_duplicates(lang):
+    md = render_chapter(BOOK, "sources", lang)
+    items = _items(md)
+    for source in BOOK.sources:
+        groups = re.findall(r"^- \*\*(.+?):\*\* (.+)$", items[source.id], flags=re.M)
+        assert groups, f"{source.id}: no list of the items that cite it"
+        titles = [title for title, _ in groups]
+        assert len(titles) == len(set(titles)), f"{source.id}: a kind is listed twice: {titles}"
+        for title, links in groups:
+            targets = re.findall(r"\]\(([^)]+)\)", links)
+            assert len(targets) == len(set(targets)), f"{source.id}/{title}: an item is listed twice"
+    # The standard references come after the articles, in their own section, each with the KPIs that follow it.
+    assert md.index("{ #hb-standard-references }") > max(md.index(f"{{ #{s.id} .hb-item") for s in BOOK.sources)
+    for ref in BOOK.references:
+        users = [k for k in BOOK.kpis if ref.id in k.references]
+        for kpi in users:
+            assert f"](kpis.md#{kpi.id})" in items[ref.id], f"{ref.id}: {kpi.id} follows it but is not listed"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_claims_only_what_the_pages_do(lang):
+    text = (ROOT / "docs" / lang / "index.md").read_text(encoding="utf-8")
+    html = render_narrative(BOOK, text, lang, "index")
+    old = {"en": "every point links to the", "fa": "هر نکته به", "ar": "وكل فكرة فيه تُحيل"}[lang]
+    assert old not in html
+    # It names the tag the reader will meet on the pages, in the tag's own words.
+    assert BOOK.t("basis.synthesis", lang).replace("'", "&#x27;") in html.replace("'", "&#x27;")
