@@ -491,3 +491,33 @@ def test_nothing_widens_a_phone_page_before_scripts_run(browser, server, lang):
         widths = page.evaluate("[window.innerWidth, document.documentElement.clientWidth, document.documentElement.scrollWidth]")
         assert widths == [412, 412, 412], f"{lang} {path or 'home'}: layout viewport, client and scroll width {widths}"
     context.close()
+
+
+def test_a_latin_name_keeps_its_place_before_a_persian_number(browser, server):
+    """«راهنمای CRM (۱۴۰۵)» must not read «راهنمای (۱۴۰۵) CRM»: right to left, the name comes first."""
+    where = """([selector, name, number]) => {
+        const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+        const x = {};
+        for (let n; (n = walker.nextNode());) {
+            for (const word of [name, number]) {
+                const i = n.textContent.indexOf(word);
+                if (i >= 0 && !(word in x)) {
+                    const range = document.createRange();
+                    range.setStart(n, i);
+                    range.setEnd(n, i + word.length);
+                    x[word] = range.getBoundingClientRect().left;
+                }
+            }
+        }
+        return x;
+    }"""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for path, selector, name, number in (
+        ("/for-trainers/", ".hb-citation[lang=fa] p", "CRM", "۱۴۰۵"),
+        ("/failure-causes/", "article", "Gartner", "۲۰۲۳"),
+    ):
+        page.goto(server + path, wait_until="networkidle")
+        x = page.evaluate(where, [selector, name, number])
+        assert set(x) == {name, number}, f"{path}: {x}"
+        assert x[name] > x[number], f"{path}: {name} is drawn left of ({number}), so it reads after it"
+    page.close()

@@ -515,6 +515,8 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "trainers.cite_title",
         "trainers.cite_text",
         "trainers.citation",
+        "trainers.citation_no_address",
+        "trainers.cite_no_address",
         "trainers.index_title",
         "trainers.index_text",
         "trainers.col_item",

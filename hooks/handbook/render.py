@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -315,6 +316,22 @@ class SiteInfo:
     edition: _dt.date  # the date the citations give
     docs_dir: Path  # for the titles of the hand-written pages
 
+    @property
+    def public_url(self) -> str | None:
+        """The address readers can reach, for citations; None when the build has none.
+
+        ``site_url`` is also what a local build or ``mkdocs serve`` runs at (127.0.0.1, as
+        mkdocs.yml's default): a citation copied from such a build must not carry that address,
+        so a loopback or relative address is no public address (SITE_URL sets the real one).
+        """
+        parts = urlsplit(self.url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
+        host = parts.hostname
+        if host == "localhost" or host.endswith(".localhost") or host in ("0.0.0.0", "::", "::1") or host.startswith("127."):
+            return None
+        return self.url if self.url.endswith("/") else self.url + "/"
+
 
 def page_titles(book: Handbook, lang: str, docs_dir: Path) -> dict[str, str]:
     """Title of every page in one language: generated pages from ui.yaml, the others from their '# ' line."""
@@ -347,19 +364,24 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
         })
     example = book.failure_causes[0]
 
-    def cite(other: str, title: str, url: str) -> dict:
+    public = site.public_url
+
+    def cite(other: str, title: str, path: str) -> dict:
+        """A ready-made citation; without a public address (a local build), one without any."""
         year = JalaliDate.to_jalali(site.edition).year if other == "fa" else site.edition.year  # Solar Hijri in Persian
-        text = book.t("trainers.citation", other).replace("{site}", site.names[other]).replace("{year}", localize_digits(year, other))
+        key = "trainers.citation" if public else "trainers.citation_no_address"
+        text = book.t(key, other).replace("{site}", site.names[other]).replace("{year}", localize_digits(year, other))
         text = text.replace("{title}", title)
+        url = public + path if public else None
         # The address is isolated left-to-right inside right-to-left text.
-        html = Markup('<bdi dir="ltr">{}</bdi>').format(url).join(inline_html(part, "for-trainers") for part in text.split("{url}"))
+        html = Markup('<bdi dir="ltr">{}</bdi>').format(url or "").join(inline_html(part, "for-trainers") for part in text.split("{url}"))
         return {"text": text, "url": url, "html": html}
 
     citations = [
         {
             "lang": other,
-            "whole": cite(other, site.descriptions[other] or site.names[other], site.url + page_path("index", other)),
-            "item": cite(other, example.title[other], f"{site.url}{page_path('failure-causes', other)}#{example.id}"),
+            "whole": cite(other, site.descriptions[other] or site.names[other], page_path("index", other)),
+            "item": cite(other, example.title[other], f"{page_path('failure-causes', other)}#{example.id}"),
         }
         for other in LANGUAGES
     ]
@@ -369,7 +391,7 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
         "citations": citations,
         "root": root,
         "page_path": page_path,
-        "site_url": site.url,
+        "site_url": public or "",
         "example": example,
         "total_minutes": sum(s.minutes for s in book.course_sessions),
     }
