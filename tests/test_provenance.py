@@ -183,3 +183,35 @@ def test_the_home_page_claims_only_what_the_pages_do(lang):
     assert old not in html
     # It names the tag the reader will meet on the pages, in the tag's own words.
     assert BOOK.t("basis.synthesis", lang).replace("'", "&#x27;") in html.replace("'", "&#x27;")
+
+
+# -- evidence notes -------------------------------------------------------------------------
+
+
+WEAK = {
+    "failure_causes": ["crm-seen-as-software"],  # Mir's untraceable "Gartner (2023), over 70%"
+    "case_studies": ["support-cost-reduction", "service-differentiation", "revenue-growth"],  # self-reported, no baseline
+    "key_ideas": ["drucker-customer-purpose"],  # "most customers pay back after two years", research not named
+}
+
+
+def test_weak_figures_carry_an_evidence_note():
+    for kind, ids in WEAK.items():
+        items = BOOK.by_id(kind)
+        for item_id in ids:
+            assert items[item_id].evidence is not None, f"{kind}/{item_id}: no evidence note"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_evidence_note_is_shown_with_its_item(lang):
+    pages = {chapter: _items(render_chapter(BOOK, chapter, lang)) for chapter in ("failure_causes", "case_studies", "kpis", "glossary")}
+    for kind in ("failure_causes", "case_studies", "kpis", "glossary"):
+        for item in getattr(BOOK, kind):
+            if item.evidence is not None:
+                md = pages[kind][item.id]
+                assert f"**{BOOK.t('label.evidence', lang)}:**" in md, f"{kind}/{item.id}: evidence note not shown ({lang})"
+    for idea in BOOK.key_ideas:
+        if idea.evidence is not None:
+            text = (ROOT / "docs" / lang / f"{idea.page}.md").read_text(encoding="utf-8")
+            html = render_narrative(BOOK, text, lang, idea.page)
+            assert f"**{BOOK.t('label.evidence', lang)}:**" in _items(html)[idea.id], f"key idea {idea.id}: evidence note not shown"

@@ -182,6 +182,7 @@ class FailureCause(Item):
     prevented_by: list[Id] = []
     kpis: list[Id] = []
     sources: Sources
+    evidence: Text | None = None  # where a figure or claim of the sources is weak or untraceable
 
 
 class ChecklistStep(Item):
@@ -211,6 +212,7 @@ class Kpi(Item):
     reveals: Text
     stage: Id
     sources: Sources
+    evidence: Text | None = None
 
     @model_validator(mode="after")
     def _basis(self):
@@ -230,6 +232,7 @@ class CaseStudy(Item):
     results: Texts
     kpis: list[Id] = []
     sources: Sources
+    evidence: Text | None = None
 
 
 # Narrative chapters (hand-written Markdown in docs/<lang>/<page>.md) that key ideas live on.
@@ -251,6 +254,7 @@ class KeyIdea(Item):
     points: Texts
     page: Literal[NARRATIVE_PAGES]
     sources: Sources
+    evidence: Text | None = None
 
 
 class GlossaryTerm(Item):
@@ -259,6 +263,7 @@ class GlossaryTerm(Item):
     expansion: Plain | None = None
     definition: Text
     sources: list[SourceRef] = []
+    evidence: Text | None = None
 
 
 # The maturity quiz (scoring in handbook/quiz.py). "Don't know" is offered on every question
@@ -469,6 +474,7 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "label.related_kpis",
         "label.sources",
         "label.explanation_from",
+        "label.evidence",
         "label.named_in",
         "label.definition_basis",
         "label.defines",
