@@ -128,7 +128,8 @@ def test_every_kpi_says_whether_its_definition_is_standard_or_the_handbooks_own(
             for ref_id in kpi.references:
                 assert f"[{refs[ref_id].short}](sources.md#{ref_id})" in line, f"{kpi.id}: no link to {ref_id}"
         else:
-            assert BOOK.t("basis.kpi_synthesis", lang) in line and "hb-basis--synthesis" in line, kpi.id
+            said = "basis.kpi_synthesis" if kpi.sources else "basis.synthesis"
+            assert BOOK.t(said, lang) in line and "hb-basis--synthesis" in line, kpi.id
         # The articles name indicators; they are "named in", not the source of the definition.
         assert BOOK.t("label.named_in", lang) in md and "**" + BOOK.t("label.sources", lang) + ":**" not in md, kpi.id
     assert kinds["standard"] >= 5 and kinds["synthesis"] >= 5, kinds
@@ -215,3 +216,21 @@ def test_every_evidence_note_is_shown_with_its_item(lang):
             text = (ROOT / "docs" / lang / f"{idea.page}.md").read_text(encoding="utf-8")
             html = render_narrative(BOOK, text, lang, idea.page)
             assert f"**{BOOK.t('label.evidence', lang)}:**" in _items(html)[idea.id], f"key idea {idea.id}: evidence note not shown"
+
+
+def test_kpis_are_grouped_by_what_they_measure_and_every_stage_has_one():
+    """Adoption measures staff, not a customer's stage; every lifecycle stage has an indicator."""
+    for kpi in BOOK.kpis:
+        assert (kpi.stage is None) == (kpi.family == "adoption") or kpi.family == "operations", kpi.id
+    staged = {kpi.stage for kpi in BOOK.kpis if kpi.stage}
+    assert {s.id for s in BOOK.lifecycle_stages} <= staged, {s.id for s in BOOK.lifecycle_stages} - staged
+    assert {k.id for k in BOOK.kpis if k.family == "adoption"} >= {"crm-usage-rate", "employee-satisfaction-with-crm"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_indicator_no_article_names_says_the_handbook_adds_it(lang):
+    kpis = _items(render_chapter(BOOK, "kpis", lang))
+    for kpi in BOOK.kpis:
+        added = BOOK.t("basis.kpi_added", lang) in kpis[kpi.id]
+        assert added == (not kpi.sources), kpi.id
+        assert (BOOK.t("basis.kpi_synthesis", lang) in kpis[kpi.id]) == (kpi.basis == "synthesis" and bool(kpi.sources)), kpi.id

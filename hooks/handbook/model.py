@@ -194,13 +194,16 @@ class ChecklistStep(Item):
     sources: Sources
 
 
-KPI_FAMILIES = ("customer", "contact_centre", "non_financial", "business")
+# Customer outcomes, operations (the contact centre and the unit's economics), and internal
+# adoption of the CRM, which measures staff, not a stage of the customer's lifecycle.
+KPI_FAMILIES = ("customer", "operations", "adoption")
 
 
 class Kpi(Item):
-    """``sources`` are where the articles name the indicator; none of them defines one. Its
-    definition and formula are either ``standard`` (and name the ``references`` that give them)
-    or the handbook's own ``synthesis``; what it reveals and its stage are always the handbook's."""
+    """``sources`` are where the articles name the indicator (none: the handbook adds it); none
+    of them defines one. Its definition and formula are either ``standard`` (and name the
+    ``references`` that give them) or the handbook's own ``synthesis``; what it reveals and its
+    stage are always the handbook's. An adoption indicator has no stage; a customer one must."""
 
     name: Text
     abbreviation: Plain | None = None
@@ -210,9 +213,17 @@ class Kpi(Item):
     basis: Literal["standard", "synthesis"]
     references: list[Id] = []
     reveals: Text
-    stage: Id
-    sources: Sources
+    stage: Id | None = None
+    sources: list[SourceRef] = []
     evidence: Text | None = None
+
+    @model_validator(mode="after")
+    def _stage(self):
+        if self.family == "adoption" and self.stage is not None:
+            raise ValueError("an adoption indicator measures staff, not a stage of the customer's lifecycle: remove stage")
+        if self.family == "customer" and self.stage is None:
+            raise ValueError("a customer indicator names the lifecycle stage it measures (stage)")
+        return self
 
     @model_validator(mode="after")
     def _basis(self):
@@ -660,6 +671,8 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "label.priority",
         *[f"priority.{p}" for p in PRIORITIES],
         *[f"kpi_family.{f}" for f in KPI_FAMILIES],
+        *[f"kpi_family.{f}.intro" for f in KPI_FAMILIES],
+        "basis.kpi_added",
         "palette.to_dark",
         "palette.to_light",
     ]

@@ -1,0 +1,64 @@
+"""Pages read as a textbook, not as a list of fragments (issue 15): no heading directly followed
+by another heading, no two identical headings on a page. Checked on the Markdown of every page
+in every language as the build renders it (handbook.pages, no MkDocs)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from handbook.loader import load
+from handbook.pages import render_pages
+from handbook.render import SiteInfo
+
+BOOK = load(ROOT / "content_data")
+SITE = SiteInfo(url="/", names={lang: "-" for lang in LANGUAGES}, descriptions={lang: "-" for lang in LANGUAGES},
+                edition=_dt.date(2026, 1, 1), docs_dir=ROOT / "docs")
+PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
+HEADING = re.compile(r"^(#{1,6}) (.*?)(?:\s*\{[^}]*\})?\s*$")
+
+
+def _blocks(markdown: str) -> list[str]:
+    """Non-empty lines outside fenced code."""
+    lines, fenced = [], False
+    for line in markdown.split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.strip():
+            lines.append(line)
+    return lines
+
+
+def test_every_page_renders():
+    assert not ERRORS and len(PAGES) >= 3 * 15
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_heading_is_directly_followed_by_another(lang):
+    """An empty section (a heading with nothing under it before the next heading) is a defect,
+    whatever the levels: say what the section is about, or drop the heading."""
+    found = []
+    for (page_lang, stem), md in sorted(PAGES.items()):
+        if page_lang != lang:
+            continue
+        lines = _blocks(md)
+        for first, second in zip(lines, lines[1:]):
+            if HEADING.match(first) and HEADING.match(second):
+                found.append(f"{stem}: {first.strip()!r} is followed directly by {second.strip()!r}")
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_two_headings_of_a_page_say_the_same(lang):
+    found = []
+    for (page_lang, stem), md in sorted(PAGES.items()):
+        if page_lang != lang:
+            continue
+        titles = [HEADING.match(line).group(2).strip() for line in _blocks(md) if HEADING.match(line)]
+        twice = sorted({t for t in titles if titles.count(t) > 1})
+        if twice:
+            found.append(f"{stem}: {twice}")
+    assert not found, "\n".join(found)
