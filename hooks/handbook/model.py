@@ -673,6 +673,7 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         *[f"kpi_family.{f}" for f in KPI_FAMILIES],
         *[f"kpi_family.{f}.intro" for f in KPI_FAMILIES],
         "basis.kpi_added",
+        "glossary.letter_index",
         "palette.to_dark",
         "palette.to_light",
     ]

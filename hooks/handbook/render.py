@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 from persiantools.jdatetime import JalaliDate
 
-from . import diagrams, quiz
+from . import collation, diagrams, quiz
 from .digits import localize_digits
 from .links import ANCHORED, anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .text import escape_text_part, inline_html, plain_text, script_json
@@ -238,7 +238,23 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
         if site is None:
             raise RenderError("the trainer page needs the site's address and names (SiteInfo)")
         context.update(trainer_context(book, lang, site))
+    if chapter == "glossary":
+        context.update(glossary_context(book, lang))
     return _environment().get_template(f"{chapter}.md.j2").render(**context)
+
+
+def glossary_context(book: Handbook, lang: str) -> dict:
+    """The glossary in the alphabetical order of ``lang`` (handbook/collation.py), in sections
+    by initial letter, each with the label its link in the letter index shows."""
+    names = {collation.DIGIT: localize_digits("0–9", lang), collation.LATIN: "A–Z", collation.OTHER: "#"}
+    sections = collation.sections(book.glossary, lang, text=lambda g: plain_text(g.term[lang]), tiebreak=lambda g: g.id)
+    return {
+        "glossary_sections": [
+            {"label": s.letter or " ".join(names[kind] for kind in s.kinds), "letter": s.letter, "items": s.items}
+            for s in sections
+        ],
+        "letter_index_label": book.t("glossary.letter_index", lang),
+    }
 
 
 LOCALES = {"fa": "fa-IR", "ar": "ar-EG", "en": "en-GB"}
