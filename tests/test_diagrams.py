@@ -80,9 +80,9 @@ def test_the_diagrams_say_what_the_yaml_says(lang):
         assert _squash(t.name[lang]) in shown["crm_types"] and all(_squash(tool[lang]) in shown["crm_types"] for tool in t.tools)
     for case in BOOK.case_studies:
         text = _squash(" ".join(_parse(render_diagram(BOOK, lang, "case_study", case)).text))
-        for action in case.actions:  # the gist of each action: the YAML's own opening words
-            assert _squash(diagrams.gist(action[lang])).rstrip("…") in _squash(action[lang])
-            assert _squash(diagrams.gist(action[lang])) in text
+        for step in [*case.actions, *case.results]:  # each by its label, whole (never cut off)
+            assert _squash(step.label[lang]) in text and "…" not in step.label[lang]
+            assert _squash(step.text[lang]) not in text  # the text itself is on the page, once
 
 
 def test_changing_an_item_changes_its_diagram():

@@ -62,3 +62,47 @@ def test_no_two_headings_of_a_page_say_the_same(lang):
         if twice:
             found.append(f"{stem}: {twice}")
     assert not found, "\n".join(found)
+
+
+# -- a figure does not print the page's text a second time ------------------------------------
+
+FIGURE_TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
+NAMES = {
+    lang: sorted(
+        {" ".join(getattr(item, field)[lang].split())
+         for kind, field in (("failure_causes", "title"), ("checklist", "title"), ("crm_types", "name"), ("lifecycle_stages", "name"),
+                             ("kpis", "name"), ("case_studies", "title"), ("glossary", "term"), ("sources", "title"))
+         for item in getattr(BOOK, kind)},
+        key=len, reverse=True,
+    )
+    for lang in LANGUAGES
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_figure_repeats_the_text_of_its_page_or_cuts_it_off(lang):
+    """Figures show names and short labels; the sentences are on the page once. A line of a
+    figure is never cut off mid-phrase (no ellipsis)."""
+    found = []
+    for (page_lang, stem), md in sorted(PAGES.items()):
+        if page_lang != lang:
+            continue
+        body = re.sub(r"<svg.*?</svg>", " ", md, flags=re.S)
+        body_text = " ".join(re.sub(r"<[^>]+>|\*\*|\[|\]\([^)]*\)", " ", body).split())
+        for svg in re.findall(r"<svg.*?</svg>", md, flags=re.S):
+            lines = [" ".join(re.sub(r"<[^>]+>", "", t).strip(" •◆").split()) for t in FIGURE_TEXT.findall(svg)]
+            for line in lines:
+                if "…" in line or "..." in line:
+                    found.append(f"{stem}: a figure line is cut off: {line!r}")
+            # Names (of causes, steps, stages, KPIs…) are what figures are made of; the text
+            # around them must not be. Lines wrap, so compare runs of six words.
+            shown = " ".join(lines)
+            for name in NAMES[lang]:
+                shown = shown.replace(name, " ")
+            words = shown.split()
+            for i in range(len(words) - 5):
+                run = " ".join(words[i:i + 6])
+                if run in body_text:
+                    found.append(f"{stem}: the figure repeats the page's text: {run!r}")
+                    break
+    assert not found, "\n".join(found)

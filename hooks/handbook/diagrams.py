@@ -102,23 +102,6 @@ class Diagram:
         return "ltr" if self.lang == "en" else "rtl"
 
 
-def gist(text: str, limit: int = 70) -> str:
-    """The opening of ``text``, up to its first clause break, at most ``limit`` characters.
-
-    Figures show the gist (the full text is in the prose next to them); what they show is
-    always the YAML's own words, from the start.
-    """
-    text = " ".join(text.split())
-    for i, ch in enumerate(text):
-        if ch in ",;:،؛" and 24 <= i:
-            text = text[:i]
-            break
-    text = text.rstrip(" .،؛,;:")
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" .،؛,;:") + "…"
-
-
 def wrap(text: str, width: float, size: float = BODY) -> list[str]:
     """Lines of ``text`` that fit ``width`` units at font ``size`` (estimated, generously).
 
@@ -314,7 +297,7 @@ def crm_types(book: Handbook, lang: str) -> list[Diagram]:
         shapes.append(Rect(0, 0, width, 34, "hb-d-head", 6))
         shapes.append(Link(_href("crm-types", t.id, "crm-types"), t.name[lang], [Text(c.tx(PAD), 22, t.name[lang], "hb-d-title hb-d-on-head")]))
         y = 34 + 6
-        for line in wrap(t.summary[lang], inner):
+        for line in wrap(t.contribution[lang], inner):
             y += LINE
             shapes.append(Text(c.tx(PAD), y, line))
         y += 10
@@ -326,7 +309,7 @@ def crm_types(book: Handbook, lang: str) -> list[Diagram]:
                 shapes.append(Text(c.tx(PAD + 4 + (0 if k == 0 else HANG + 2)), y, ("◆ " if k == 0 else "") + line))
         y += PAD
         shapes.insert(0, Rect(0.5, 0.5, width - 1, y, "hb-d-box", 6))
-        desc = f"{t.summary[lang]} {book.t('label.tools', lang)}: {_sep(lang).join(x[lang] for x in t.tools)}"
+        desc = f"{t.contribution[lang]}. {book.t('label.tools', lang)}: {_sep(lang).join(x[lang] for x in t.tools)}"
         cards.append(Diagram(f"diagram-type-{t.id}", lang, width, y + 1, t.name[lang], desc, shapes, "hb-diagram--card"))
     return cards
 
@@ -343,9 +326,10 @@ def case_study(book: Handbook, lang: str, case) -> Diagram:
     shapes: list = []
     y = MARGIN
     sections = [
-        ("goal", book.t("label.goal", lang), [gist(case.goal[lang], 110)], []),
-        ("actions", book.t("label.actions", lang), [gist(a[lang]) for a in case.actions], []),
-        ("results", book.t("label.results", lang), [gist(r[lang]) for r in case.results], []),
+        # Labels, not the texts: the page prints those right below, whole.
+        ("goal", book.t("label.priority", lang), [book.t(f"priority.{case.priority}", lang)], []),
+        ("actions", book.t("label.actions", lang), [a.label[lang] for a in case.actions], []),
+        ("results", book.t("label.results", lang), [r.label[lang] for r in case.results], []),
     ]
     if case.kpis:
         sections.append(("kpis", book.t("label.kpis_watched", lang), [], [kpis[k] for k in case.kpis]))

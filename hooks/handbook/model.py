@@ -160,6 +160,7 @@ class Reference(Item):
 
 class CrmType(Item):
     name: Text
+    contribution: Text  # what it adds, in a few words (its card; the summary is on the page)
     summary: Text
     tools: Texts
     sources: Sources
@@ -235,12 +236,20 @@ class Kpi(Item):
 PRIORITIES = ("cost", "experience", "revenue")
 
 
+class Step(Strict):
+    """One action or result of a case: its full text (the page) and a short label of a few
+    words naming it (the case's figure), so the figure never repeats or cuts the text."""
+
+    label: Text
+    text: Text
+
+
 class CaseStudy(Item):
     title: Text
     priority: Literal[PRIORITIES]
     goal: Text
-    actions: Texts
-    results: Texts
+    actions: Annotated[list[Step], Field(min_length=1)]
+    results: Annotated[list[Step], Field(min_length=1)]
     kpis: list[Id] = []
     sources: Sources
     evidence: Text | None = None
