@@ -61,3 +61,46 @@ def test_the_lint_catches(text, lang, expected):
 )
 def test_the_lint_accepts_correct_text(text, lang):
     assert check_text(text, lang) == [], check_text(text, lang)
+
+
+# -- one term per concept: the termbase (glossary and KPI `avoid` lists) ---------------------
+
+from handbook import termbase  # noqa: E402
+
+TERMS = termbase.load(ROOT / "content_data")
+
+
+def test_the_termbase_covers_the_drift_the_reviews_counted():
+    """Service level, executive sponsorship, profit centre, collaborative CRM, occupancy, FCR."""
+    avoided = {(e.id, lang): set(e.avoid[lang]) for e in TERMS for lang in termbase.LANGUAGES}
+    assert {"سطح سرویس", "سطح پاسخ‌گویی"} <= avoided[("sl", "fa")]
+    assert {"الضمانة التنفيذية", "تفويض حازم", "سند قوي"} <= avoided[("executive-sponsorship", "ar")]
+    assert {"مرکز سودده", "مرکز درآمد"} <= avoided[("profit-centre", "fa")]
+    assert "CRM تعاملی" in avoided[("collaborative-crm", "fa")]
+    assert "first call resolution" in avoided[("fcr", "en")]
+    assert "الأسئلة المتكررة" in avoided[("repeated-questions-rate", "ar")]
+    for entry in TERMS:  # a term never forbids itself
+        for lang in termbase.LANGUAGES:
+            assert not termbase.problems(entry.preferred[lang], lang, [entry]), (entry.id, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang, found",
+    [
+        ("سطح سرویس حفظ شد.", "fa", "«سطح سرویس» is not this handbook's term: write «سطح خدمت»"),
+        ("ولذا على الضامنين التنفيذيين للمشروع", "ar", "write «رعاية الإدارة العليا»"),
+        ("First call resolution is low.", "en", "write «First contact resolution»"),
+        ("a first-call resolution rate", "en", "write «First contact resolution»"),
+        # A source's own word, quoted, is not a choice of term; a longer word is another word.
+        ("شبکه آن را «CRM تعاملی» می‌نامد.", "fa", None),
+        ('Soltanloo\'s label "first call resolution"', "en", None),
+        ("نقطهٔ درآمدزا در مرکز درآمدزایی", "fa", None),
+        ("حل مسئله در اولین تماس", "fa", None),
+    ],
+)
+def test_the_content_lint_refuses_a_forbidden_variant_and_only_that(text, lang, found):
+    messages = [message for message, _ in check_text(text, lang, TERMS) if "handbook's term" in message]
+    if found is None:
+        assert not messages, messages
+    else:
+        assert any(found in m for m in messages), messages

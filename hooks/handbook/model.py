@@ -108,6 +108,14 @@ class Item(Strict):
     id: Id
 
 
+class Avoid(Strict):
+    """Variants of a term that the handbook does not use, per language (handbook/termbase.py)."""
+
+    fa: list[NonEmpty] = []
+    ar: list[NonEmpty] = []
+    en: list[NonEmpty] = []
+
+
 class SourcePart(Strict):
     """A numbered list of a source (``count`` items; ``label`` has ``{n}``: "mistake {n}"), or
     one of its sections (no count; ``label`` names it: 'section "Measuring..."').
@@ -217,6 +225,7 @@ class Kpi(Item):
     stage: Id | None = None
     sources: list[SourceRef] = []
     evidence: Text | None = None
+    avoid: Avoid | None = None  # variants of its name the texts must not use
 
     @model_validator(mode="after")
     def _stage(self):
@@ -284,6 +293,7 @@ class GlossaryTerm(Item):
     definition: Text
     sources: list[SourceRef] = []
     evidence: Text | None = None
+    avoid: Avoid | None = None  # variants of the term the texts must not use (the termbase)
 
 
 # The maturity quiz (scoring in handbook/quiz.py). "Don't know" is offered on every question

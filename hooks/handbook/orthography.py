@@ -14,6 +14,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from . import termbase
+
 ZWNJ = "\u200c"
 PERSIAN_LETTER = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
 LETTER = rf"[{PERSIAN_LETTER}]"
@@ -82,9 +84,10 @@ def _ascii_digit_problems(text: str, lang: str) -> list[str]:
     return [f"Latin digits in {'Persian' if lang == 'fa' else 'Arabic'} prose ({', '.join(found[:3])}): write {'۰-۹' if lang == 'fa' else '٠-٩'}"] if found else []
 
 
-def check_text(text: str, lang: str) -> list[tuple[str, str]]:
-    """(message, excerpt) for every problem in one text of one language."""
-    out = []
+def check_text(text: str, lang: str, terms: list | None = None) -> list[tuple[str, str]]:
+    """(message, excerpt) for every problem in one text of one language (``terms``: the
+    termbase, handbook/termbase.py, whose variants to avoid are reported too)."""
+    out = termbase.problems(text, lang, terms) if terms else []
     if INVISIBLE.search(text):
         ch = INVISIBLE.search(text).group(0)
         out.append((f"invisible character U+{ord(ch):04X}", _excerpt(text, text.index(ch))))
@@ -103,31 +106,33 @@ def _excerpt(text: str, at: int) -> str:
     return text[max(0, at - 15) : at + 15].replace("\n", " ")
 
 
-def _walk(node, path: tuple, file: str, out: list[Problem]) -> None:
+def _walk(node, path: tuple, file: str, out: list[Problem], terms: list | None) -> None:
     if isinstance(node, CommentedMap):
         for key, value in node.items():
+            if key == "avoid" and isinstance(value, CommentedMap):
+                continue  # the termbase's own list of variants
             if key in RULES and isinstance(value, str):
                 line = node.lc.key(key)[0] + 1
-                for message, excerpt in check_text(value, key):
+                for message, excerpt in check_text(value, key, terms):
                     out.append(Problem(file, line, ".".join(map(str, (*path, key))), message, excerpt))
             else:
-                _walk(value, (*path, key), file, out)
+                _walk(value, (*path, key), file, out, terms)
     elif isinstance(node, CommentedSeq):
         for index, value in enumerate(node):
             label = value.get("id", index) if isinstance(value, CommentedMap) else index
-            _walk(value, (*path, label), file, out)
+            _walk(value, (*path, label), file, out, terms)
 
 
-def check_yaml(path: Path, root: Path) -> list[Problem]:
+def check_yaml(path: Path, root: Path, terms: list | None = None) -> list[Problem]:
     out: list[Problem] = []
-    _walk(YAML().load(path.read_text(encoding="utf-8")), (), path.relative_to(root).as_posix(), out)
+    _walk(YAML().load(path.read_text(encoding="utf-8")), (), path.relative_to(root).as_posix(), out, terms)
     return out
 
 
 _MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|\]\([^)]*\)|<[^>]+>|\{[:#][^}]*\}|https?://\S+")
 
 
-def check_markdown(path: Path, lang: str, root: Path) -> list[Problem]:
+def check_markdown(path: Path, lang: str, root: Path, terms: list | None = None) -> list[Problem]:
     out: list[Problem] = []
     in_code = in_front_matter = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -143,18 +148,19 @@ def check_markdown(path: Path, lang: str, root: Path) -> list[Problem]:
         if in_code:
             continue
         prose = _MARKUP.sub(" ", line)
-        for message, excerpt in check_text(prose, lang):
+        for message, excerpt in check_text(prose, lang, terms):
             out.append(Problem(path.relative_to(root).as_posix(), number, "", message, excerpt))
     return out
 
 
 def check_project(root: Path) -> list[Problem]:
     problems: list[Problem] = []
+    terms = termbase.load(root / "content_data")
     for path in sorted((root / "content_data").glob("*.yaml")):
-        problems += check_yaml(path, root)
+        problems += check_yaml(path, root, terms)
     for lang in RULES:
         for path in sorted((root / "docs" / lang).rglob("*.md")):
-            problems += check_markdown(path, lang, root)
+            problems += check_markdown(path, lang, root, terms)
     return sorted(problems)
 
 
