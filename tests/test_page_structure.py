@@ -87,7 +87,10 @@ def test_no_figure_repeats_the_text_of_its_page_or_cuts_it_off(lang):
     for (page_lang, stem), md in sorted(PAGES.items()):
         if page_lang != lang:
             continue
-        body = re.sub(r"<svg.*?</svg>", " ", md, flags=re.S)
+        # The lesson around the page (its outcomes, summary and review questions) restates the
+        # page on purpose; the comparison is between a figure and the page's own text.
+        own = re.sub(r'<div class="hb-lesson" markdown>.*?</div>', " ", md.split("{ #hb-summary }")[0], flags=re.S)
+        body = re.sub(r"<svg.*?</svg>", " ", own, flags=re.S)
         body_text = " ".join(re.sub(r"<[^>]+>|\*\*|\[|\]\([^)]*\)", " ", body).split())
         for svg in re.findall(r"<svg.*?</svg>", md, flags=re.S):
             lines = [" ".join(re.sub(r"<[^>]+>", "", t).strip(" •◆").split()) for t in FIGURE_TEXT.findall(svg)]

@@ -23,6 +23,7 @@ ANCHORED: dict[str, str | None] = {
     "sources": "sources",
     "references": "sources",
     "course_sessions": "for-trainers",
+    "teaching_cases": "for-trainers",
 }
 
 

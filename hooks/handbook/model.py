@@ -377,6 +377,9 @@ PAGES = (
     "sources",
     "for-trainers",
 )
+# Pages a course teaches from: each has a lesson (lessons.yaml) with outcomes, key terms, a
+# summary and review questions. The home, quiz, glossary, sources and trainer pages do not.
+TEACHING_PAGES = tuple(p for p in PAGES if p not in ("index", "quiz", "glossary", "sources", "for-trainers"))
 QUIZ_MODES = ("all", "step", "workshop")
 # Where the visitor's CRM is: live, or still being planned or implemented (handbook/quiz.py).
 QUIZ_STAGES = ("live", "pre-launch")
@@ -389,6 +392,38 @@ QUIZ_STAGES = ("live", "pre-launch")
 RESERVED_ID_PREFIXES = ("hb-", "quiz-", "q-", "level-", "diagram-", "index-", "md-")
 QUIZ_RESERVED_QUESTION_IDS = ("priority", "stage", "hb-quiz-mode")
 QUIZ_RESERVED_DIMENSION_IDS = ("method", "result")
+
+
+class ReviewQuestion(Strict):
+    question: Text
+    answer: Text  # a model answer, shown when the reader opens it
+
+
+class Lesson(Item):
+    """The teaching aids of one page (``id`` is the page's stem): what a student should be able
+    to do after it, the glossary terms it relies on, a short summary, and review questions with
+    model answers. Questions may use the running case (teaching_cases.yaml)."""
+
+    outcomes: Annotated[list[Text], Field(min_length=2, max_length=5)]
+    key_terms: Annotated[list[Id], Field(min_length=2, max_length=8)]
+    summary: Text
+    questions: Annotated[list[ReviewQuestion], Field(min_length=2, max_length=5)]
+
+    @field_validator("id")
+    @classmethod
+    def _a_teaching_page(cls, value: str) -> str:
+        if value not in TEACHING_PAGES:
+            raise ValueError(f"a lesson's id is the page it belongs to, one of: {', '.join(TEACHING_PAGES)}")
+        return value
+
+
+class TeachingCase(Item):
+    """A fictional organisation the review questions and course activities use, so a student
+    without a workplace can do every exercise. Shown on the trainer page."""
+
+    name: Text
+    profile: Text
+    facts: Annotated[list[Text], Field(min_length=3)]
 
 
 class CourseSession(Item):
@@ -450,6 +485,8 @@ KINDS: dict[str, type[Strict]] = {
     "quiz_levels": QuizLevel,
     "quiz_ledger": QuizSlot,
     "course_sessions": CourseSession,
+    "teaching_cases": TeachingCase,
+    "lessons": Lesson,
     "redirects": Redirect,
 }
 
@@ -468,6 +505,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("course_sessions", "checklist"): "checklist",
     ("course_sessions", "failure_causes"): "failure_causes",
     ("course_sessions", "case_studies"): "case_studies",
+    ("lessons", "key_terms"): "glossary",
 }
 
 # Fields whose integer value must be unique within its kind.
@@ -693,6 +731,14 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         *[f"kpi_family.{f}.intro" for f in KPI_FAMILIES],
         "basis.kpi_added",
         "glossary.letter_index",
+        "label.question_number",
+        "teaching.outcomes",
+        "teaching.key_terms",
+        "teaching.summary",
+        "teaching.questions",
+        "teaching.answer",
+        "teaching.case_title",
+        "teaching.case_intro",
         "palette.to_dark",
         "palette.to_light",
     ]
@@ -718,6 +764,8 @@ class Handbook(BaseModel):
     quiz_levels: list[QuizLevel]
     quiz_ledger: list[QuizSlot]
     course_sessions: list[CourseSession]
+    teaching_cases: list[TeachingCase]
+    lessons: list[Lesson]
     redirects: list[Redirect]
     ui: dict[str, Text]
 

@@ -20,7 +20,7 @@ from pymdownx.slugs import slugify
 
 from .links import anchored_items
 from .model import LANGUAGES, PAGES, Handbook
-from .render import CHAPTER_PAGES, GENERATED_PAGES, RenderError, SiteInfo, render_chapter, render_narrative
+from .render import CHAPTER_PAGES, GENERATED_PAGES, RenderError, SiteInfo, render_chapter, render_narrative, with_lesson
 
 
 @dataclass(frozen=True, order=True)
@@ -95,10 +95,10 @@ def render_page(book: Handbook, chapter: str | None, markdown: str, lang: str, s
     """One page's Markdown: a generated chapter (front matter ``generated: <chapter>``) from the
     content, or a hand-written page with its ``idea()``/``ref()`` filled in. Raises RenderError."""
     if chapter is None:
-        return render_narrative(book, markdown, lang, stem)
+        return with_lesson(book, render_narrative(book, markdown, lang, stem), lang, stem)
     if chapter not in GENERATED_PAGES:
         raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
-    return render_chapter(book, chapter, lang, site=site)
+    return with_lesson(book, render_chapter(book, chapter, lang, site=site), lang, stem)
 
 
 def report(errors: list[PageError]) -> str:

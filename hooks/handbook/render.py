@@ -163,7 +163,8 @@ def _make_cited_by(book: Handbook) -> dict[str, list[tuple[str, list]]]:
 
 def kind_title(book: Handbook, kind: str, lang: str) -> str:
     """What a group of items of one kind is called (the trainer index, the sources page)."""
-    own = {"key_ideas": "trainers.key_ideas", "course_sessions": "trainers.sessions", "references": "chapter.sources.references_title"}
+    own = {"key_ideas": "trainers.key_ideas", "course_sessions": "trainers.sessions", "references": "chapter.sources.references_title",
+           "teaching_cases": "teaching.case_title"}
     return book.t(own.get(kind, f"chapter.{kind}.title"), lang)
 
 
@@ -255,6 +256,23 @@ def glossary_context(book: Handbook, lang: str) -> dict:
         ],
         "letter_index_label": book.t("glossary.letter_index", lang),
     }
+
+
+def with_lesson(book: Handbook, markdown: str, lang: str, page: str) -> str:
+    """A teaching page's Markdown with its lesson (lessons.yaml): the outcomes and key terms
+    after the page's first paragraph (its introduction), the summary and review questions at
+    the end. Other pages are returned as they are."""
+    lesson = book.by_id("lessons").get(page)
+    if lesson is None:
+        return markdown
+    context = _context(book, lang, page)
+    context.update(lesson=lesson, terms=book.by_id("glossary"))
+    top = _environment().get_template("lesson_top.md.j2").render(**context)
+    bottom = _environment().get_template("lesson_bottom.md.j2").render(**context)
+    # After the title and the first paragraph below it.
+    match = re.search(r"^# .*\n\n(?:.+\n)+", markdown, flags=re.M)
+    at = match.end() if match else 0
+    return f"{markdown[:at]}\n{top}\n{markdown[at:].rstrip()}\n\n{bottom}"
 
 
 LOCALES = {"fa": "fa-IR", "ar": "ar-EG", "en": "en-GB"}

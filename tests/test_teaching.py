@@ -1,0 +1,71 @@
+"""Teaching aids (issue 15): every teaching page opens with what a student will be able to do
+and the glossary terms it relies on, and ends with a summary and review questions whose model
+answers stay closed until opened; a running case (one fictional organisation) serves every
+chapter's questions and is described on the trainer page."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from handbook.loader import load
+from handbook.model import TEACHING_PAGES
+from handbook.pages import render_pages
+from handbook.render import SiteInfo
+from test_content_validation import edit, errors_of, one
+
+BOOK = load(ROOT / "content_data")
+SITE = SiteInfo(url="/", names={lang: "-" for lang in LANGUAGES}, descriptions={lang: "-" for lang in LANGUAGES},
+                edition=_dt.date(2026, 1, 1), docs_dir=ROOT / "docs")
+PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
+
+
+def test_every_teaching_page_has_a_lesson():
+    lessons = {lesson.id for lesson in BOOK.lessons}
+    assert lessons == set(TEACHING_PAGES), f"missing: {set(TEACHING_PAGES) - lessons}"
+    for lesson in BOOK.lessons:
+        assert len(lesson.outcomes) >= 2 and len(lesson.questions) >= 2 and len(lesson.key_terms) >= 2, lesson.id
+        # The running case is used: at least one question per lesson is about it.
+        case = BOOK.teaching_cases[0]
+        assert any(case.name.en.split()[0] in q.question.en for q in lesson.questions), f"{lesson.id}: no question uses {case.name.en}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_lesson_frames_its_page(lang):
+    assert not ERRORS
+    for lesson in BOOK.lessons:
+        md = PAGES[(lang, lesson.id)]
+        title_end = md.index("\n", md.index("# "))
+        top = md.index('<div class="hb-lesson" markdown>')
+        first_heading = re.search(r"^##+ ", md[title_end:], flags=re.M)
+        # After the introduction and before the first section.
+        assert title_end < top and (first_heading is None or top < title_end + first_heading.start()), lesson.id
+        assert BOOK.t("teaching.outcomes", lang) in md and BOOK.t("teaching.key_terms", lang) in md
+        for term in lesson.key_terms:
+            assert f"](glossary.md#{term})" in md[top:], f"{lesson.id}: key term {term} is not linked"
+        summary = md.index("{ #hb-summary }")
+        questions = md.index("{ #hb-review-questions }")
+        assert top < summary < questions, lesson.id
+        assert md.count('<details class="question hb-question" markdown>') == len(lesson.questions), lesson.id
+        assert "<details open" not in md  # answers stay closed until the reader opens them
+        for q in lesson.questions:
+            assert q.answer[lang] in md[questions:] or BOOK.t("teaching.answer", lang) in md[questions:]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_running_case_is_on_the_trainer_page(lang):
+    md = PAGES[(lang, "for-trainers")]
+    for case in BOOK.teaching_cases:
+        assert f"{{ #{case.id} .hb-item }}" in md
+        for fact in case.facts:
+            assert fact[lang] in md
+
+
+def test_a_lesson_for_an_unknown_page_or_term_is_refused(content_copy):
+    edit(content_copy, "lessons", lambda t: t[0].update(id="no-such-page"))
+    one(errors_of(content_copy), file="content_data/lessons.yaml", field="id", message="a lesson's id is the page it belongs to")
+    edit(content_copy, "lessons", lambda t: (t[0].update(id="what-is-crm"), t[0]["key_terms"].append("no-such-term")))
+    one(errors_of(content_copy), file="content_data/lessons.yaml", item="what-is-crm", message="'no-such-term' does not exist in glossary.yaml")
