@@ -424,6 +424,9 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(server + prefix + "/failure-causes/#scope-creep", wait_until="networkidle")
     new = "scope-creep-and-unrealistic-expectations"
+    # The forwarding script runs once the page is parsed; on a loaded machine that can be after
+    # the network is idle, so wait for it (within the default timeout) rather than race it.
+    page.wait_for_function(f"location.hash === '#{new}'")
     assert page.url == f"{server}{prefix}/failure-causes/#{new}", page.url
     page.wait_for_function(f"Math.abs(document.getElementById('{new}').getBoundingClientRect().top) < 200")
     # Followed on the page too (a link in a chat opened in the same tab), and nothing else moves.

@@ -69,7 +69,15 @@ def _delete_idea(content: Path) -> None:
 
 
 def _rename_term(content: Path) -> None:
+    """Renamed everywhere in the YAML (the lessons that list it as a key term too), but not in
+    the pages that link it: only the pages are wrong."""
     _edit_yaml(content / "glossary.yaml", lambda terms: next(t for t in terms if t["id"] == "cxm").update(id="customer-experience-management"))
+
+    def rename(lessons):
+        for lesson in lessons:
+            lesson["key_terms"] = ["customer-experience-management" if t == "cxm" else t for t in lesson["key_terms"]]
+
+    _edit_yaml(content / "lessons.yaml", rename)
 
 
 # case -> (edit, what every language's message says)

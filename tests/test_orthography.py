@@ -91,6 +91,8 @@ def test_the_termbase_covers_the_drift_the_reviews_counted():
         ("ولذا على الضامنين التنفيذيين للمشروع", "ar", "write «رعاية الإدارة العليا»"),
         ("First call resolution is low.", "en", "write «First contact resolution»"),
         ("a first-call resolution rate", "en", "write «First contact resolution»"),
+        ("ومعدل الأسئلة المتكررة، وزمن الرد", "ar", "write «معدل تكرار الاستفسار»"),  # before Arabic punctuation
+        ("هل سطح سرویس؟", "fa", "write «سطح خدمت»"),
         # A source's own word, quoted, is not a choice of term; a longer word is another word.
         ("شبکه آن را «CRM تعاملی» می‌نامد.", "fa", None),
         ('Soltanloo\'s label "first call resolution"', "en", None),

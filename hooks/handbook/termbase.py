@@ -17,8 +17,9 @@ from pathlib import Path
 import yaml
 
 LANGUAGES = ("fa", "ar", "en")
-# Arabic-script letters and ZWNJ are part of a word; so are Latin letters and digits.
-_WORD = r"[\u0600-\u06ff\u200cA-Za-z0-9]"
+# Letters and digits of any script, and ZWNJ, are part of a word (Arabic punctuation such as
+# «،» «؛» «؟» is not: the Arabic block mixes both, so it cannot be a range).
+_WORD = r"[^\W_]|\u200c"
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
