@@ -201,6 +201,7 @@ class ChecklistStep(Item):
     success_indicator: Text
     guards_against: list[Id] = []
     sources: Sources
+    evidence: Text | None = None
 
 
 # Customer outcomes, operations (the contact centre and the unit's economics), and internal
