@@ -242,3 +242,11 @@ def test_bad_content_stops_the_build_before_anything_is_written(tmp_path):
     assert "content_data/glossary.yaml:" in output and "YAML syntax error" in output
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous good build"
+
+
+def test_the_themes_own_words_are_the_handbooks(built_site):
+    """Material's Arabic strings «إبحث» and «إختر اللغة» (wrong hamza, singular address) are
+    replaced by ui.yaml's (theme.search, theme.select.language)."""
+    html = (built_site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "إبحث" not in html and "إختر" not in html
+    assert "ابحثوا" in html and "اختاروا اللغة" in html

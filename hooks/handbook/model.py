@@ -534,6 +534,9 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
     [f"chapter.{c}.title" for c in CHAPTERS]
     + [f"chapter.{c}.intro" for c in CHAPTERS]
     + [f"theme.search.result.{k}" for k in ("placeholder", "none", "one", "other", "more.one", "more.other")]
+    # Material's own wording where it is wrong for us: its Arabic «إبحث», «إختر» (the hamza is
+    # wrong on a verb of form I/VIII imperative) and the singular address the texts do not use.
+    + ["theme.search", "theme.select.language"]
     + [
         "label.summary",
         "label.explanation",
