@@ -109,8 +109,6 @@ def _excerpt(text: str, at: int) -> str:
 def _walk(node, path: tuple, file: str, out: list[Problem], terms: list | None) -> None:
     if isinstance(node, CommentedMap):
         for key, value in node.items():
-            if key == "avoid" and isinstance(value, CommentedMap):
-                continue  # the termbase's own list of variants
             if key in RULES and isinstance(value, str):
                 line = node.lc.key(key)[0] + 1
                 for message, excerpt in check_text(value, key, terms):

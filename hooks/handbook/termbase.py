@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-LANGUAGES = ("fa", "ar", "en")
+from .model import LANGUAGES
 # Letters and digits of any script, and ZWNJ, are part of a word (Arabic punctuation such as
 # «،» «؛» «؟» is not: the Arabic block mixes both, so it cannot be a range).
 _WORD = r"[^\W_]|\u200c"
@@ -49,6 +50,7 @@ def load(content: Path) -> list[Entry]:
     return entries
 
 
+@lru_cache(maxsize=None)
 def _pattern(variant: str, lang: str) -> re.Pattern:
     body = re.escape(variant)
     if lang == "en":  # a variant written in lower case also matches at the start of a sentence
