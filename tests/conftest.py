@@ -117,11 +117,11 @@ def pdf_summary(data: bytes):
     return len(reader.pages), a4, text, min(first_line) / float(box.width)
 
 
-def pdf_first_line_ends(data: bytes) -> tuple[float, float]:
-    """Where the first text line of page 1 starts and where its last run starts (/ page width)."""
+def pdf_first_line_ends(data: bytes, index: int = 0) -> tuple[float, float]:
+    """Where the first text line of a page (the first: 0) starts and where its last run starts (/ page width)."""
     from pypdf import PdfReader
 
-    page = PdfReader(io.BytesIO(data)).pages[0]
+    page = PdfReader(io.BytesIO(data)).pages[index]
     runs = []
     page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and runs.append((tm[5] * cm[3] + cm[5], tm[4] * cm[0] + cm[4])))
     top = max(y for y, _ in runs)
@@ -146,3 +146,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+
+
+def render_failure_causes(book, lang: str) -> str:
+    """Markdown of every failure cause: its group pages (model.FAILURE_GROUPS), one after another."""
+    from handbook.model import FAILURE_GROUPS
+    from handbook.render import render_chapter
+
+    return "\n".join(render_chapter(book, f"failure_causes_{g}", lang) for g in FAILURE_GROUPS)

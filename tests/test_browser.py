@@ -339,12 +339,14 @@ def test_generated_pages_are_valid_html(built_site):
 # -- search, typed into the real search box ----------------------------------------------
 
 ZWNJ = "\u200c"
+# The failure causes' overview and its three group pages: any of them answers a general query.
+FAILURES = ("failure-causes/", "failure-causes-leadership/", "failure-causes-people/", "failure-causes-data/")
 SEARCHES = [
     ("/", "کیفیت", "/glossary/"),  # "quality": also in the case studies and the trainer page
-    ("/", "سازمانها", "/failure-causes/"),  # ZWNJ left out
-    ("/", f"سازمان{ZWNJ}{ZWNJ}ها", "/failure-causes/"),  # ZWNJ doubled
+    ("/", "سازمانها", tuple("/" + p for p in FAILURES)),  # ZWNJ left out
+    ("/", f"سازمان{ZWNJ}{ZWNJ}ها", tuple("/" + p for p in FAILURES)),  # ZWNJ doubled
     ("/kpis/", "ترويج", "/kpis/"),  # Arabic-keyboard ye
-    ("/ar/", "الادارة", "/ar/failure-causes/"),  # hamza left out
+    ("/ar/", "الادارة", tuple("/ar/" + p for p in FAILURES)),  # hamza left out
     ("/ar/", "مؤشر", "/ar/kpis/"),
     ("/en/", "retention", "/en/kpis/"),
 ]
@@ -368,7 +370,8 @@ def test_search_box_finds_pages_of_the_current_language_first(browser, server, s
     lang = language_of(start)
     foreign = [p for p in paths if language_of(p) != lang]
     assert not foreign, f"{start}: search for {query!r} shows other languages' pages: {foreign}"
-    assert expected in paths[:5], f"{start}: search for {query!r} shows {paths[:5]}, expected {expected} among the first five"
+    wanted = expected if isinstance(expected, tuple) else (expected,)
+    assert set(wanted) & set(paths[:5]), f"{start}: search for {query!r} shows {paths[:5]}, expected one of {wanted} among the first five"
 
 
 # -- screenshots for people --------------------------------------------------------------
@@ -397,15 +400,15 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
     """A trainer copies an item's link; a reader switches language and stays on that item."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(server + "/en/failure-causes/#scope-creep-and-unrealistic-expectations", wait_until="networkidle")
+    page.goto(server + "/en/failure-causes-leadership/#scope-creep-and-unrealistic-expectations", wait_until="networkidle")
     items = page.locator(".md-typeset .hb-item[id]").count()
-    assert items > 10 and page.locator(".hb-copy-link").count() == items, "every generated item has a copy-link button"
+    assert items >= 5 and page.locator(".hb-copy-link").count() == items, "every generated item has a copy-link button"
     button = page.locator("#scope-creep-and-unrealistic-expectations + .hb-copy-link")
     assert button.is_visible()
     button.click()
-    assert page.evaluate("navigator.clipboard.readText()") == server + "/en/failure-causes/#scope-creep-and-unrealistic-expectations"
+    assert page.evaluate("navigator.clipboard.readText()") == server + "/en/failure-causes-leadership/#scope-creep-and-unrealistic-expectations"
     page.wait_for_function("document.querySelector('.hb-live').textContent.length > 0")
-    for lang, path in (("fa", "/failure-causes/"), ("ar", "/ar/failure-causes/")):
+    for lang, path in (("fa", "/failure-causes-leadership/"), ("ar", "/ar/failure-causes-leadership/")):
         page.hover(".md-header__option .md-select")
         with page.expect_navigation():
             page.click(f'a.md-select__link[hreflang="{lang}"]')
@@ -417,7 +420,8 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
-    """content_data/redirects.yaml: failure-causes/#scope-creep is an older, shorter link."""
+    """content_data/redirects.yaml: failure-causes/#scope-creep is an older, shorter link, on a page
+    that has since been split: it lands on the cause's group page."""
     prefix = "" if lang == "fa" else f"/{lang}"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors = []
@@ -427,12 +431,12 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
     # The forwarding script runs once the page is parsed; on a loaded machine that can be after
     # the network is idle, so wait for it (within the default timeout) rather than race it.
     page.wait_for_function(f"location.hash === '#{new}'")
-    assert page.url == f"{server}{prefix}/failure-causes/#{new}", page.url
+    assert page.url == f"{server}{prefix}/failure-causes-leadership/#{new}", page.url
     page.wait_for_function(f"Math.abs(document.getElementById('{new}').getBoundingClientRect().top) < 200")
-    # Followed on the page too (a link in a chat opened in the same tab), and nothing else moves.
-    page.evaluate("location.hash = '#checklist-and-kpis'")
+    # Followed on the old page too (a link in a chat opened in the same tab), and nothing else moves.
+    page.goto(server + prefix + "/failure-causes/", wait_until="networkidle")
     page.evaluate("location.hash = '#scope-creep'")
-    page.wait_for_function(f"location.hash === '#{new}'")
+    page.wait_for_function(f"location.hash === '#{new}' && location.pathname.endsWith('/failure-causes-leadership/')")
     page.evaluate("location.hash = '#no-such-item'")
     page.wait_for_timeout(200)
     assert page.url.endswith("#no-such-item") and not errors
@@ -489,7 +493,7 @@ def test_nothing_widens_a_phone_page_before_scripts_run(browser, server, lang):
     layout shift 0.058 on every Persian and Arabic page). Checked with scripts off."""
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, java_script_enabled=False)
     page = context.new_page()
-    for path in ("", "quiz/", "failure-causes/"):
+    for path in ("", "quiz/", "failure-causes/", "failure-causes-leadership/"):
         page.goto(server + ("/" if lang == "fa" else f"/{lang}/") + path, wait_until="networkidle")
         widths = page.evaluate("[window.innerWidth, document.documentElement.clientWidth, document.documentElement.scrollWidth]")
         assert widths == [412, 412, 412], f"{lang} {path or 'home'}: layout viewport, client and scroll width {widths}"
@@ -517,7 +521,7 @@ def test_a_latin_name_keeps_its_place_before_a_persian_number(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     for path, selector, name, number in (
         ("/for-trainers/", ".hb-citation[lang=fa] p", "CRM", "۱۴۰۵"),
-        ("/failure-causes/", "article", "Gartner", "۲۰۲۳"),
+        ("/failure-causes-leadership/", "article", "Gartner", "۲۰۲۳"),
     ):
         page.goto(server + path, wait_until="networkidle")
         x = page.evaluate(where, [selector, name, number])

@@ -8,13 +8,14 @@ reference a student can look up, or the handbook's own. The pages are rendered w
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, render_failure_causes
 from handbook.loader import load
 from handbook.render import render_chapter, render_narrative
 from test_content_validation import edit, errors_of, one
@@ -42,7 +43,7 @@ def test_a_citation_names_the_list_and_the_item_never_a_bare_number(lang):
     mistake = mir.part("mistake").label[lang]
     step = mir.part("step").label[lang]
     digits = {"fa": "۴", "ar": "٤", "en": "4"}[lang]
-    causes = _items(render_chapter(BOOK, "failure_causes", lang))
+    causes = _items(render_failure_causes(BOOK, lang))
     steps = _items(render_chapter(BOOK, "checklist", lang))
     # Mir's mistake 4 is leadership; his checklist step 4 is systems integration.
     assert mistake.replace("{n}", digits) in causes["weak-executive-sponsorship"]
@@ -97,20 +98,44 @@ def test_a_part_label_without_its_number_is_refused(content_copy):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_warning_signs_remedies_and_links_of_every_cause_are_tagged_as_synthesis(lang):
-    causes = _items(render_chapter(BOOK, "failure_causes", lang))
+    causes = _items(render_failure_causes(BOOK, lang))
     synthesis = BOOK.t("basis.synthesis", lang)
     own = BOOK.t("basis.own_unless_named", lang)
-    explanation_from = BOOK.t("label.explanation_from", lang)
     for cause in BOOK.failure_causes:
         md = causes[cause.id]
         signs = md.index(f"**{BOOK.t('label.warning_signs', lang)}**")
         remedies = md.index(f"**{BOOK.t('label.remedies', lang)}**")
         assert md[signs:].split("\n", 1)[0].endswith(f'<span class="hb-basis hb-basis--synthesis">{synthesis}</span>'), cause.id
         assert md[remedies:].split("\n", 1)[0].endswith(f'<span class="hb-basis hb-basis--synthesis">{own}</span>'), cause.id
-        # The sources stand under the explanation they support, not at the end as if they covered it all.
-        assert md.index(f"**{explanation_from}:**") < signs, cause.id
         assert "**" + BOOK.t("label.sources", lang) + ":**" not in md, cause.id
-        assert Counter(_basis_tags(md))["synthesis"] == 2 + bool(cause.prevented_by) + bool(cause.kpis), cause.id
+        assert Counter(_basis_tags(md))["synthesis"] == 3 + bool(cause.prevented_by) + bool(cause.kpis), cause.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_cause_is_taught_once_and_each_source_says_its_part(lang):
+    """The explanation is the handbook's synthesis (tagged, naming no source); under it, each
+    source with its place and what it says there, before the handbook's own warning signs."""
+    causes = _items(render_failure_causes(BOOK, lang))
+    tag = f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.from_sources", lang)}</span>'
+    sources = BOOK.by_id("sources")
+    names = [name for s in BOOK.sources for name in (s.title[lang], s.author[lang] if s.author else None) if name]
+    for cause in BOOK.failure_causes:
+        md = causes[cause.id]
+        label = md.index(f"**{BOOK.t('label.explanation', lang)}** {tag}")
+        notes = md.index(f"**{BOOK.t('label.source_notes', lang)}**")
+        assert label < md.index(cause.explanation[lang][:40]) < notes < md.index(f"**{BOOK.t('label.warning_signs', lang)}**"), cause.id
+        assert not [n for n in names if n in cause.explanation[lang]], f"{cause.id}: the explanation names a source"
+        listed = re.findall(r"<li markdown>\*\*\[([^\]]+)\]\(sources\.md#([a-z0-9-]+)\)", md[notes:])
+        assert [i for _, i in listed] == [r.source for r in cause.sources], cause.id
+        assert all(sources[i].short[lang].lower() == t.lower() for t, i in listed), cause.id
+        for ref in cause.sources:
+            assert ref.note[lang][:40] in html.unescape(md[notes:]), f"{cause.id}: the note of {ref.source} is not shown"
+    if lang == "en":
+        for cause in BOOK.failure_causes:
+            assert not re.search(r"\b(Mir|[Aa]rticles?|Shabake|Soltanloo)\b", cause.explanation["en"]), cause.id
+    # Taught once: no explanation is a chain of "X says …, Y adds …" any more.
+    words = [len(c.explanation["en"].split()) for c in BOOK.failure_causes]
+    assert max(words) <= 130, words
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -206,7 +231,7 @@ def test_weak_figures_carry_an_evidence_note():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_evidence_note_is_shown_with_its_item(lang):
     kinds = ("failure_causes", "checklist", "case_studies", "kpis", "glossary")
-    pages = {chapter: _items(render_chapter(BOOK, chapter, lang)) for chapter in kinds}
+    pages = {chapter: _items(render_failure_causes(BOOK, lang) if chapter == "failure_causes" else render_chapter(BOOK, chapter, lang)) for chapter in kinds}
     for kind in kinds:
         for item in getattr(BOOK, kind):
             if item.evidence is not None:

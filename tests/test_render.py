@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, render_failure_causes
 from handbook.loader import load
 from handbook.render import CHAPTER_PAGES, format_solar_hijri, localize_digits, render_chapter
 
@@ -26,18 +26,32 @@ def test_model_and_render_do_not_import_mkdocs():
 @pytest.mark.parametrize("chapter", CHAPTER_PAGES)
 def test_every_chapter_renders_every_item_with_its_anchor(chapter, lang):
     md = render_chapter(BOOK, chapter, lang)
-    assert md.startswith(f"# {BOOK.t(f'chapter.{chapter}.title', lang)}\n")
-    for item in getattr(BOOK, chapter):
+    if chapter.startswith("failure_causes_"):
+        # A group page of the failure causes: its own causes, and no other.
+        group = chapter.removeprefix("failure_causes_")
+        title = BOOK.t("chapter.failure_causes_group.title", lang).replace("{group}", BOOK.t(f"failure_group.{group}.title", lang))
+        items = [c for c in BOOK.failure_causes if c.group == group]
+        others = [c for c in BOOK.failure_causes if c.group != group]
+        assert len(items) >= 3 and not [c.id for c in others if f"{{ #{c.id} " in md]
+    else:
+        title, items = BOOK.t(f"chapter.{chapter}.title", lang), getattr(BOOK, chapter)
+    assert md.startswith(f"# {title}\n")
+    if chapter == "failure_causes":
+        # The overview links every cause to its group page and gives none an anchor of its own.
+        for item in items:
+            assert f"({item.page}.md#{item.id})" in md and f"#{item.id} " not in md, item.id
+        return
+    for item in items:
         assert re.search(rf"\{{ #{item.id} \.hb-item( \.hb-item--sheet)? \}}", md), f"{chapter}/{lang}: no heading anchor for {item.id}"
 
 
 def test_cross_references_link_to_the_target_anchor():
-    md = render_chapter(BOOK, "failure_causes", "en")
+    md = render_failure_causes(BOOK, "en")
     cause = next(c for c in BOOK.failure_causes if c.prevented_by)
     step = BOOK.by_id("checklist")[cause.prevented_by[0]]
     assert f"[{step.title.en}](checklist.md#{step.id})" in md
     source = BOOK.by_id("sources")[cause.sources[0].source]
-    assert f"[{source.title.en}](sources.md#{source.id})" in md
+    assert f"[{source.short.en}](sources.md#{source.id})" in md
 
 
 def test_numbers_are_written_in_the_pages_digits():
@@ -109,6 +123,6 @@ def test_glossary_terms_become_tooltips_in_the_pages_language():
 
 
 def test_long_items_start_a_printed_sheet_and_short_ones_do_not():
-    assert ".hb-item--sheet }" in render_chapter(BOOK, "failure_causes", "en")
+    assert ".hb-item--sheet }" in render_chapter(BOOK, "failure_causes_people", "en")
     assert ".hb-item--sheet }" in render_chapter(BOOK, "case_studies", "ar")
     assert ".hb-item--sheet" not in render_chapter(BOOK, "glossary", "fa")

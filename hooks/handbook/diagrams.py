@@ -220,12 +220,23 @@ def failure_map(book: Handbook, lang: str) -> Diagram:
                            [Text(cx, head_y, _digits(step.number, lang), "hb-d-title hb-d-link", "middle")]))
     y = head_y + 8
     desc = []
+    group = None
     for i, cause in enumerate(book.failure_causes):
+        if cause.group != group:
+            # The causes are grouped as on their pages: each group's name above its rows.
+            group = cause.group
+            name = book.t(f"failure_group.{group}.title", lang)
+            y += 4
+            for line in wrap(name, WIDTH - 2 * MARGIN - 8):
+                y += LINE
+                shapes.append(Text(c.tx(MARGIN + 4), y, line, "hb-d-label"))
+            y += 5
+            desc.append(name)
         lines = wrap(cause.title[lang], label_w - 4)
         h = len(lines) * (LINE - 2) + 8
         if i % 2 == 0:
             shapes.append(Rect(c.x(MARGIN, WIDTH - 2 * MARGIN), y, WIDTH - 2 * MARGIN, h, "hb-d-stripe", 2))
-        link = Link(_href("failure-causes", cause.id, "failure-causes"), cause.title[lang])
+        link = Link(_href(cause.page, cause.id, "failure-causes"), cause.title[lang])
         for k, line in enumerate(lines):
             link.shapes.append(Text(c.tx(MARGIN + 4), y + 4 + BODY + k * (LINE - 2), line, "hb-d-text hb-d-link"))
         shapes.append(link)

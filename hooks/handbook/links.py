@@ -14,7 +14,7 @@ from .model import DEFAULT_LANGUAGE, PAGES, Handbook
 ANCHORED: dict[str, str | None] = {
     "crm_types": "crm-types",
     "lifecycle_stages": "lifecycle-stages",
-    "failure_causes": "failure-causes",
+    "failure_causes": None,  # on its group's page (FailureCause.page)
     "checklist": "checklist",
     "kpis": "kpis",
     "case_studies": "case-studies",

@@ -101,6 +101,16 @@ class SourceRef(Strict):
 
 
 Sources = Annotated[list[SourceRef], Field(min_length=1)]
+
+
+class NotedSourceRef(SourceRef):
+    """A source reference with what that source says at that place, in a sentence: the item's
+    own explanation is the handbook's synthesis, and each source's part of it is reported here."""
+
+    note: Text
+
+
+NotedSources = Annotated[list[NotedSourceRef], Field(min_length=1)]
 Texts = Annotated[list[Text], Field(min_length=1)]
 
 
@@ -135,6 +145,7 @@ class SourcePart(Strict):
 
 class Source(Item):
     title: Text
+    short: Text  # how the handbook names it in citations and prose: "Mir", "the eight-problems article"
     author: Text | None = None
     publisher: Text | None = None
     published: SolarHijriDate | None = None
@@ -182,16 +193,27 @@ class LifecycleStage(Item):
     sources: Sources
 
 
+# The failure causes are taught on three pages, one per group (failure-causes-<group>), after
+# an overview page (failure-causes) that maps them all.
+FAILURE_GROUPS = ("leadership", "people", "data")
+
+
 class FailureCause(Item):
     title: Text
+    group: Literal[FAILURE_GROUPS]
     summary: Text
-    explanation: Text
+    explanation: Text  # the handbook's synthesis; each source's own words are in its note
     warning_signs: Texts
     remedies: Texts
     prevented_by: list[Id] = []
     kpis: list[Id] = []
-    sources: Sources
+    sources: NotedSources
     evidence: Text | None = None  # where a figure or claim of the sources is weak or untraceable
+
+    @property
+    def page(self) -> str:
+        """The page stem the cause is taught on."""
+        return f"failure-causes-{self.group}"
 
 
 class ChecklistStep(Item):
@@ -366,6 +388,9 @@ PAGES = (
     "crm-types",
     "lifecycle-stages",
     "failure-causes",
+    "failure-causes-leadership",
+    "failure-causes-people",
+    "failure-causes-data",
     "checklist",
     "leadership-and-culture",
     "integration",
@@ -380,7 +405,8 @@ PAGES = (
 )
 # Pages a course teaches from: each has a lesson (lessons.yaml) with outcomes, key terms, a
 # summary and review questions. The home, quiz, glossary, sources and trainer pages do not.
-TEACHING_PAGES = tuple(p for p in PAGES if p not in ("index", "quiz", "glossary", "sources", "for-trainers"))
+# The failure-cause group pages share the overview's lesson.
+TEACHING_PAGES = tuple(p for p in PAGES if p not in ("index", "quiz", "glossary", "sources", "for-trainers") and not p.startswith("failure-causes-"))
 QUIZ_MODES = ("all", "step", "workshop")
 # Where the visitor's CRM is: live, or still being planned or implemented (handbook/quiz.py).
 QUIZ_STAGES = ("live", "pre-launch")
@@ -537,6 +563,7 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
     # Material's own wording where it is wrong for us: its Arabic «إبحث», «إختر» (the hamza is
     # wrong on a verb of form I/VIII imperative) and the singular address the texts do not use.
     + ["theme.search", "theme.select.language"]
+    + [f"failure_group.{g}.{k}" for g in FAILURE_GROUPS for k in ("title", "intro")]
     + [
         "label.summary",
         "label.explanation",
@@ -545,7 +572,11 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "label.prevented_by",
         "label.related_kpis",
         "label.sources",
-        "label.explanation_from",
+        "label.source_notes",
+        "label.short_name",
+        "label.causes_in_group",
+        "basis.from_sources",
+        "chapter.failure_causes_group.title",
         "label.evidence",
         "label.named_in",
         "label.definition_basis",

@@ -25,13 +25,14 @@ from . import collation, diagrams, quiz
 from .digits import localize_digits
 from .links import ANCHORED, anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .text import escape_text_part, inline_html, plain_text, script_json
-from .model import DEFAULT_LANGUAGE, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
+from .model import DEFAULT_LANGUAGE, FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # chapter key -> (page file name, template). The page names are part of the public URLs.
 CHAPTER_PAGES: dict[str, str] = {
     "failure_causes": "failure-causes.md",
+    **{f"failure_causes_{g}": f"failure-causes-{g}.md" for g in FAILURE_GROUPS},
     "checklist": "checklist.md",
     "lifecycle_stages": "lifecycle-stages.md",
     "crm_types": "crm-types.md",
@@ -205,6 +206,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         # The page the text lands on (links inside texts are written relative to it).
         here=GENERATED_PAGES[chapter][:-3] if chapter in GENERATED_PAGES else chapter,
         kpi_families=KPI_FAMILIES,
+        failure_groups=FAILURE_GROUPS,
         diagram=lambda name, *args: render_diagram(book, lang, name, *args),
     )
 
@@ -241,7 +243,11 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
         context.update(trainer_context(book, lang, site))
     if chapter == "glossary":
         context.update(glossary_context(book, lang))
-    return _environment().get_template(f"{chapter}.md.j2").render(**context)
+    template = f"{chapter}.md.j2"
+    if chapter.startswith("failure_causes_"):
+        context.update(group=chapter.removeprefix("failure_causes_"))
+        template = "failure_group.md.j2"
+    return _environment().get_template(template).render(**context)
 
 
 def glossary_context(book: Handbook, lang: str) -> dict:
@@ -289,7 +295,7 @@ def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
             out.append({
                 "id": d.id, "number": n, "title": step.title[lang], "step": step.number, "href": f"../checklist/#{d.step}",
                 "indicator": step.success_indicator[lang],
-                "causes": [{"title": causes[c].title[lang], "href": f"../failure-causes/#{c}"} for c in step.guards_against],
+                "causes": [{"title": causes[c].title[lang], "href": f"../{causes[c].page}/#{c}"} for c in step.guards_against],
             })
         else:
             idea = ideas[d.idea]
@@ -415,7 +421,7 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
         {
             "lang": other,
             "whole": cite(other, site.descriptions[other] or site.names[other], page_path("index", other)),
-            "item": cite(other, example.title[other], f"{page_path('failure-causes', other)}#{example.id}"),
+            "item": cite(other, example.title[other], f"{page_path(example.page, other)}#{example.id}"),
         }
         for other in LANGUAGES
     ]

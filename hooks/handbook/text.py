@@ -175,11 +175,12 @@ def _emphasis(text: str, first: bool) -> str:
     return "".join(out)
 
 
-# A Latin run followed by a Persian number in brackets ("راهنمای CRM (۱۴۰۵)", "Gartner (۲۰۲۳)"):
-# Persian digits are European numbers to the bidi algorithm, so the run and the number would
-# show as one left-to-right block, read "(۱۴۰۵) CRM" from the right. Isolating the run keeps
-# the reading order. (Arabic-Indic digits are Arabic numbers and do not join a Latin run.)
-_LATIN_BEFORE_PERSIAN_NUMBER = re.compile(r"(?<![A-Za-z0-9&#;])([A-Za-z][A-Za-z0-9.\- ]*[A-Za-z0-9.])(?=\s*\(\s*[۰-۹])")
+# A Latin run followed by a Persian number, in brackets or after a comma or colon ("راهنمای CRM
+# (۱۴۰۵)", "Gartner (۲۰۲۳)", "مانند Gartner، ۲۰۲۳"): Persian digits are European numbers to the
+# bidi algorithm, so the run and the number would show as one left-to-right block, read
+# "(۱۴۰۵) CRM" from the right. Isolating the run keeps the reading order. (Arabic-Indic digits
+# are Arabic numbers and do not join a Latin run.)
+_LATIN_BEFORE_PERSIAN_NUMBER = re.compile(r"(?<![A-Za-z0-9&#;])([A-Za-z][A-Za-z0-9.\- ]*[A-Za-z0-9.])(?=\s*[،,:؛]?\s*\(?\s*[۰-۹])")
 
 
 def _escape_part(text: str, first: bool) -> str:
