@@ -16,10 +16,12 @@ from handbook import collation
 from handbook.collation import initial, normalise, sort_key
 from handbook.loader import load
 from handbook.model import GlossaryTerm, Text
-from handbook.render import render_chapter
+from handbook.render import kpi_entries, render_chapter
 from handbook.text import plain_text
 
 BOOK = load(ROOT / "content_data")
+# The glossary page: its own terms and the indicators it does not define itself.
+ENTRIES = [*BOOK.glossary, *kpi_entries(BOOK)]
 
 # Written out here, independently of handbook/collation.py.
 ALPHABET = {
@@ -113,7 +115,7 @@ def position(term: str, lang: str) -> tuple[int, int]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_entries_are_in_the_languages_alphabetical_order(lang):
     headings, _, _ = parse(render_chapter(BOOK, "glossary", lang))
-    terms = {g.id: plain_text(g.term[lang]) for g in BOOK.glossary}
+    terms = {g.id: plain_text(g.term[lang]) for g in ENTRIES}
     shown = [terms[anchor] for _, anchor in headings]
     assert shown == ordered(shown, lang)
     if lang == "en":
@@ -127,8 +129,8 @@ def test_entries_are_in_the_languages_alphabetical_order(lang):
 def test_every_entry_keeps_its_anchor_once(lang):
     md = render_chapter(BOOK, "glossary", lang)
     headings, _, _ = parse(md)
-    assert sorted(anchor for _, anchor in headings) == sorted(g.id for g in BOOK.glossary)
-    for g in BOOK.glossary:
+    assert sorted(anchor for _, anchor in headings) == sorted(g.id for g in ENTRIES)
+    for g in ENTRIES:
         assert md.count(f"{{ #{g.id} .hb-item }}") == 1, g.id
         assert any(text.startswith(g.term[lang]) for text, anchor in headings if anchor == g.id)
 
@@ -137,7 +139,7 @@ def test_every_entry_keeps_its_anchor_once(lang):
 def test_the_index_lists_exactly_the_letters_that_have_entries(lang):
     headings, links, name = parse(render_chapter(BOOK, "glossary", lang))
     anchors = [anchor for _, anchor in headings]
-    terms = {g.id: plain_text(g.term[lang]) for g in BOOK.glossary}
+    terms = {g.id: plain_text(g.term[lang]) for g in ENTRIES}
 
     def filed(anchor):  # a letter, or the group of what starts with no letter of the alphabet
         kind, letter = initial(terms[anchor], lang)
@@ -162,7 +164,7 @@ def made_up_book(terms: list[tuple[str, str, str]]):
         GlossaryTerm(id=f"t{i}", term=Text(fa=fa, ar=ar, en=en), definition=Text(fa="تعریف.", ar="تعريف.", en="A definition."))
         for i, (fa, ar, en) in enumerate(terms)
     ]
-    return BOOK.model_copy(update={"glossary": glossary})
+    return BOOK.model_copy(update={"glossary": glossary, "kpis": []})
 
 
 MADE_UP = made_up_book([
@@ -189,3 +191,25 @@ def test_a_known_glossary_renders_in_its_known_order(lang, order, index):
     assert firsts[index[0]] == order[0]
     # Each link goes to the first entry of its letter: the Latin group starts at the digits.
     assert firsts[index[-1]] == ("t5" if lang != "en" else "t1")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_indicator_and_go_live_can_be_looked_up(lang):
+    """English review, defect 22: 11 of the KPIs and "go-live" were not in the glossary. An
+    indicator the glossary does not define itself appears under its own name, with the
+    definition written once in kpis.yaml and a link to it; go-live is a term of its own."""
+    md = render_chapter(BOOK, "glossary", lang)
+    headings = re.findall(r"^## (.*?) \{ #([a-z0-9-]+) \.hb-item", md, flags=re.M)
+    anchors = {a for _, a in headings}
+    terms = {g.id: g for g in BOOK.glossary}
+    assert "go-live" in terms and "go-live" in anchors
+    for kpi in BOOK.kpis:
+        own = [g for g in BOOK.glossary if g.id == kpi.id or (kpi.abbreviation and g.abbreviation == kpi.abbreviation) or g.term.en.lower() == kpi.name.en.lower()]
+        if own:
+            continue
+        assert kpi.id in anchors, f"{kpi.id} cannot be looked up in the {lang} glossary"
+        entry = md.split(f"{{ #{kpi.id} ", 1)[1].split("\n## ", 1)[0]
+        assert kpi.definition[lang][:30] in entry and f"(kpis.md#{kpi.id})" in entry, kpi.id
+    # Still one alphabetical order, with the indicators filed among the terms.
+    keys = [sort_key(plain_text(re.sub(r" \([^()]*\)$", "", h)), lang) for h, _ in headings]
+    assert keys == sorted(keys)

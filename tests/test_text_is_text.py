@@ -26,6 +26,7 @@ import yaml
 
 from conftest import ROOT, _Quiet, run_build
 from handbook.loader import ContentErrors, load
+from handbook.render import kpi_entries
 from handbook.text import inline_html, inline_problems, plain_text, script_json
 
 MARK = "hbPwned"
@@ -250,7 +251,9 @@ def test_every_page_shows_the_payload_as_text_and_keeps_its_items(hostile_site):
         text = "".join(_tree(page).text)
         assert f"<script>window.{MARK}=true</script>" in text, "the payload is shown, as written"
         ids = [a["id"] for t, a in _tree(page).tags if t == "h2" and "hb-item" in (a.get("class") or "")]
-        assert sorted(ids) == sorted(g["id"] for g in glossary), "every item keeps its own anchor, none gained one"
+        # The glossary's own terms and the indicators it does not define itself (render.kpi_entries).
+        expected = [g["id"] for g in glossary] + [e.id for e in kpi_entries(load(ROOT / "content_data"))]
+        assert sorted(ids) == sorted(expected), "every item keeps its own anchor, none gained one"
         assert "Material for MkDocs" in text, "nothing swallowed the end of the page"
 
 

@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from .text import inline_problems
 
 from .links import ANCHORED, anchored_items, published
+from . import worked
 from .model import KINDS, LANGUAGES, LINK_PATTERN, PAGES, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, RESERVED_ID_PREFIXES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
 UI_FILE = "ui"
@@ -331,6 +332,29 @@ def load(content_dir: str | Path) -> Handbook:
             for j, ref in enumerate(getattr(it, field_b)):
                 if (ref, it.id) not in a_pairs and ref in valid_ids[kind_a]:
                     err_at(kind_b, index, (field_b, j), it.id, f"{field_b}[{j}]", f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}")
+
+    # Worked examples: arithmetic over the running case's figures and other examples, and a
+    # sentence that states the result as the page writes it (handbook/worked.py). Not when
+    # either file has problems: the names it uses may be on an item that failed.
+    def all_valid(kind: str) -> bool:
+        tree = trees.get(kind)
+        return isinstance(tree, SequenceNode) and len(valid[kind]) == len(tree.value)
+
+    if all_valid("kpis") and all_valid("teaching_cases"):
+        examples = worked.examples_of(SimpleNamespace(kpis=[it for _, it in valid["kpis"]], teaching_cases=[it for _, it in valid["teaching_cases"]]))
+        for index, it in valid["kpis"]:
+            if it.example is None:
+                continue
+            try:
+                value = examples.value(worked.name_of(it.id))
+            except worked.ExampleError as exc:
+                err_at("kpis", index, ("example", "expression"), it.id, "example.expression", str(exc))
+                continue
+            for lang in LANGUAGES:
+                stated = worked.format_number(value, lang, it.example.decimals)
+                if not worked.states(it.example.result[lang], stated):
+                    err_at("kpis", index, ("example", "result", lang), it.id, f"example.result.{lang}",
+                           f"must state the result as worked out, '{stated}' (the figures or the expression changed?)")
 
     # The quiz: one dimension per checklist step, question ids unique, five ordered levels.
     if trees.get("quiz_dimensions") is not None and trees.get("checklist") is not None:

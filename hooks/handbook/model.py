@@ -231,6 +231,16 @@ class ChecklistStep(Item):
 KPI_FAMILIES = ("customer", "operations", "adoption")
 
 
+class WorkedExample(Strict):
+    """A KPI's formula worked on the running case (handbook/worked.py): ``expression`` is its
+    arithmetic over the case's figures and other KPIs' results (ids with _), ``decimals`` how
+    the result is rounded, ``result`` a sentence that states that result as the page writes it."""
+
+    expression: NonEmpty
+    decimals: Annotated[int, Field(ge=0, le=4)] = 0
+    result: Text
+
+
 class Kpi(Item):
     """``sources`` are where the articles name the indicator (none: the handbook adds it); none
     of them defines one. Its definition and formula are either ``standard`` (and name the
@@ -249,6 +259,7 @@ class Kpi(Item):
     sources: list[SourceRef] = []
     evidence: Text | None = None
     avoid: Avoid | None = None  # variants of its name the texts must not use
+    example: WorkedExample | None = None  # the formula worked on the running case's figures
 
     @model_validator(mode="after")
     def _stage(self):
@@ -444,13 +455,36 @@ class Lesson(Item):
         return value
 
 
+# A name in a worked example's arithmetic (handbook/worked.py): a figure, or a KPI's id with _.
+FigureName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Figure(Strict):
+    """One figure of the running case, for the KPIs' worked examples: its name in their
+    arithmetic, its value, and what it is in each language (with its unit: "…, in hours")."""
+
+    name: FigureName
+    value: Annotated[float, Field(ge=0)]
+    label: Text
+
+
 class TeachingCase(Item):
     """A fictional organisation the review questions and course activities use, so a student
-    without a workplace can do every exercise. Shown on the trainer page."""
+    without a workplace can do every exercise. Shown on the trainer page; its ``figures`` run
+    through every KPI formula (the KPIs' worked examples)."""
 
     name: Text
     profile: Text
     facts: Annotated[list[Text], Field(min_length=3)]
+    figures: list[Figure] = []
+
+    @field_validator("figures")
+    @classmethod
+    def _unique_names(cls, figures):
+        seen = [f.name for f in figures]
+        if len(seen) != len(set(seen)):
+            raise ValueError(f"figure names must be unique (got {sorted(n for n in set(seen) if seen.count(n) > 1)})")
+        return figures
 
 
 class CourseSession(Item):
@@ -573,6 +607,9 @@ REQUIRED_UI_KEYS: frozenset[str] = frozenset(
         "label.related_kpis",
         "label.sources",
         "label.source_notes",
+        "label.worked_example",
+        "basis.invented",
+        "label.see_indicator",
         "label.short_name",
         "label.causes_in_group",
         "basis.from_sources",

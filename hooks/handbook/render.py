@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 from persiantools.jdatetime import JalaliDate
 
-from . import collation, diagrams, quiz
+from . import collation, diagrams, quiz, worked
 from .digits import localize_digits
 from .links import ANCHORED, anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .text import escape_text_part, inline_html, plain_text, script_json
@@ -208,7 +208,25 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         kpi_families=KPI_FAMILIES,
         failure_groups=FAILURE_GROUPS,
         diagram=lambda name, *args: render_diagram(book, lang, name, *args),
+        worked=lambda kpi: _worked(book, lang, kpi),
+        running_case=book.teaching_cases[0] if book.teaching_cases else None,
     )
+
+
+def _worked(book: Handbook, lang: str, kpi) -> worked.Worked:
+    """A KPI's worked example on the running case's figures (handbook/worked.py)."""
+    names = {worked.name_of(k.id): k for k in book.kpis}
+    w = _examples(book).worked(worked.name_of(kpi.id), lang, lambda name, lng: names[name].name[lng])
+    # Escaped here, so the no-break spaces around "=" survive (a text's spaces are collapsed).
+    return worked.Worked(w.inputs, Markup(str(escape(w.calculation)).replace("\u00a0", "&nbsp;")), w.result)
+
+
+def _examples(book: Handbook) -> worked.Examples:
+    cached = getattr(book, "_examples_cache", None)
+    if cached is None:
+        cached = worked.examples_of(book)
+        object.__setattr__(book, "_examples_cache", cached)
+    return cached
 
 
 DIAGRAMS = ("lifecycle", "failure_map", "step_guards", "crm_types", "case_study")
@@ -250,11 +268,38 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
     return _environment().get_template(template).render(**context)
 
 
+@dataclass(frozen=True)
+class KpiEntry:
+    """A KPI in the glossary: its name and definition, written once in kpis.yaml, and a link to
+    it (a reader looks every indicator up in the glossary too). Anchored by the KPI's id."""
+
+    kpi: object
+
+    def __getattr__(self, name: str):
+        if name in ("id", "abbreviation", "definition", "evidence"):
+            return getattr(self.kpi, name)
+        if name == "term":
+            return self.kpi.name
+        if name in ("expansion",):
+            return None
+        if name == "sources":
+            return []
+        raise AttributeError(name)
+
+
+def kpi_entries(book: Handbook) -> list[KpiEntry]:
+    """The KPIs the glossary does not define itself (no term with the KPI's id, abbreviation or
+    English name), as glossary entries."""
+    covered = {g.id for g in book.glossary} | {g.abbreviation for g in book.glossary if g.abbreviation} | {g.term.en.lower() for g in book.glossary}
+    return [KpiEntry(k) for k in book.kpis if not {k.id, k.abbreviation, k.name.en.lower()} & covered]
+
+
 def glossary_context(book: Handbook, lang: str) -> dict:
     """The glossary in the alphabetical order of ``lang`` (handbook/collation.py), in sections
     by initial letter, each with the label its link in the letter index shows."""
     names = {collation.DIGIT: localize_digits("0–9", lang), collation.LATIN: "A–Z", collation.OTHER: "#"}
-    sections = collation.sections(book.glossary, lang, text=lambda g: plain_text(g.term[lang]), tiebreak=lambda g: g.id)
+    entries = [*book.glossary, *kpi_entries(book)]
+    sections = collation.sections(entries, lang, text=lambda g: plain_text(g.term[lang]), tiebreak=lambda g: g.id)
     return {
         "glossary_sections": [
             {"label": s.letter or " ".join(names[kind] for kind in s.kinds), "letter": s.letter, "items": s.items}

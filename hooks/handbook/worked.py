@@ -1,0 +1,166 @@
+"""Worked examples of the KPI formulas on the running case's figures (no MkDocs imports).
+
+A KPI's ``example.expression`` is arithmetic over names: a figure of the running case
+(teaching_cases.yaml, ``figures``) or another KPI's result (its id with ``_`` for ``-``), so
+one set of figures runs through every formula and, say, the lifetime value uses the retention
+rate worked out above it. Only numbers, names, + − × ÷ and brackets are allowed: the
+expression is parsed with :mod:`ast` and evaluated here, never by ``eval``. The page shows the
+figures, the same expression with the figures put in (in the page's digits) and the result,
+and the YAML's sentence about the result must contain that result as this module writes it, so
+a changed figure can never leave a stale number in the text.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+from dataclasses import dataclass
+
+from .digits import localize_digits
+
+# Thousands and decimal separators, in the page's script.
+_SEPARATORS = {"fa": ("٬", "٫"), "ar": ("٬", "٫"), "en": (",", ".")}
+_OPERATORS = {ast.Add: ("+", lambda a, b: a + b), ast.Sub: ("−", lambda a, b: a - b),
+              ast.Mult: ("×", lambda a, b: a * b), ast.Div: ("÷", lambda a, b: a / b)}
+_PRECEDENCE = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2}
+
+
+class ExampleError(ValueError):
+    """The expression is not arithmetic over known names, or cannot be worked out."""
+
+
+def format_number(value: float, lang: str, decimals: int = 2) -> str:
+    """``value`` rounded to at most ``decimals`` places (trailing zeros dropped), with the
+    language's separators and digits: 40000 -> '40,000' / '۴۰٬۰۰۰'; 4.5 -> '4.5' / '۴٫۵'."""
+    thousands, point = _SEPARATORS[lang]
+    text = f"{round(value, decimals):,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    text = text.replace(",", "\0").replace(".", point).replace("\0", thousands)
+    return localize_digits(text.replace("-", "−"), lang)
+
+
+def parse(expression: str) -> ast.expr:
+    try:
+        tree = ast.parse(expression, mode="eval").body
+    except SyntaxError as exc:
+        raise ExampleError(f"'{expression}' is not an arithmetic expression ({exc.msg})") from None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+            continue
+        if isinstance(node, (ast.Name, ast.Load)) or type(node) in _OPERATORS:
+            continue
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            continue
+        raise ExampleError(f"'{expression}': only numbers, names, + - * / and brackets are allowed")
+    return tree
+
+
+def names(expression: str) -> list[str]:
+    """The names an expression uses, in order of first use."""
+    found = sorted((n.col_offset, n.id) for n in ast.walk(parse(expression)) if isinstance(n, ast.Name))
+    return list(dict.fromkeys(name for _, name in found))  # left to right, as the reader reads it
+
+
+def evaluate(expression: str, value_of) -> float:
+    """The expression's value; ``value_of(name)`` gives each name's value."""
+
+    def run(node: ast.expr) -> float:
+        if isinstance(node, ast.Constant):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            return float(value_of(node.id))
+        left, right = run(node.left), run(node.right)
+        if isinstance(node.op, ast.Div) and right == 0:
+            raise ExampleError(f"'{expression}' divides by zero")
+        return _OPERATORS[type(node.op)][1](left, right)
+
+    result = run(parse(expression))
+    if not math.isfinite(result):
+        raise ExampleError(f"'{expression}' has no finite value")
+    return result
+
+
+def shown(expression: str, value_of, lang: str) -> str:
+    """The expression with each name's value put in, in the page's digits and operators:
+    '((41,000 − 9,000) ÷ 40,000) × 100'. Brackets are kept where the expression needs them."""
+
+    def show(node: ast.expr, parent: int = 0, right_side: bool = False) -> str:
+        if isinstance(node, ast.Constant):
+            return format_number(float(node.value), lang, 4)
+        if isinstance(node, ast.Name):
+            return format_number(float(value_of(node.id)), lang, 4)
+        mine = _PRECEDENCE[type(node.op)]
+        text = f"{show(node.left, mine)} {_OPERATORS[type(node.op)][0]} {show(node.right, mine, True)}"
+        # A bracket wherever the reader would otherwise group differently: a lower precedence
+        # inside a higher one, or a − or ÷ on the right of one of the same level.
+        if mine < parent or (mine == parent and right_side):
+            return f"({text})"
+        return text
+
+    return show(parse(expression))
+
+
+@dataclass(frozen=True)
+class Worked:
+    """One KPI's worked example, ready for a page."""
+
+    inputs: list[tuple[str, str]]  # (label, value as shown), in order of use
+    calculation: str  # 'expression = result' (no-break spaces around =)
+    result: str  # the result as shown
+
+
+class Examples:
+    """Every KPI example of a handbook, worked out once (results may use other results)."""
+
+    def __init__(self, figures: dict, examples: dict):
+        # figures: name -> (value, {lang: label}); examples: kpi name -> (expression, decimals)
+        self.figures = figures
+        self.examples = examples
+        self._values: dict[str, float] = {}
+
+    def value(self, name: str, _seen: tuple = ()) -> float:
+        if name in self.figures:
+            return float(self.figures[name][0])
+        if name not in self.examples:
+            raise ExampleError(f"'{name}' is neither a figure of the running case nor a KPI with an example")
+        if name in _seen:
+            raise ExampleError(f"examples depend on each other in a circle: {' -> '.join((*_seen, name))}")
+        if name not in self._values:
+            expression, decimals = self.examples[name]
+            raw = evaluate(expression, lambda n: self.value(n, (*_seen, name)))
+            self._values[name] = round(raw, decimals)
+        return self._values[name]
+
+    def worked(self, name: str, lang: str, label_of_kpi) -> Worked:
+        expression, decimals = self.examples[name]
+        value = self.value(name)
+        inputs = []
+        for used in names(expression):
+            label = self.figures[used][1][lang] if used in self.figures else label_of_kpi(used, lang)
+            inputs.append((label, format_number(self.value(used), lang, 4)))
+        result = format_number(value, lang, decimals)
+        # "= result" never wraps away from the end of the calculation on a phone.
+        return Worked(inputs, f"{shown(expression, self.value, lang)}\u00a0=\u00a0{result}", result)
+
+
+_DIGIT = "0-9۰-۹٠-٩"
+
+
+def states(text: str, number: str) -> bool:
+    """``text`` contains ``number`` as a whole number ("3" is not in "30" or "3.5")."""
+    pattern = rf"(?<![{_DIGIT}])(?<![{_DIGIT}][.,٫٬]){re.escape(number)}(?![{_DIGIT}]|[.,٫٬][{_DIGIT}])"
+    return re.search(pattern, text) is not None
+
+
+def name_of(kpi_id: str) -> str:
+    """A KPI's name in the arithmetic: its id with _ for -."""
+    return kpi_id.replace("-", "_")
+
+
+def examples_of(book) -> Examples:
+    """The examples of every KPI of ``book`` on its running cases' figures."""
+    figures = {f.name: (f.value, f.label) for case in book.teaching_cases for f in case.figures}
+    examples = {name_of(k.id): (k.example.expression, k.example.decimals) for k in book.kpis if k.example}
+    return Examples(figures, examples)
