@@ -119,12 +119,15 @@ def test_each_cause_is_taught_once_and_each_source_says_its_part(lang):
     tag = f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.from_sources", lang)}</span>'
     sources = BOOK.by_id("sources")
     names = [name for s in BOOK.sources for name in (s.title[lang], s.author[lang] if s.author else None) if name]
+    shorts = [s.short[lang] for s in BOOK.sources]
     for cause in BOOK.failure_causes:
         md = causes[cause.id]
         label = md.index(f"**{BOOK.t('label.explanation', lang)}** {tag}")
         notes = md.index(f"**{BOOK.t('label.source_notes', lang)}**")
         assert label < md.index(cause.explanation[lang][:40]) < notes < md.index(f"**{BOOK.t('label.warning_signs', lang)}**"), cause.id
         assert not [n for n in names if n in cause.explanation[lang]], f"{cause.id}: the explanation names a source"
+        said = [n for n in shorts if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", cause.explanation[lang], flags=re.I)]
+        assert not said, f"{cause.id}: the explanation names a source by its short name {said}"
         listed = re.findall(r"<li markdown>\*\*\[([^\]]+)\]\(sources\.md#([a-z0-9-]+)\)", md[notes:])
         assert [i for _, i in listed] == [r.source for r in cause.sources], cause.id
         assert all(sources[i].short[lang].lower() == t.lower() for t, i in listed), cause.id

@@ -46,6 +46,9 @@ def test_a_published_build_cites_its_public_address(lang):
         ("راهنمای CRM (۱۴۰۵). عنوان", "راهنمای <bdi>CRM</bdi> (۱۴۰۵). عنوان"),
         ("از جمله Gartner (۲۰۲۳)، می‌گوید", "از جمله <bdi>Gartner</bdi> (۲۰۲۳)، می‌گوید"),
         ("The CRM Handbook (۱۴۰۵)", "<bdi>The CRM Handbook</bdi> (۱۴۰۵)"),
+        # After a comma or a colon too: «مانند Gartner، ۲۰۲۳» must not read «۲۰۲۳ ،Gartner».
+        ("مانند Gartner، ۲۰۲۳)", "مانند <bdi>Gartner</bdi>، ۲۰۲۳)"),
+        ("نرخ استفاده از CRM: ۴۵٪", "نرخ استفاده از <bdi>CRM</bdi>: ۴۵٪"),
         # Latin digits belong to the Latin run, and Arabic-Indic digits never join it.
         ("Reichheld (2003)", "Reichheld (2003)"),
         ("دليل CRM (٢٠٢٦)", "دليل CRM (٢٠٢٦)"),

@@ -126,3 +126,16 @@ def test_long_items_start_a_printed_sheet_and_short_ones_do_not():
     assert ".hb-item--sheet }" in render_chapter(BOOK, "failure_causes_people", "en")
     assert ".hb-item--sheet }" in render_chapter(BOOK, "case_studies", "ar")
     assert ".hb-item--sheet" not in render_chapter(BOOK, "glossary", "fa")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_its_own_title(lang):
+    """A generated page's stub starts with a front-matter comment ('# Generated from…'): never
+    a title. The trainer page's reading lists and forwarding pages use these titles."""
+    from handbook.render import page_titles
+
+    titles = page_titles(BOOK, lang, ROOT / "docs")
+    for page, title in titles.items():
+        assert title != page and "Generated from" not in title, (page, title)
+    group = BOOK.t("failure_group.people.title", lang)
+    assert group in titles["failure-causes-people"] and titles["failure-causes-people"] != titles["failure-causes-data"]

@@ -279,7 +279,7 @@ def test_no_payload_runs_in_chromium_and_the_quiz_still_works(hostile_site, brow
         page.on("request", lambda r: r.url.startswith((base + "/", "data:")) or foreign.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
         for prefix in ("", "ar/", "en/"):
-            for path in ("", "failure-causes/", "glossary/", "sources/", "for-trainers/", "quiz/", "no-such-page/"):
+            for path in ("", "failure-causes/", "failure-causes-leadership/", "kpis/", "glossary/", "sources/", "for-trainers/", "quiz/", "no-such-page/"):
                 page.goto(f"{base}/{prefix}{path}")
                 page.wait_for_load_state("networkidle")
                 assert page.evaluate(f"window.{MARK}") is None, f"/{prefix}{path}: content ran a script"

@@ -51,7 +51,8 @@ def test_numbers_are_written_in_each_languages_digits_and_separators():
     assert worked.format_number(41000, "fa") == "۴۱٬۰۰۰"
     assert worked.format_number(4.5, "ar") == "٤٫٥"
     assert worked.format_number(2.0, "fa", 2) == "۲"
-    assert worked.format_number(0.125, "en", 2) == "0.12" or worked.format_number(0.125, "en", 2) == "0.13"
+    # Rounded half up, as a reader checks by hand (Python's round() would give 12 and 2.67).
+    assert worked.format_number(12.5, "en", 0) == "13" and worked.format_number(2.675, "en", 2) == "2.68"
     assert worked.states("takes 3 hours", "3") and not worked.states("takes 30 hours", "3") and not worked.states("3.5", "3")
 
 
@@ -79,6 +80,9 @@ def test_the_kpi_page_shows_each_example(lang):
         ("customers_end / (customers_new - 9000)", "divides by zero"),
         ("customers_end ** 2", "only numbers, names, + - * / and brackets are allowed"),
         ("customer_retention_rate + customer_lifetime_value", "in a circle"),
+        ("customers_end / 9e999", "is not a figure"),
+        ("1" * 400, "longer than"),
+        ("True + customers_end", "only numbers, names"),
     ],
 )
 def test_a_wrong_expression_is_refused_with_its_place(content_copy, expression, message):
@@ -101,3 +105,20 @@ def test_a_changed_figure_makes_every_stale_sentence_an_error(content_copy):
         for lang in LANGUAGES:
             assert (kpi, f"example.result.{lang}") in stale, (kpi, lang, errors)
     assert all(e.file == "content_data/kpis.yaml" for e in errors)
+
+
+def test_a_figure_may_not_take_a_kpis_name(content_copy):
+    """Else it would silently replace that KPI's result in the examples that use it."""
+    def change(cases):
+        cases[0]["figures"][0]["name"] = "customer_retention_rate"
+
+    edit(content_copy, "teaching_cases", change)
+    one(errors_of(content_copy), file="content_data/teaching_cases.yaml", item="case-nikan", field="figures[0].name", message="is the name of a KPI's result")
+
+
+def test_a_broken_example_is_reported_once_not_on_the_examples_that_use_it(content_copy):
+    edit(content_copy, "kpis", lambda t: t[0]["example"].__setitem__("expression", "customers_end / ("))
+    errors = errors_of(content_copy)
+    one(errors, item="customer-retention-rate", field="example.expression", message="not an arithmetic expression")
+    clv = one(errors, item="customer-lifetime-value", field="example.expression")
+    assert "whose own example cannot be worked out" in clv.message and "customers_end / (" not in clv.message

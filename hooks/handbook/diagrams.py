@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from .digits import localize_digits as _digits
 from .links import relative
-from .model import Handbook
+from .model import FAILURE_GROUPS, Handbook
 
 WIDTH = 360
 MARGIN = 8
@@ -221,7 +221,9 @@ def failure_map(book: Handbook, lang: str) -> Diagram:
     y = head_y + 8
     desc = []
     group = None
-    for i, cause in enumerate(book.failure_causes):
+    # Grouped as on their pages, whatever the order of the YAML.
+    ordered = sorted(book.failure_causes, key=lambda cause: FAILURE_GROUPS.index(cause.group))
+    for i, cause in enumerate(ordered):
         if cause.group != group:
             # The causes are grouped as on their pages: each group's name above its rows.
             group = cause.group

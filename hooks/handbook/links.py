@@ -62,10 +62,18 @@ def anchored_items(book: Handbook) -> list[tuple[str, str, object]]:
     return out
 
 
+def glossary_kpis(book: Handbook) -> list:
+    """The KPIs the glossary lists under their own name because no term of its own defines
+    them (no term with the KPI's id, abbreviation or English name): anchored there by their id."""
+    covered = {g.id for g in book.glossary} | {g.abbreviation for g in book.glossary if g.abbreviation} | {g.term.en.lower() for g in book.glossary}
+    return [k for k in book.kpis if not {k.id, k.abbreviation, k.name.en.lower()} & covered]
+
+
 def published(book: Handbook) -> list[str]:
     """Every page and anchor, language-independent: 'failure-causes/', 'failure-causes/#scope-creep'."""
     lines = [page_link(p) for p in PAGES]
     lines += [f"{page_link(page)}#{item.id}" for _, page, item in anchored_items(book)]
+    lines += [f"{page_link('glossary')}#{kpi.id}" for kpi in glossary_kpis(book)]
     return sorted(set(lines))
 
 

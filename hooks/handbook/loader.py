@@ -12,6 +12,7 @@ every key and list item (and shows duplicate keys, which plain loading silently 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from . import worked
 from .model import KINDS, LANGUAGES, LINK_PATTERN, PAGES, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, RESERVED_ID_PREFIXES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
 
 UI_FILE = "ui"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # The field that identifies an item, when it is not "id".
 ID_FIELD = {"redirects": "old"}
 
@@ -342,6 +344,12 @@ def load(content_dir: str | Path) -> Handbook:
 
     if all_valid("kpis") and all_valid("teaching_cases"):
         examples = worked.examples_of(SimpleNamespace(kpis=[it for _, it in valid["kpis"]], teaching_cases=[it for _, it in valid["teaching_cases"]]))
+        kpi_names = {worked.name_of(it.id) for _, it in valid["kpis"]}
+        for index, case in valid["teaching_cases"][:1]:
+            for j, figure in enumerate(case.figures):
+                if figure.name in kpi_names:
+                    err_at("teaching_cases", index, ("figures", j, "name"), case.id, f"figures[{j}].name",
+                           f"'{figure.name}' is the name of a KPI's result in the worked examples; give the figure another name")
         for index, it in valid["kpis"]:
             if it.example is None:
                 continue
@@ -402,7 +410,8 @@ def load(content_dir: str | Path) -> Handbook:
     if trees.get("redirects") is not None:
         live = set(published(SimpleNamespace(**{kind: [it for _, it in items] for kind, items in valid.items()})))
         moved_pages = {r.old for _, r in valid["redirects"] if not r.old_anchor}
-        written = set().union(*present.values()) - {""}
+        # Ids written on items that failed validation: their own errors are listed.
+        invalid = set().union(*present.values()) - {it.id for items in valid.values() for _, it in items if hasattr(it, "id")} - {""}
         # Folders the build itself writes: a forwarding page there would replace a language's
         # home page (ar/, en/), the theme's files or the search index.
         reserved = {f"{lang}/" for lang in LANGUAGES} | {"assets/", "search/", "stylesheets/", "javascripts/"}
@@ -414,7 +423,7 @@ def load(content_dir: str | Path) -> Handbook:
             elif r.old_anchor and r.old_page not in live and r.old_page not in moved_pages:
                 err_at("redirects", index, ("old",), r.id, "old", f"the page '{r.old_page}' no longer exists either: add a redirect for '{r.old_page}' itself")
             # (An item that is written but invalid has its own message; its links are not "missing".)
-            if r.new not in live and r.new.partition("#")[2] not in written:
+            if r.new not in live and r.new.partition("#")[2] not in invalid:
                 err_at("redirects", index, ("new",), r.id, "new", f"'{r.new}' is not a page or an item anchor of the handbook (tests/published_links.txt lists them)")
 
     # Interface strings.
@@ -432,6 +441,13 @@ def load(content_dir: str | Path) -> Handbook:
                     continue
                 try:
                     ui[key_s] = Text.model_validate(_plain(raw))
+                    # Placeholders ({n}, {case}, …) are filled by the code: every language has the same.
+                    wanted = set(_PLACEHOLDER.findall(ui[key_s].en))
+                    for lang in LANGUAGES:
+                        found = set(_PLACEHOLDER.findall(ui[key_s][lang]))
+                        if found != wanted:
+                            errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, lang)), key_s, lang,
+                                                       f"has the placeholders {sorted(found) or 'none'} where English has {sorted(wanted) or 'none'}; keep each {{name}} as it is"))
                 except ValidationError as exc:
                     for err in exc.errors():
                         loc = tuple(err["loc"])

@@ -196,6 +196,7 @@ class LifecycleStage(Item):
 # The failure causes are taught on three pages, one per group (failure-causes-<group>), after
 # an overview page (failure-causes) that maps them all.
 FAILURE_GROUPS = ("leadership", "people", "data")
+FAILURE_GROUP_PAGES = {group: f"failure-causes-{group}" for group in FAILURE_GROUPS}
 
 
 class FailureCause(Item):
@@ -213,7 +214,7 @@ class FailureCause(Item):
     @property
     def page(self) -> str:
         """The page stem the cause is taught on."""
-        return f"failure-causes-{self.group}"
+        return FAILURE_GROUP_PAGES[self.group]
 
 
 class ChecklistStep(Item):
@@ -260,6 +261,12 @@ class Kpi(Item):
     evidence: Text | None = None
     avoid: Avoid | None = None  # variants of its name the texts must not use
     example: WorkedExample | None = None  # the formula worked on the running case's figures
+
+    @model_validator(mode="after")
+    def _example_with_formula(self):
+        if (self.formula is None) != (self.example is None):
+            raise ValueError("a KPI with a formula has a worked example (example), and only such a KPI")
+        return self
 
     @model_validator(mode="after")
     def _stage(self):
@@ -399,9 +406,7 @@ PAGES = (
     "crm-types",
     "lifecycle-stages",
     "failure-causes",
-    "failure-causes-leadership",
-    "failure-causes-people",
-    "failure-causes-data",
+    *FAILURE_GROUP_PAGES.values(),
     "checklist",
     "leadership-and-culture",
     "integration",
@@ -417,7 +422,7 @@ PAGES = (
 # Pages a course teaches from: each has a lesson (lessons.yaml) with outcomes, key terms, a
 # summary and review questions. The home, quiz, glossary, sources and trainer pages do not.
 # The failure-cause group pages share the overview's lesson.
-TEACHING_PAGES = tuple(p for p in PAGES if p not in ("index", "quiz", "glossary", "sources", "for-trainers") and not p.startswith("failure-causes-"))
+TEACHING_PAGES = tuple(p for p in PAGES if p not in ("index", "quiz", "glossary", "sources", "for-trainers", *FAILURE_GROUP_PAGES.values()))
 QUIZ_MODES = ("all", "step", "workshop")
 # Where the visitor's CRM is: live, or still being planned or implemented (handbook/quiz.py).
 QUIZ_STAGES = ("live", "pre-launch")
@@ -464,7 +469,7 @@ class Figure(Strict):
     arithmetic, its value, and what it is in each language (with its unit: "…, in hours")."""
 
     name: FigureName
-    value: Annotated[float, Field(ge=0)]
+    value: Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]
     label: Text
 
 

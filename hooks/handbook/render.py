@@ -23,16 +23,16 @@ from persiantools.jdatetime import JalaliDate
 
 from . import collation, diagrams, quiz, worked
 from .digits import localize_digits
-from .links import ANCHORED, anchored_items, link_path, moved_anchors, page_link, page_of, page_path, relative
+from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .text import escape_text_part, inline_html, plain_text, script_json
-from .model import DEFAULT_LANGUAGE, FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
+from .model import DEFAULT_LANGUAGE, FAILURE_GROUP_PAGES, FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # chapter key -> (page file name, template). The page names are part of the public URLs.
 CHAPTER_PAGES: dict[str, str] = {
     "failure_causes": "failure-causes.md",
-    **{f"failure_causes_{g}": f"failure-causes-{g}.md" for g in FAILURE_GROUPS},
+    **{f"failure_causes_{g}": f"{page}.md" for g, page in FAILURE_GROUP_PAGES.items()},
     "checklist": "checklist.md",
     "lifecycle_stages": "lifecycle-stages.md",
     "crm_types": "crm-types.md",
@@ -119,6 +119,9 @@ def _environment() -> Environment:
     env.filters["href"] = lambda url: escape(url)  # a validated URL (model.WebUrl) as an attribute
     env.tests["contains"] = lambda seq, value: value in seq
     env.filters["lookup"] = lambda ids, table: [table[i] for i in ids]  # ids -> items (ids are validated)
+    # A name at the start of a sentence or list entry: its first letter in capitals (scripts
+    # without case are unchanged), "the eight-problems article" -> "The eight-problems article".
+    env.filters["sentence_start"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 
 
@@ -207,9 +210,11 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         here=GENERATED_PAGES[chapter][:-3] if chapter in GENERATED_PAGES else chapter,
         kpi_families=KPI_FAMILIES,
         failure_groups=FAILURE_GROUPS,
+        group_pages=FAILURE_GROUP_PAGES,
+        chapter_title=lambda name: chapter_title(book, name, lang),
         diagram=lambda name, *args: render_diagram(book, lang, name, *args),
         worked=lambda kpi: _worked(book, lang, kpi),
-        running_case=book.teaching_cases[0] if book.teaching_cases else None,
+        running_case=worked.running_case(book),
     )
 
 
@@ -222,11 +227,7 @@ def _worked(book: Handbook, lang: str, kpi) -> worked.Worked:
 
 
 def _examples(book: Handbook) -> worked.Examples:
-    cached = getattr(book, "_examples_cache", None)
-    if cached is None:
-        cached = worked.examples_of(book)
-        object.__setattr__(book, "_examples_cache", cached)
-    return cached
+    return _memo(book, ("examples",), lambda: worked.examples_of(book))
 
 
 DIAGRAMS = ("lifecycle", "failure_map", "step_guards", "crm_types", "case_study")
@@ -262,8 +263,8 @@ def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = 
     if chapter == "glossary":
         context.update(glossary_context(book, lang))
     template = f"{chapter}.md.j2"
-    if chapter.startswith("failure_causes_"):
-        context.update(group=chapter.removeprefix("failure_causes_"))
+    if chapter in GROUP_CHAPTERS:
+        context.update(group=GROUP_CHAPTERS[chapter])
         template = "failure_group.md.j2"
     return _environment().get_template(template).render(**context)
 
@@ -288,10 +289,8 @@ class KpiEntry:
 
 
 def kpi_entries(book: Handbook) -> list[KpiEntry]:
-    """The KPIs the glossary does not define itself (no term with the KPI's id, abbreviation or
-    English name), as glossary entries."""
-    covered = {g.id for g in book.glossary} | {g.abbreviation for g in book.glossary if g.abbreviation} | {g.term.en.lower() for g in book.glossary}
-    return [KpiEntry(k) for k in book.kpis if not {k.id, k.abbreviation, k.name.en.lower()} & covered]
+    """The KPIs the glossary does not define itself (links.glossary_kpis), as glossary entries."""
+    return [KpiEntry(k) for k in glossary_kpis(book)]
 
 
 def glossary_context(book: Handbook, lang: str) -> dict:
@@ -418,17 +417,33 @@ class SiteInfo:
         return self.url if self.url.endswith("/") else self.url + "/"
 
 
+# The chapter of each failure-cause group page -> its group.
+GROUP_CHAPTERS = {f"failure_causes_{g}": g for g in FAILURE_GROUPS}
+
+
+def chapter_title(book: Handbook, chapter: str, lang: str) -> str:
+    """A generated chapter's title: from ui.yaml; a failure-cause group's is the chapter's
+    pattern with the group's name."""
+    if chapter in GROUP_CHAPTERS:
+        group = book.t(f"failure_group.{GROUP_CHAPTERS[chapter]}.title", lang)
+        return book.t("chapter.failure_causes_group.title", lang).replace("{group}", group)
+    return book.t(f"chapter.{chapter}.title", lang)
+
+
 def page_titles(book: Handbook, lang: str, docs_dir: Path) -> dict[str, str]:
-    """Title of every page in one language: generated pages from ui.yaml, the others from their '# ' line."""
+    """Title of every page in one language: generated pages from ui.yaml, the others from their
+    '# ' line (below the front matter, whose comments start with '#' too)."""
     titles = {}
+    by_file = {file[:-3]: chapter for chapter, file in GENERATED_PAGES.items()}
     for page in PAGES:
-        key = f"chapter.{page.replace('-', '_')}.title"
-        if key in book.ui:
-            titles[page] = book.t(key, lang)
+        if page in by_file and (by_file[page] in GROUP_CHAPTERS or f"chapter.{by_file[page]}.title" in book.ui):
+            titles[page] = chapter_title(book, by_file[page], lang)
             continue
         titles[page] = page
         if (docs_dir / lang / f"{page}.md").is_file():
-            for line in (docs_dir / lang / f"{page}.md").read_text(encoding="utf-8").splitlines():
+            text = (docs_dir / lang / f"{page}.md").read_text(encoding="utf-8")
+            text = re.sub(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", "", text, flags=re.S)
+            for line in text.splitlines():
                 if line.startswith("# "):
                     titles[page] = re.sub(r"\s*\{.*\}\s*$", "", line[2:]).strip()
                     break
@@ -546,8 +561,8 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         return Markup(_environment().get_template("key_idea.md.j2").render(**context, idea=item, m=macros))
 
     def ref(kind: str, item_id: str, text: str | None = None) -> str:
-        if kind not in (*CHAPTER_PAGES, "key_ideas"):
-            raise RenderError(f"ref({kind!r}, {item_id!r}): unknown kind; known: {', '.join([*CHAPTER_PAGES, 'key_ideas'])}")
+        if kind not in ANCHORED:  # the kinds of item that have an anchor somewhere
+            raise RenderError(f"ref({kind!r}, {item_id!r}): unknown kind; known: {', '.join(ANCHORED)}")
         item = book.by_id(kind).get(item_id)
         if item is None:
             raise RenderError(f"ref({kind!r}, {item_id!r}): no such id in {kind}.yaml")

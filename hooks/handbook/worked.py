@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
 
 from .digits import localize_digits
@@ -30,28 +31,44 @@ class ExampleError(ValueError):
     """The expression is not arithmetic over known names, or cannot be worked out."""
 
 
+def round_half_up(value: float, decimals: int) -> float:
+    """Rounded as a reader rounds by hand (12.5 -> 13), not to even as Python's round() does."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
 def format_number(value: float, lang: str, decimals: int = 2) -> str:
     """``value`` rounded to at most ``decimals`` places (trailing zeros dropped), with the
     language's separators and digits: 40000 -> '40,000' / '۴۰٬۰۰۰'; 4.5 -> '4.5' / '۴٫۵'."""
     thousands, point = _SEPARATORS[lang]
-    text = f"{round(value, decimals):,.{decimals}f}"
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     text = text.replace(",", "\0").replace(".", point).replace("\0", thousands)
     return localize_digits(text.replace("-", "−"), lang)
 
 
+# A formula of a few terms; a longer text is a mistake (and deep nesting would exhaust Python's stack).
+MAX_LENGTH = 300
+MAX_VALUE = 1e12  # figures and constants: a number this size is no teaching figure
+
+
 def parse(expression: str) -> ast.expr:
+    if len(expression) > MAX_LENGTH:
+        raise ExampleError(f"the expression is longer than {MAX_LENGTH} characters; a worked example is a short formula")
     try:
         tree = ast.parse(expression, mode="eval").body
     except SyntaxError as exc:
         raise ExampleError(f"'{expression}' is not an arithmetic expression ({exc.msg})") from None
+    except (RecursionError, MemoryError):
+        raise ExampleError(f"'{expression}' is nested too deeply") from None
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
             continue
         if isinstance(node, (ast.Name, ast.Load)) or type(node) in _OPERATORS:
             continue
-        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float) and not isinstance(node.value, bool):
+            if not (math.isfinite(float(node.value)) if abs(node.value) < 10**309 else False) or abs(node.value) > MAX_VALUE:
+                raise ExampleError(f"'{expression}': the number {str(node.value)[:20]} is not a figure (at most {MAX_VALUE:,.0f})")
             continue
         raise ExampleError(f"'{expression}': only numbers, names, + - * / and brackets are allowed")
     return tree
@@ -76,7 +93,10 @@ def evaluate(expression: str, value_of) -> float:
             raise ExampleError(f"'{expression}' divides by zero")
         return _OPERATORS[type(node.op)][1](left, right)
 
-    result = run(parse(expression))
+    try:
+        result = run(parse(expression))
+    except (RecursionError, OverflowError):
+        raise ExampleError(f"'{expression}' cannot be worked out (too deep or too large)") from None
     if not math.isfinite(result):
         raise ExampleError(f"'{expression}' has no finite value")
     return result
@@ -129,8 +149,19 @@ class Examples:
             raise ExampleError(f"examples depend on each other in a circle: {' -> '.join((*_seen, name))}")
         if name not in self._values:
             expression, decimals = self.examples[name]
-            raw = evaluate(expression, lambda n: self.value(n, (*_seen, name)))
-            self._values[name] = round(raw, decimals)
+
+            def value_of(used: str) -> float:
+                if used in self.examples and used not in _seen and used != name:
+                    try:
+                        return self.value(used, (*_seen, name))
+                    except ExampleError as exc:
+                        if "in a circle" in str(exc):
+                            raise
+                        raise ExampleError(f"uses '{used}', whose own example cannot be worked out") from None
+                return self.value(used, (*_seen, name))
+
+            raw = evaluate(expression, value_of)
+            self._values[name] = round_half_up(raw, decimals)
         return self._values[name]
 
     def worked(self, name: str, lang: str, label_of_kpi) -> Worked:
@@ -161,6 +192,12 @@ def name_of(kpi_id: str) -> str:
 
 def examples_of(book) -> Examples:
     """The examples of every KPI of ``book`` on its running cases' figures."""
-    figures = {f.name: (f.value, f.label) for case in book.teaching_cases for f in case.figures}
+    case = running_case(book)
+    figures = {f.name: (f.value, f.label) for f in (case.figures if case else [])}
     examples = {name_of(k.id): (k.example.expression, k.example.decimals) for k in book.kpis if k.example}
     return Examples(figures, examples)
+
+
+def running_case(book):
+    """The running case: the first of teaching_cases.yaml (the one the examples work on)."""
+    return book.teaching_cases[0] if book.teaching_cases else None
