@@ -86,7 +86,7 @@ def _scaled_copy(item: dict, n: int) -> dict:
 
     def texts(node):
         if isinstance(node, dict):
-            if set(node) == {"fa", "ar", "en"}:
+            if set(node) == {"fa", "ar", "en"} and all(isinstance(v, str) for v in node.values()):
                 return {lang: f"{value} {localize_digits(n, lang)}" for lang, value in node.items()}
             return {key: texts(value) for key, value in node.items()}
         if isinstance(node, list):
@@ -95,7 +95,8 @@ def _scaled_copy(item: dict, n: int) -> dict:
 
     copy = texts(item)
     copy["id"] = f"{item['id']}-copy-{n}"
-    for field in ("abbreviation", "expansion"):  # one abbreviation per term, as authors write them
+    # One abbreviation per term, as authors write them; a termbase entry (avoid) once, on the original.
+    for field in ("abbreviation", "expansion", "avoid"):
         copy.pop(field, None)
     if "prevented_by" in copy:
         copy["prevented_by"] = []  # mirrored by the checklist, which is not multiplied
