@@ -206,6 +206,21 @@ def on_shutdown() -> None:
     _publish.clear()
 
 
+# The project's own stylesheets, commented for the next engineer in docs/ and quiz/, are served
+# without their comments and spaces (rcssmin; Material ships its own minified): about 3.7 KB gzip
+# less on every first load, which keeps the quiz page within the 130 KB budget.
+OWN_STYLESHEETS = ("assets/stylesheets/handbook.css", "assets/quiz/quiz.css")
+
+
+def minify_stylesheets(site_dir: Path) -> None:
+    import rcssmin
+
+    for name in OWN_STYLESHEETS:
+        path = site_dir / name
+        if path.is_file():
+            path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has run the other languages' builds
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
@@ -219,6 +234,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     write_language_indexes(site_dir, languages, default)
+    minify_stylesheets(site_dir)
     # Pages that moved keep a small forwarding page at their old address, in every language.
     book = _book(config)
     for redirect in moved_pages(book):

@@ -255,3 +255,16 @@ def test_the_themes_own_words_are_the_handbooks(built_site):
     html = (built_site / "ar" / "index.html").read_text(encoding="utf-8")
     assert "إبحث" not in html and "إختر" not in html
     assert "ابحثوا" in html and "اختاروا اللغة" in html
+
+
+@pytest.mark.build
+def test_the_own_stylesheets_are_served_minified(built_site):
+    """hooks/mkdocs_hooks.py minifies handbook.css and quiz.css (rcssmin): no comments or
+    indentation on the wire, the same rules as the commented sources."""
+    for built, source in (("assets/stylesheets/handbook.css", "docs/assets/stylesheets/handbook.css"), ("assets/quiz/quiz.css", "quiz/quiz.css")):
+        css = (built_site / built).read_text(encoding="utf-8")
+        original = (ROOT / source).read_text(encoding="utf-8")
+        assert "/*" not in css and "\n  " not in css and len(css) < 0.8 * len(original), built
+        selectors = set(re.findall(r"(?m)^([.#\[@][^{,\n]*?)\s*[{,]", original))
+        squashed = re.sub(r"\s+", "", css)
+        assert selectors and all(re.sub(r"\s+", "", s) in squashed for s in selectors), built

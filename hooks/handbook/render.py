@@ -377,8 +377,27 @@ def quiz_data(book: Handbook, lang: str) -> dict:
         "levels": [{"id": l.id, "min": l.min_score, "name": l.name[lang], "description": l.description[lang]} for l in book.quiz_levels],
         "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
         "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
-        "labels": {key: text[lang] for key, text in book.ui.items() if key.startswith(("quiz.", "stage.", "priority."))},
+        "labels": {key: text[lang] for key, text in book.ui.items() if _browser_uses(key)},
     })
+
+
+# The browser code of the quiz: its labels are only those it asks for (the rest of the quiz's
+# strings are in the page's HTML), which keeps the quiz page's first load within budget.
+QUIZ_CODE = Path(__file__).resolve().parents[2] / "quiz"
+
+
+@lru_cache(maxsize=1)
+def _browser_label_keys() -> tuple[frozenset, tuple]:
+    """The label keys quiz/*.js names as string literals, and the prefixes it completes at run
+    time (a literal ending in "_" or ".", such as "quiz.phase_" + phase)."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in sorted(QUIZ_CODE.glob("*.js")))
+    literals = set(re.findall(r"[\"'`]((?:quiz|stage|priority)\.[\w.-]*)[\"'`]", code))
+    return frozenset(k for k in literals if not k.endswith(("_", "."))), tuple(k for k in literals if k.endswith(("_", ".")))
+
+
+def _browser_uses(key: str) -> bool:
+    keys, prefixes = _browser_label_keys()
+    return key in keys or key.startswith(prefixes)
 
 
 def _plain_texts(data):
