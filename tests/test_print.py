@@ -57,7 +57,9 @@ def test_a_chapter_prints_each_cause_on_its_own_sheet(browser, server, lang):
         # line of a left-to-right page does. (Latin words such as "CRM" are in the system font,
         # so widths vary a little with the machine.)
         starts = [pdf_first_line_ends(data, i)[0] for i in range(pages)]
-        assert sum(s > 0.3 for s in starts) > len(starts) // 2, f"right-to-left: first lines start at {starts}"
+        # Counted on the sheets a cause's title starts (a cause's text that runs onto another
+        # sheet starts it with a full line): at least half of them, where left to right has none.
+        assert sum(s > 0.3 for s in starts) >= max(2, len(causes) // 2), f"right-to-left: first lines start at {starts}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
