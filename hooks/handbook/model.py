@@ -85,6 +85,14 @@ class Text(Strict):
         return getattr(self, lang)
 
 
+def _unique(items: list, keys: list[str], message: str) -> list:
+    """``items`` as they are when their ``keys`` are unique; else the message names the repeated ones."""
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise ValueError(f"{message} (repeated: {', '.join(repeated)})")
+    return items
+
+
 class SourceRef(Strict):
     """Where a text comes from: a source, and where in it (a part of the source, and for a
     numbered part the item): "mir-crm-failures", part "mistake", item 4 reads "mistake 4"."""
@@ -158,10 +166,7 @@ class Source(Item):
     @field_validator("parts")
     @classmethod
     def _unique_parts(cls, parts):
-        ids = [p.id for p in parts]
-        if len(ids) != len(set(ids)):
-            raise ValueError(f"part ids must be unique within a source (got {ids})")
-        return parts
+        return _unique(parts, [p.id for p in parts], "part ids must be unique within a source")
 
     def part(self, part_id: str) -> SourcePart | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -486,10 +491,7 @@ class TeachingCase(Item):
     @field_validator("figures")
     @classmethod
     def _unique_names(cls, figures):
-        seen = [f.name for f in figures]
-        if len(seen) != len(set(seen)):
-            raise ValueError(f"figure names must be unique (got {sorted(n for n in set(seen) if seen.count(n) > 1)})")
-        return figures
+        return _unique(figures, [f.name for f in figures], "figure names must be unique")
 
 
 class CourseSession(Item):

@@ -66,8 +66,8 @@ def parse(expression: str) -> ast.expr:
             continue
         if isinstance(node, (ast.Name, ast.Load)) or type(node) in _OPERATORS:
             continue
-        if isinstance(node, ast.Constant) and type(node.value) in (int, float) and not isinstance(node.value, bool):
-            if not (math.isfinite(float(node.value)) if abs(node.value) < 10**309 else False) or abs(node.value) > MAX_VALUE:
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            if not abs(node.value) <= MAX_VALUE:  # also refuses inf and nan (never <=)
                 raise ExampleError(f"'{expression}': the number {str(node.value)[:20]} is not a figure (at most {MAX_VALUE:,.0f})")
             continue
         raise ExampleError(f"'{expression}': only numbers, names, + - * / and brackets are allowed")
