@@ -44,7 +44,10 @@ class _FirstParagraph(HTMLParser):
 def describe(html: str, limit: int = LIMIT) -> str:
     """The first non-empty paragraph of ``html`` as plain text, at most ``limit`` characters."""
     parser = _FirstParagraph()
-    parser.feed(html)
+    for start in range(0, len(html), 4096):  # the first paragraph is near the top: stop there
+        parser.feed(html[start:start + 4096])
+        if parser.done:
+            break
     text = re.sub(r"\s+", " ", "".join(parser.text)).strip()
     if len(text) <= limit:
         return text

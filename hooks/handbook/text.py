@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -131,6 +132,12 @@ def inline_html(text: str, here: str | None = None) -> Markup:
     link is written relative to it. A link the subset does not allow stays text (the loader has
     already refused it; this is the second line of defence).
     """
+    return _inline_html(text, here in (None, "index"))
+
+
+@lru_cache(maxsize=None)  # a build renders the same texts many times (names, labels, separators)
+def _inline_html(text: str, at_root: bool) -> Markup:
+    here = "index" if at_root else "page"
     text = _one_line(text)
     pieces: list[str] = []
     pos = 0
