@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast build check audit bench published dist social fonts clean
+.PHONY: serve test test-fast lint format build check audit bench published dist social fonts clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,15 +25,28 @@ serve: $(STAMP)
 
 ## test: set up if needed, then run the whole test suite (the quiz core in Node, then pytest,
 ## one worker per core; a test file stays on one worker, so its fixtures are made once)
-test: $(STAMP) $(NODE_STAMP)
+test: lint
 	PYTHON=$(BIN)/python node --test tests/js/
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## test-fast: the edit-test loop: the quiz core in Node and every test that builds, serves or
 ## opens no site and runs no long property test (pytest -m "not build and not slow")
-test-fast: $(STAMP) $(NODE_STAMP)
+test-fast: lint
 	PYTHON=$(BIN)/python node --test tests/js/
 	$(BIN)/python -m pytest -m "not build and not slow" -q -n auto
+
+## lint: Ruff (lint and format check) on the Python, ESLint on the JavaScript, yamllint on
+## the YAML (pyproject.toml, eslint.config.mjs, .yamllint); make test and test-fast run it first
+lint: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint .
+	$(BIN)/yamllint --strict .
+
+## format: let Ruff format the Python and fix what it can (then review the diff)
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 ## build: a strict build of all three languages into site/
 build: $(STAMP)

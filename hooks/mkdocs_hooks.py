@@ -19,42 +19,41 @@ The language being built is read from the i18n plugin, never from ``page.file.lo
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-import importlib
-import sys
-
-import jinja2
-import jinja2.bccache
-
 # `mkdocs serve` re-executes this file on every rebuild; reload the handbook package too, so
 # an edit under hooks/handbook/ is live like an edit of the content or the templates.
 for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handbook.")]:
     importlib.reload(sys.modules[_name])
 
-from handbook.loader import ContentErrors, load  # noqa: E402
+from handbook.abbr import LinearAbbrExtension  # noqa: E402
 from handbook.digits import localize_digits  # noqa: E402
-from handbook.meta import describe, edition  # noqa: E402
 from handbook.links import link_path, moved_pages, page_path  # noqa: E402
+from handbook.loader import ContentErrors, load  # noqa: E402
+from handbook.meta import describe, edition  # noqa: E402
+from handbook.pages import render_page, render_pages, report  # noqa: E402
+from handbook.publish import discard, publish, staging_for  # noqa: E402
 from handbook.render import RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_moved_anchors, render_moved_page  # noqa: E402
 from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
 from handbook.text import plain_text  # noqa: E402
-from handbook.publish import discard, publish, staging_for  # noqa: E402
-from handbook.pages import render_page, render_pages, report  # noqa: E402
-from handbook.abbr import LinearAbbrExtension  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}
 _site: dict[str, SiteInfo] = {}
-_pages: dict[tuple[str, str], str] = {}  # (language, page stem) -> Markdown, from handbook/pages.py  # language -> what the trainer page cites; set once per language build
+_pages: dict[
+    tuple[str, str], str
+] = {}  # (language, page stem) -> Markdown, from handbook/pages.py  # language -> what the trainer page cites; set once per language build
 
 
 def _i18n(config: MkDocsConfig):
@@ -79,9 +78,7 @@ def _content_dir(config: MkDocsConfig) -> Path:
 def _book(config: MkDocsConfig):
     """The validated content, loaded once per change of any content file."""
     content_dir = _content_dir(config)
-    signature = tuple(
-        sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in content_dir.glob("*.yaml"))
-    )
+    signature = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in content_dir.glob("*.yaml")))
     if signature != _cache["signature"]:
         try:
             book = load(content_dir)

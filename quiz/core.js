@@ -161,8 +161,8 @@
     if (!m) return null;
     var version = m[1];
     var rest = m[2];
-    var priority = null;
-    var stage = null;
+    var priority;
+    var stage = null; /* a legacy code has no stage */
     var slots;
     var priorityChars = Object.keys(codec.priorities).map(function (k) { return codec.priorities[k]; }).concat([codec.none]);
     var stageChars = Object.keys(codec.stages).map(function (k) { return codec.stages[k]; }).concat([codec.none]);

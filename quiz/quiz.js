@@ -72,7 +72,7 @@
   }
   function loadStored() {
     var s = storage();
-    var raw = null;
+    var raw;
     try { raw = s ? s.getItem(data.storage.key) : null; } catch (e) { raw = null; }
     var stored = core.readStored(data, raw);
     if (stored.lost && s) {
@@ -606,7 +606,7 @@
       area.value = url;
       document.body.appendChild(area);
       area.select();
-      var ok = false;
+      var ok;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       area.remove();
       if (ok) done(); else manual();
@@ -728,7 +728,7 @@
     event.target.value = "";
     if (!file || file.size > 400000) { say(t("quiz.bad_file")); return; }
     file.text().then(function (text) {
-      var value = null;
+      var value;
       try { value = JSON.parse(text); } catch (e) { value = null; }
       var parsed = value && typeof value === "object" && value.app === "crm-handbook-quiz" ? core.readStored(data, text) : null;
       var decoded = parsed && parsed.code ? core.decode(data, parsed.code) : null;

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import io
 import http.server
+import io
 import os
 import re
 import shutil
@@ -23,8 +23,15 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = "/usr/bin/chromium"
 # As documented for this machine: without these, Chromium tries to reach Google's hosts.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -123,7 +130,9 @@ def pdf_first_line_ends(data: bytes, index: int = 0) -> tuple[float, float]:
 
     page = PdfReader(io.BytesIO(data)).pages[index]
     runs = []
-    page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and runs.append((tm[5] * cm[3] + cm[5], tm[4] * cm[0] + cm[4])))
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, font, size: text.strip() and runs.append((tm[5] * cm[3] + cm[5], tm[4] * cm[0] + cm[4]))
+    )
     top = max(y for y, _ in runs)
     xs = [x for y, x in runs if abs(y - top) < 2]
     return min(xs) / float(page.mediabox.width), max(xs) / float(page.mediabox.width)

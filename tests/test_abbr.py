@@ -8,8 +8,8 @@ import re
 
 import markdown
 import pytest
-
 from conftest import ROOT
+
 from handbook.abbr import LinearAbbrExtension, trie_pattern
 from handbook.loader import load
 from handbook.model import LANGUAGES
@@ -17,7 +17,13 @@ from handbook.pages import render_pages
 from handbook.render import SiteInfo, abbreviations
 
 BOOK = load(ROOT / "content_data")
-SITE = SiteInfo(url="/", names={l: "-" for l in LANGUAGES}, descriptions={l: "-" for l in LANGUAGES}, edition=_dt.date(2026, 1, 1), docs_dir=ROOT / "docs")
+SITE = SiteInfo(
+    url="/",
+    names=dict.fromkeys(LANGUAGES, "-"),
+    descriptions=dict.fromkeys(LANGUAGES, "-"),
+    edition=_dt.date(2026, 1, 1),
+    docs_dir=ROOT / "docs",
+)
 PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
 OTHERS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "def_list", "pymdownx.details", "pymdownx.superfences"]
 

@@ -9,7 +9,6 @@ name the page and the offending element, request or link.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -17,10 +16,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
 
 from handbook.loader import load
-
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
 
 pytestmark = pytest.mark.build
 
@@ -200,7 +198,12 @@ def test_lang_dir_and_the_self_hosted_font(reports, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_index_is_not_loaded_with_the_page(reports, lang):
-    problems = [f"{path}: {u}" for path, r in _pages(reports, lang).items() for u in r["urls"] if "search_index.json" in u or "/workers/search." in u or "/lunr/" in u]
+    problems = [
+        f"{path}: {u}"
+        for path, r in _pages(reports, lang).items()
+        for u in r["urls"]
+        if "search_index.json" in u or "/workers/search." in u or "/lunr/" in u
+    ]
     assert not problems, "search is fetched only when the reader opens it:\n" + "\n".join(problems)
 
 
@@ -326,7 +329,9 @@ def test_generated_pages_are_valid_html(built_site):
 
     files = [built_site / prefix / md[:-3] / "index.html" for prefix in ("", "ar", "en") for md in GENERATED_PAGES.values()]
     files += [built_site / prefix / "404.html" for prefix in ("", "ar", "en")]
-    result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", *map(str, files)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(vnu), "--errors-only", "--format", "json", *map(str, files)], capture_output=True, text=True, timeout=300
+    )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     problems = [
         f"{Path(unquote(urlparse(m.get('url', '')).path)).relative_to(built_site)}:{m.get('lastLine', '?')}: {m['message']}  «{m.get('extract', '').strip()[:100]}»"
@@ -406,7 +411,10 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
     button = page.locator("#scope-creep-and-unrealistic-expectations + .hb-copy-link")
     assert button.is_visible()
     button.click()
-    assert page.evaluate("navigator.clipboard.readText()") == server + "/en/failure-causes-leadership/#scope-creep-and-unrealistic-expectations"
+    assert (
+        page.evaluate("navigator.clipboard.readText()")
+        == server + "/en/failure-causes-leadership/#scope-creep-and-unrealistic-expectations"
+    )
     page.wait_for_function("document.querySelector('.hb-live').textContent.length > 0")
     for lang, path in (("fa", "/failure-causes-leadership/"), ("ar", "/ar/failure-causes-leadership/")):
         page.hover(".md-header__option .md-select")
@@ -414,7 +422,9 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
             page.click(f'a.md-select__link[hreflang="{lang}"]')
         assert page.url == server + path + "#scope-creep-and-unrealistic-expectations", page.url
         assert page.evaluate("document.documentElement.lang") == lang
-        assert page.evaluate("document.getElementById('scope-creep-and-unrealistic-expectations').getBoundingClientRect().top") < 200, "the item is scrolled into view"
+        assert page.evaluate("document.getElementById('scope-creep-and-unrealistic-expectations').getBoundingClientRect().top") < 200, (
+            "the item is scrolled into view"
+        )
     context.close()
 
 
@@ -467,7 +477,9 @@ def test_no_other_host_and_no_error_in_an_older_browser(browser, server, lang):
     """Without ResizeObserver (Safari < 13.1), with corrupt stored settings, at a "//" path."""
     prefix = "" if lang == "fa" else f"/{lang}"
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_init_script("delete window.ResizeObserver; try { localStorage.setItem('/.__palette', '{not json'); localStorage.setItem('/ar/.__palette', '{'); localStorage.setItem('/en/.__palette', '{'); } catch (e) {}")
+    context.add_init_script(
+        "delete window.ResizeObserver; try { localStorage.setItem('/.__palette', '{not json'); localStorage.setItem('/ar/.__palette', '{'); localStorage.setItem('/en/.__palette', '{'); } catch (e) {}"
+    )
     page = context.new_page()
     errors, foreign = [], []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, run_build
 
 pytestmark = pytest.mark.build
 
-IGNORE = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "dist")
+IGNORE = shutil.ignore_patterns(
+    ".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "dist"
+)
 
 
 @pytest.fixture
@@ -47,8 +48,14 @@ def _assert_untouched(site: Path) -> None:
 
 
 def _check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handbook.check", "content_data"], cwd=project,
-                          env={**os.environ, "PYTHONPATH": str(project / "hooks")}, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "handbook.check", "content_data"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _edit_yaml(path: Path, change) -> None:
@@ -61,6 +68,7 @@ def _move_idea(content: Path) -> None:
     def change(ideas):
         idea = next(i for i in ideas if i["id"] == "crm-unit-mistakes")
         idea["page"] = "what-is-crm" if idea["page"] != "what-is-crm" else "managing-crm"
+
     _edit_yaml(content / "key_ideas.yaml", change)
 
 
@@ -71,7 +79,9 @@ def _delete_idea(content: Path) -> None:
 def _rename_term(content: Path) -> None:
     """Renamed everywhere in the YAML (the lessons that list it as a key term too), but not in
     the pages that link it: only the pages are wrong."""
-    _edit_yaml(content / "glossary.yaml", lambda terms: next(t for t in terms if t["id"] == "cxm").update(id="customer-experience-management"))
+    _edit_yaml(
+        content / "glossary.yaml", lambda terms: next(t for t in terms if t["id"] == "cxm").update(id="customer-experience-management")
+    )
 
     def rename(lessons):
         for lesson in lessons:
@@ -113,7 +123,10 @@ def test_check_and_build_reject_the_same_page_problems_and_keep_the_site(project
 
 def test_links_between_pages_are_checked_before_the_build(project, tmp_path):
     page = project / "docs" / "en" / "what-is-crm.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[a](nowhere.md) [b](glossary.md#no-such-term) [c](#no-such-heading) [d](glossary.md#crm)\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[a](nowhere.md) [b](glossary.md#no-such-term) [c](#no-such-heading) [d](glossary.md#crm)\n",
+        encoding="utf-8",
+    )
     checked = _check(project)
     problems = sorted(line for line in checked.stderr.splitlines() if line.startswith("  - "))
     assert checked.returncode == 1 and len(problems) == 3, checked.stderr

@@ -13,10 +13,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import yaml
 from ruamel.yaml import YAML
 
 from handbook.loader import ContentErrors, load
@@ -43,7 +42,9 @@ scalars = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["", " ", "يك", "یک", "۱۲", "٣", "fa", "ar", "en", "id", "sources", "crm-seen-as-software"]),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)), max_leaves=6)
+values = st.recursive(
+    scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)), max_leaves=6
+)
 
 
 def _paths(node, prefix=()):

@@ -6,8 +6,8 @@ raises ContentErrors naming the file, the line, the item id and the field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from ruamel.yaml import YAML
@@ -97,14 +97,22 @@ def test_empty_text(content_copy):
 def test_missing_translation(content_copy):
     tree = edit(content_copy, "crm_types", lambda t: t[2]["summary"].pop("ar"))
     item = tree[2]
-    err = one(errors_of(content_copy), file="content_data/crm_types.yaml", item=item["id"], field="summary.ar", message="required field is missing")
+    err = one(
+        errors_of(content_copy),
+        file="content_data/crm_types.yaml",
+        item=item["id"],
+        field="summary.ar",
+        message="required field is missing",
+    )
     assert err.line == item.lc.key("summary")[0] + 1
 
 
 def test_missing_required_field(content_copy):
     tree = edit(content_copy, "case_studies", lambda t: t[0].pop("goal"))
     item = tree[0]
-    err = one(errors_of(content_copy), file="content_data/case_studies.yaml", item=item["id"], field="goal", message="required field is missing")
+    err = one(
+        errors_of(content_copy), file="content_data/case_studies.yaml", item=item["id"], field="goal", message="required field is missing"
+    )
     assert err.line == item.lc.line + 1
 
 
@@ -127,14 +135,26 @@ def test_dangling_reference(content_copy):
     tree = edit(content_copy, "failure_causes", lambda t: t[0].__setitem__("kpis", [*t[0].get("kpis", []), "no-such-kpi"]))
     item = tree[0]
     index = len(item["kpis"]) - 1
-    err = one(errors_of(content_copy), file="content_data/failure_causes.yaml", item=item["id"], field=f"kpis[{index}]", message="'no-such-kpi' does not exist in kpis.yaml")
+    err = one(
+        errors_of(content_copy),
+        file="content_data/failure_causes.yaml",
+        item=item["id"],
+        field=f"kpis[{index}]",
+        message="'no-such-kpi' does not exist in kpis.yaml",
+    )
     assert err.line == item["kpis"].lc.item(index)[0] + 1
 
 
 def test_dangling_source(content_copy):
     tree = edit(content_copy, "kpis", lambda t: t[1]["sources"][0].__setitem__("source", "no-such-article"))
     item = tree[1]
-    one(errors_of(content_copy), file="content_data/kpis.yaml", item=item["id"], field="sources[0].source", message="'no-such-article' does not exist in sources.yaml")
+    one(
+        errors_of(content_copy),
+        file="content_data/kpis.yaml",
+        item=item["id"],
+        field="sources[0].source",
+        message="'no-such-article' does not exist in sources.yaml",
+    )
 
 
 def test_relations_must_mirror(content_copy):
@@ -155,14 +175,26 @@ def load_tree(content: Path, kind: str):
 def test_arabic_letters_in_persian_text(content_copy):
     tree = edit(content_copy, "failure_causes", lambda t: t[1]["title"].__setitem__("fa", t[1]["title"]["fa"] + " مشتري"))
     item = tree[1]
-    err = one(errors_of(content_copy), file="content_data/failure_causes.yaml", item=item["id"], field="title.fa", message="wrong-script characters ي")
+    err = one(
+        errors_of(content_copy),
+        file="content_data/failure_causes.yaml",
+        item=item["id"],
+        field="title.fa",
+        message="wrong-script characters ي",
+    )
     assert err.line == item["title"].lc.key("fa")[0] + 1
 
 
 def test_persian_letters_in_arabic_text(content_copy):
     tree = edit(content_copy, "checklist", lambda t: t[0]["question"].__setitem__("ar", t[0]["question"]["ar"] + " کی"))
     item = tree[0]
-    one(errors_of(content_copy), file="content_data/checklist.yaml", item=item["id"], field="question.ar", message="wrong-script characters ک ی")
+    one(
+        errors_of(content_copy),
+        file="content_data/checklist.yaml",
+        item=item["id"],
+        field="question.ar",
+        message="wrong-script characters ک ی",
+    )
 
 
 def test_wrong_script_in_list_item(content_copy):
@@ -200,7 +232,12 @@ def test_every_problem_is_listed_at_once(content_copy):
     (content_copy / "sources.yaml").write_text("- id: [\n", encoding="utf-8")
     errors = errors_of(content_copy)
     files = {e.file for e in errors}
-    assert {"content_data/failure_causes.yaml", "content_data/kpis.yaml", "content_data/glossary.yaml", "content_data/sources.yaml"} <= files
+    assert {
+        "content_data/failure_causes.yaml",
+        "content_data/kpis.yaml",
+        "content_data/glossary.yaml",
+        "content_data/sources.yaml",
+    } <= files
     report = ContentErrors(errors).report()
     assert report.splitlines()[0].startswith(f"content_data has {len(errors)} problems")
     assert "Traceback" not in report
@@ -230,7 +267,9 @@ def test_renamed_id_is_caught_and_a_redirect_accepted(content_copy):
     assert (f"glossary/#{old_id}", "glossary/#renamed-term") in {(r.old, r.new) for r in load(content_copy).redirects}
     # A redirect must not hide a link that still exists.
     tree = edit(content_copy, "redirects", lambda t: t.append({"old": "glossary/#renamed-term", "new": "glossary/"}))
-    err = one(errors_of(content_copy), file="content_data/redirects.yaml", item="glossary/#renamed-term", field="old", message="still exists")
+    err = one(
+        errors_of(content_copy), file="content_data/redirects.yaml", item="glossary/#renamed-term", field="old", message="still exists"
+    )
     assert err.line == tree[-1].lc.key("old")[0] + 1
 
 
@@ -271,7 +310,7 @@ def test_duplicate_redirect(content_copy):
         "- id: loop\n  term: &a [*a]\n",  # a recursive alias
         # an "alias bomb": nine levels of nine aliases each (9^9 strings once expanded)
         "- &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-        + "".join(f"- &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")),
+        + "".join(f"- &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)),
     ],
     ids=["recursive", "bomb"],
 )
@@ -283,7 +322,9 @@ def test_anchors_and_aliases_fail_fast_and_cleanly(content_copy, yaml_text):
     start = time.perf_counter()
     errors = errors_of(content_copy)
     assert time.perf_counter() - start < 10
-    assert [e.message for e in errors if e.file.endswith("glossary.yaml")] == ["YAML anchors and aliases (&name, *name) are not allowed in content; write the text out"]
+    assert [e.message for e in errors if e.file.endswith("glossary.yaml")] == [
+        "YAML anchors and aliases (&name, *name) are not allowed in content; write the text out"
+    ]
 
 
 def test_a_file_that_is_not_utf8_names_its_line(content_copy):

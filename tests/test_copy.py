@@ -11,9 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT
+from ruamel.yaml import YAML
 
 SEEDS = Path(os.environ.get("HANDBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 RUN = 10
@@ -43,6 +42,7 @@ def runs(tokens: list[str]) -> set[tuple[str, ...]]:
 def our_texts():
     """(where, text) for every YAML text and every Markdown page."""
     for path in sorted((ROOT / "content_data").glob("*.yaml")):
+
         def walk(node, where):
             if isinstance(node, dict):
                 for key, value in node.items():

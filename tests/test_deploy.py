@@ -19,21 +19,22 @@ from types import SimpleNamespace
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-import static_server  # noqa: E402
-from published import unreachable  # noqa: E402
+from published import unreachable
 
-from handbook.loader import load  # noqa: E402
-from handbook.quiz import encode  # noqa: E402
+import static_server
+from handbook.loader import load
+from handbook.quiz import encode
 
 pytestmark = pytest.mark.build
 
 PARTS = ("mkdocs.yml", "docs", "content_data", "hooks", "overrides", "quiz")
 BOOK = load(ROOT / "content_data")
-PUBLISHED = [line for line in (ROOT / "tests" / "published_links.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+PUBLISHED = [
+    line for line in (ROOT / "tests" / "published_links.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+]
 RENAMED_TERM = BOOK.glossary[-1].id
 MOVED = f"""
 # Added by tests/test_deploy.py: a page and a glossary id renamed in a later release.
@@ -66,8 +67,19 @@ def deployed(tmp_path_factory):
     httpd, base = static_server.start(www, 0)
     url = f"{base}/handbook/"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "dist.py"), "--site-url", url, "--out", str(root / "dist"), "--config", str(project / "mkdocs.yml")],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(ROOT / "tools" / "dist.py"),
+            "--site-url",
+            url,
+            "--out",
+            str(root / "dist"),
+            "--config",
+            str(project / "mkdocs.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     (www / "handbook").symlink_to(root / "dist" / "site", target_is_directory=True)
@@ -100,7 +112,12 @@ def test_dist_makes_a_folder_and_an_offline_archive(deployed):
     assert f"<loc>{deployed.url}</loc>" in (deployed.site / "sitemap.xml").read_text(encoding="utf-8")
     (archive,) = deployed.dist.glob("crm-handbook-*.zip")
     names = set(zipfile.ZipFile(archive).namelist())
-    assert {"crm-handbook/serve.py", "crm-handbook/README.txt", "crm-handbook/site/index.html", "crm-handbook/site/en/quiz/index.html"} <= names
+    assert {
+        "crm-handbook/serve.py",
+        "crm-handbook/README.txt",
+        "crm-handbook/site/index.html",
+        "crm-handbook/site/en/quiz/index.html",
+    } <= names
 
 
 def test_every_link_and_asset_resolves_under_the_sub_path(deployed):

@@ -11,8 +11,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
+
 from handbook import diagrams
 from handbook.links import anchored_items
 from handbook.loader import load
@@ -96,13 +96,21 @@ def test_changing_an_item_changes_its_diagram():
     fewer = cause.model_copy(update={"prevented_by": cause.prevented_by[:1]})
     book = BOOK.model_copy(update={"failure_causes": [fewer, *BOOK.failure_causes[1:]]})
     dots = lambda html: html.count('class="hb-d-dot"')  # noqa: E731
-    assert dots(render_diagram(book, "en", "failure_map")) == dots(render_diagram(BOOK, "en", "failure_map")) - (len(cause.prevented_by) - 1)
+    assert dots(render_diagram(book, "en", "failure_map")) == dots(render_diagram(BOOK, "en", "failure_map")) - (
+        len(cause.prevented_by) - 1
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_node_links_to_an_existing_item(lang):
     anchors = {(page, item.id) for _, page, item in anchored_items(BOOK)}
-    homes = {"lifecycle": "lifecycle-stages", "failure_map": "failure-causes", "step_guards": "checklist", "crm_types": "crm-types", "case_study": "case-studies"}
+    homes = {
+        "lifecycle": "lifecycle-stages",
+        "failure_map": "failure-causes",
+        "step_guards": "checklist",
+        "crm_types": "crm-types",
+        "case_study": "case-studies",
+    }
     for name, args in ALL:
         parsed = _parse(render_diagram(BOOK, lang, name, *args))
         assert parsed.hrefs or (name == "case_study" and not args[0].kpis), f"{name}: no links"
@@ -151,7 +159,9 @@ def test_diagrams_in_the_browser_fit_a_phone_and_pass_axe_in_both_schemes(browse
                     problems.append(f"{lang} {scheme} {element_id}: overflows the phone ({box})")
                 # Readable: body text renders at 10 px or more.
                 smallest = page.evaluate(
-                    "id => Math.min(...[...document.querySelectorAll('#' + id + ' svg text')].map(t => t.getBoundingClientRect().height))", element_id)
+                    "id => Math.min(...[...document.querySelectorAll('#' + id + ' svg text')].map(t => t.getBoundingClientRect().height))",
+                    element_id,
+                )
                 if smallest < 10:
                     problems.append(f"{lang} {scheme} {element_id}: text renders {smallest:.1f} px high")
                 # No line of text runs out of its diagram.
@@ -160,12 +170,16 @@ def test_diagrams_in_the_browser_fit_a_phone_and_pass_axe_in_both_schemes(browse
                         const width = svg.viewBox.baseVal.width;
                         return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox(); return b.x < -0.5 || b.x + b.width > width + 0.5; })
                             .map(t => t.textContent.slice(0, 30));
-                    })""", element_id)
+                    })""",
+                    element_id,
+                )
                 if outside:
                     problems.append(f"{lang} {scheme} {element_id}: text runs out of the diagram: {outside[:3]}")
                 # Every node is a link the keyboard reaches.
                 focusable = page.evaluate(
-                    "id => [...document.querySelectorAll('#' + id + ' svg a')].every(a => { a.focus(); return document.activeElement === a; })", element_id)
+                    "id => [...document.querySelectorAll('#' + id + ' svg a')].every(a => { a.focus(); return document.activeElement === a; })",
+                    element_id,
+                )
                 if not focusable:
                     problems.append(f"{lang} {scheme} {element_id}: a link cannot take focus")
             page.add_script_tag(path=str(AXE))

@@ -14,12 +14,11 @@ import re
 import sys
 
 import pytest
+from conftest import ROOT
 from fontTools.ttLib import TTFont
 
-from conftest import ROOT
-
 sys.path.insert(0, str(ROOT / "tools"))
-import fonts  # noqa: E402
+import fonts
 
 ARABIC_BLOCKS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 

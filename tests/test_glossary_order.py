@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
+
 from handbook import collation
 from handbook.collation import initial, normalise, sort_key
 from handbook.loader import load
@@ -25,8 +25,71 @@ ENTRIES = [*BOOK.glossary, *kpi_entries(BOOK)]
 
 # Written out here, independently of handbook/collation.py.
 ALPHABET = {
-    "fa": "آ ا ب پ ت ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ک گ ل م ن و ه ی".split(),
-    "ar": "ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي".split(),
+    "fa": [
+        "آ",
+        "ا",
+        "ب",
+        "پ",
+        "ت",
+        "ث",
+        "ج",
+        "چ",
+        "ح",
+        "خ",
+        "د",
+        "ذ",
+        "ر",
+        "ز",
+        "ژ",
+        "س",
+        "ش",
+        "ص",
+        "ض",
+        "ط",
+        "ظ",
+        "ع",
+        "غ",
+        "ف",
+        "ق",
+        "ک",
+        "گ",
+        "ل",
+        "م",
+        "ن",
+        "و",
+        "ه",
+        "ی",
+    ],
+    "ar": [
+        "ا",
+        "ب",
+        "ت",
+        "ث",
+        "ج",
+        "ح",
+        "خ",
+        "د",
+        "ذ",
+        "ر",
+        "ز",
+        "س",
+        "ش",
+        "ص",
+        "ض",
+        "ط",
+        "ظ",
+        "ع",
+        "غ",
+        "ف",
+        "ق",
+        "ك",
+        "ل",
+        "م",
+        "ن",
+        "ه",
+        "و",
+        "ي",
+    ],
     "en": list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
 }
 
@@ -42,21 +105,33 @@ def ordered(texts, lang):
 # -- the collation ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "first", "second"), [
-    ("fa", "وب", "هم"),  # Persian: و before ه
-    ("ar", "هدف", "وقت"),  # Arabic: ه before و
-    ("fa", "بار", "پول"), ("fa", "جا", "چای"), ("fa", "زمان", "ژرف"), ("fa", "کار", "گام"),  # Persian letters after their base
-    ("fa", "آب", "ابر"),  # آ is its own letter, before ا (as in Persian dictionaries)
-    ("fa", "گام", "یاد"), ("ar", "نور", "يوم"),
-    ("fa", "مرکز سود", "مرکزی"),  # word by word
-    ("fa", "یادگیری ماشین", "CRM عملیاتی"), ("ar", "واجهة", "CRM التشغيلي"),  # Latin after the alphabet
-    ("fa", "یاد", "۳۶۰ درجه"), ("ar", "يوم", "٣٦٠ درجة"),  # and digits with it
-    ("ar", "باب", "البيع"), ("ar", "البيع", "تاج"),  # «ال» is ignored
-    ("ar", "أتمتة", "الاحتفاظ"), ("ar", "الاحتفاظ", "إدارة"),  # hamza forms with ا; ال + ا
-    ("en", "apple", "Banana"), ("en", "Banana", "cherry"),  # case-insensitive
-    ("en", "360-degree view", "Abandoned cart"),  # digits first in English
-    ("en", "Business line", "Business-to-business"),
-])
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("fa", "وب", "هم"),  # Persian: و before ه
+        ("ar", "هدف", "وقت"),  # Arabic: ه before و
+        ("fa", "بار", "پول"),
+        ("fa", "جا", "چای"),
+        ("fa", "زمان", "ژرف"),
+        ("fa", "کار", "گام"),  # Persian letters after their base
+        ("fa", "آب", "ابر"),  # آ is its own letter, before ا (as in Persian dictionaries)
+        ("fa", "گام", "یاد"),
+        ("ar", "نور", "يوم"),
+        ("fa", "مرکز سود", "مرکزی"),  # word by word
+        ("fa", "یادگیری ماشین", "CRM عملیاتی"),
+        ("ar", "واجهة", "CRM التشغيلي"),  # Latin after the alphabet
+        ("fa", "یاد", "۳۶۰ درجه"),
+        ("ar", "يوم", "٣٦٠ درجة"),  # and digits with it
+        ("ar", "باب", "البيع"),
+        ("ar", "البيع", "تاج"),  # «ال» is ignored
+        ("ar", "أتمتة", "الاحتفاظ"),
+        ("ar", "الاحتفاظ", "إدارة"),  # hamza forms with ا; ال + ا
+        ("en", "apple", "Banana"),
+        ("en", "Banana", "cherry"),  # case-insensitive
+        ("en", "360-degree view", "Abandoned cart"),  # digits first in English
+        ("en", "Business line", "Business-to-business"),
+    ],
+)
 def test_known_pairs_are_in_order(lang, first, second):
     assert ordered([second, first], lang) == [first, second]
 
@@ -74,20 +149,38 @@ def test_spelling_variants_and_invisibles_compare_equal():
     assert normalise("CRM\u200cها", "fa") == "crmها"
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [
-    ("إدارة", "ar", "ا"), ("أتمتة", "ar", "ا"), ("آلة", "ar", "ا"), ("ألوان", "ar", "ا"),
-    ("البيانات", "ar", "ب"), ("الرئيس", "ar", "ر"), ("رؤية", "ar", "ر"),
-    ("آموزش", "fa", "آ"), ("اتوماسیون", "fa", "ا"), ("كيفيت", "fa", "ک"),
-    ("abandoned", "en", "A"), ("Lead", "en", "L"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("إدارة", "ar", "ا"),
+        ("أتمتة", "ar", "ا"),
+        ("آلة", "ar", "ا"),
+        ("ألوان", "ar", "ا"),
+        ("البيانات", "ar", "ب"),
+        ("الرئيس", "ar", "ر"),
+        ("رؤية", "ar", "ر"),
+        ("آموزش", "fa", "آ"),
+        ("اتوماسیون", "fa", "ا"),
+        ("كيفيت", "fa", "ک"),
+        ("abandoned", "en", "A"),
+        ("Lead", "en", "L"),
+    ],
+)
 def test_initial_letter(text, lang, expected):
     assert initial(text, lang) == (collation.LETTER, expected)
 
 
-@pytest.mark.parametrize(("text", "lang", "kind"), [
-    ("CRM عملیاتی", "fa", collation.LATIN), ("JSON", "ar", collation.LATIN), ("۳۶۰", "fa", collation.DIGIT),
-    ("360-degree", "en", collation.DIGIT), ("«۳۶۰»", "fa", collation.DIGIT), ("€uro", "en", collation.OTHER),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("CRM عملیاتی", "fa", collation.LATIN),
+        ("JSON", "ar", collation.LATIN),
+        ("۳۶۰", "fa", collation.DIGIT),
+        ("360-degree", "en", collation.DIGIT),
+        ("«۳۶۰»", "fa", collation.DIGIT),
+        ("€uro", "en", collation.OTHER),
+    ],
+)
 def test_what_is_not_a_letter_of_the_alphabet(text, lang, kind):
     assert initial(text, lang) == (kind, None)
 
@@ -149,7 +242,7 @@ def test_the_index_lists_exactly_the_letters_that_have_entries(lang):
     expected = [(anchor, filed(anchor)) for i, anchor in enumerate(anchors) if i == 0 or filed(anchors[i - 1]) != filed(anchor)]
     assert len({f for _, f in expected}) == len(expected), "each letter's entries are together"
     assert [anchor for anchor, _, _ in links] == [anchor for anchor, _ in expected]
-    for (anchor, label, ltr), (_, letter) in zip(links, expected):
+    for (anchor, label, ltr), (_, letter) in zip(links, expected, strict=True):
         assert anchor in anchors
         if letter in ALPHABET[lang]:
             assert (label, ltr) == (letter, False)
@@ -167,22 +260,27 @@ def made_up_book(terms: list[tuple[str, str, str]]):
     return BOOK.model_copy(update={"glossary": glossary, "kpis": []})
 
 
-MADE_UP = made_up_book([
-    ("هدف", "هدف", "Goal"),  # t0
-    ("وب", "ويب", "Web"),  # t1
-    ("CRM تحلیلی", "CRM التحليلي", "Analytical CRM"),  # t2
-    ("آموزش", "التدريب", "Training"),  # t3
-    ("ابزار", "أداة", "tool"),  # t4
-    ("۳۶۰ درجه", "٣٦٠ درجة", "360 degrees"),  # t5
-    ("ژرفا", "البيانات", "Data"),  # t6
-])
+MADE_UP = made_up_book(
+    [
+        ("هدف", "هدف", "Goal"),  # t0
+        ("وب", "ويب", "Web"),  # t1
+        ("CRM تحلیلی", "CRM التحليلي", "Analytical CRM"),  # t2
+        ("آموزش", "التدريب", "Training"),  # t3
+        ("ابزار", "أداة", "tool"),  # t4
+        ("۳۶۰ درجه", "٣٦٠ درجة", "360 degrees"),  # t5
+        ("ژرفا", "البيانات", "Data"),  # t6
+    ]
+)
 
 
-@pytest.mark.parametrize(("lang", "order", "index"), [
-    ("fa", ["t3", "t4", "t6", "t1", "t0", "t5", "t2"], ["آ", "ا", "ژ", "و", "ه", "۰–۹ A–Z"]),
-    ("ar", ["t4", "t6", "t3", "t0", "t1", "t5", "t2"], ["ا", "ب", "ت", "ه", "و", "٠–٩ A–Z"]),
-    ("en", ["t5", "t2", "t6", "t0", "t4", "t3", "t1"], ["0–9", "A", "D", "G", "T", "W"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "order", "index"),
+    [
+        ("fa", ["t3", "t4", "t6", "t1", "t0", "t5", "t2"], ["آ", "ا", "ژ", "و", "ه", "۰–۹ A–Z"]),
+        ("ar", ["t4", "t6", "t3", "t0", "t1", "t5", "t2"], ["ا", "ب", "ت", "ه", "و", "٠–٩ A–Z"]),
+        ("en", ["t5", "t2", "t6", "t0", "t4", "t3", "t1"], ["0–9", "A", "D", "G", "T", "W"]),
+    ],
+)
 def test_a_known_glossary_renders_in_its_known_order(lang, order, index):
     headings, links, _ = parse(render_chapter(MADE_UP, "glossary", lang))
     assert [anchor for _, anchor in headings] == order
@@ -204,7 +302,11 @@ def test_every_indicator_and_go_live_can_be_looked_up(lang):
     terms = {g.id: g for g in BOOK.glossary}
     assert "go-live" in terms and "go-live" in anchors
     for kpi in BOOK.kpis:
-        own = [g for g in BOOK.glossary if g.id == kpi.id or (kpi.abbreviation and g.abbreviation == kpi.abbreviation) or g.term.en.lower() == kpi.name.en.lower()]
+        own = [
+            g
+            for g in BOOK.glossary
+            if g.id == kpi.id or (kpi.abbreviation and g.abbreviation == kpi.abbreviation) or g.term.en.lower() == kpi.name.en.lower()
+        ]
         if own:
             continue
         assert kpi.id in anchors, f"{kpi.id} cannot be looked up in the {lang} glossary"

@@ -12,11 +12,11 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from published import unreachable  # noqa: E402
+from published import unreachable
+
 from handbook.links import anchored_items, link_path, page_path, published
 from handbook.loader import load
 from handbook.model import PAGES
@@ -24,7 +24,9 @@ from handbook.model import PAGES
 pytestmark = pytest.mark.build
 
 BOOK = load(ROOT / "content_data")
-PUBLISHED = [line for line in (ROOT / "tests" / "published_links.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+PUBLISHED = [
+    line for line in (ROOT / "tests" / "published_links.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+]
 
 
 class _Head(HTMLParser):
@@ -114,7 +116,18 @@ def test_every_page_has_its_own_preview_in_its_language(built_site, lang):
     for page in PAGES:
         head = _page(built_site, page_path(page, lang) or "./")
         meta = head.meta
-        for key in ("description", "og:title", "og:description", "og:url", "og:locale", "og:image", "twitter:card", "twitter:title", "twitter:description", "twitter:image"):
+        for key in (
+            "description",
+            "og:title",
+            "og:description",
+            "og:url",
+            "og:locale",
+            "og:image",
+            "twitter:card",
+            "twitter:title",
+            "twitter:description",
+            "twitter:image",
+        ):
             assert meta.get(key), f"/{page_path(page, lang)}: no {key}"
         # The language's own preview image, by its absolute address, and it is in the site.
         assert meta["og:image"] == meta["twitter:image"] and meta["og:image"].endswith(f"/assets/images/social-{lang}.png")

@@ -5,18 +5,24 @@ in every language as the build renders it (handbook.pages, no MkDocs)."""
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
+
 from handbook.loader import load
 from handbook.pages import render_pages
 from handbook.render import SiteInfo
 
 BOOK = load(ROOT / "content_data")
-SITE = SiteInfo(url="/", names={lang: "-" for lang in LANGUAGES}, descriptions={lang: "-" for lang in LANGUAGES},
-                edition=_dt.date(2026, 1, 1), docs_dir=ROOT / "docs")
+SITE = SiteInfo(
+    url="/",
+    names={lang: "-" for lang in LANGUAGES},
+    descriptions={lang: "-" for lang in LANGUAGES},
+    edition=_dt.date(2026, 1, 1),
+    docs_dir=ROOT / "docs",
+)
 PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
 HEADING = re.compile(r"^(#{1,6}) (.*?)(?:\s*\{[^}]*\})?\s*$")
 
@@ -45,7 +51,7 @@ def test_no_heading_is_directly_followed_by_another(lang):
         if page_lang != lang:
             continue
         lines = _blocks(md)
-        for first, second in zip(lines, lines[1:]):
+        for first, second in itertools.pairwise(lines):
             if HEADING.match(first) and HEADING.match(second):
                 found.append(f"{stem}: {first.strip()!r} is followed directly by {second.strip()!r}")
     assert not found, "\n".join(found)
@@ -69,11 +75,22 @@ def test_no_two_headings_of_a_page_say_the_same(lang):
 FIGURE_TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
 NAMES = {
     lang: sorted(
-        {" ".join(getattr(item, field)[lang].split())
-         for kind, field in (("failure_causes", "title"), ("checklist", "title"), ("crm_types", "name"), ("lifecycle_stages", "name"),
-                             ("kpis", "name"), ("case_studies", "title"), ("glossary", "term"), ("sources", "title"))
-         for item in getattr(BOOK, kind)},
-        key=len, reverse=True,
+        {
+            " ".join(getattr(item, field)[lang].split())
+            for kind, field in (
+                ("failure_causes", "title"),
+                ("checklist", "title"),
+                ("crm_types", "name"),
+                ("lifecycle_stages", "name"),
+                ("kpis", "name"),
+                ("case_studies", "title"),
+                ("glossary", "term"),
+                ("sources", "title"),
+            )
+            for item in getattr(BOOK, kind)
+        },
+        key=len,
+        reverse=True,
     )
     for lang in LANGUAGES
 }
@@ -104,7 +121,7 @@ def test_no_figure_repeats_the_text_of_its_page_or_cuts_it_off(lang):
                 shown = shown.replace(name, " ")
             words = shown.split()
             for i in range(len(words) - 5):
-                run = " ".join(words[i:i + 6])
+                run = " ".join(words[i : i + 6])
                 if run in body_text:
                     found.append(f"{stem}: the figure repeats the page's text: {run!r}")
                     break

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import LANGUAGES, ROOT, pdf_first_line_ends, pdf_pages, pdf_summary
+
 from handbook.links import page_path
 from handbook.loader import load
 
@@ -47,7 +47,9 @@ def test_a_chapter_prints_each_cause_on_its_own_sheet(browser, server, lang):
         first_lines = [_squash(sheet.strip().split("\n")[0]) for sheet in pdf_pages(data)]
         for cause in causes[1:]:
             title = _squash(cause.title["en"])
-            assert any(line in title and 2 * len(line) >= len(title) for line in first_lines), f"'{cause.title['en']}' does not start a sheet"
+            assert any(line in title and 2 * len(line) >= len(title) for line in first_lines), (
+                f"'{cause.title['en']}' does not start a sheet"
+            )
         assert "Copy link" not in text and "¶" not in text
         assert first_x < 0.25, "left-to-right: the title starts at the left margin"
     else:
@@ -65,7 +67,7 @@ def test_a_chapter_prints_each_cause_on_its_own_sheet(browser, server, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_trainer_index_prints_its_paths_as_text(browser, server, lang):
     data = _print(browser, server, "for-trainers", lang)
-    pages, a4, text, first_x = pdf_summary(data)
+    pages, a4, text, _ = pdf_summary(data)
     assert a4 and 4 <= pages <= 40, f"{lang}: {pages} pages"
     flat = _squash(text)
     # The index's path column is the address on paper (the language links are for screens).

@@ -11,14 +11,13 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
-
 from conftest import LANGUAGES, ROOT, render_failure_causes
+from test_content_validation import edit, errors_of, one
+
 from handbook.loader import load
 from handbook.render import render_chapter, render_narrative
-from test_content_validation import edit, errors_of, one
 
 BOOK = load(ROOT / "content_data")
 
@@ -30,7 +29,7 @@ def _basis_tags(markdown: str) -> list[str]:
 def _items(markdown: str) -> dict[str, str]:
     """Item id -> its Markdown (from its heading to the next item heading)."""
     parts = re.split(r"^#{2,3} .*\{ #([a-z0-9-]+) \.hb-item[^}]*\}$", markdown, flags=re.M)
-    return dict(zip(parts[1::2], parts[2::2]))
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
 # -- citations name the place in the source -----------------------------------------------
@@ -67,7 +66,11 @@ def test_each_kind_cites_the_list_it_comes_from():
 @pytest.mark.parametrize(
     "change, field, message",
     [
-        (lambda t: t[0]["sources"][0].update(part="mistakes"), "sources[0].part", "'mistakes' is not a part of mir-crm-failures (its parts: mistake, step)"),
+        (
+            lambda t: t[0]["sources"][0].update(part="mistakes"),
+            "sources[0].part",
+            "'mistakes' is not a part of mir-crm-failures (its parts: mistake, step)",
+        ),
         (lambda t: t[0]["sources"][0].update(item=11), "sources[0].item", "mir-crm-failures has 10 items in 'mistake', not 11"),
         (lambda t: t[0]["sources"][0].pop("item"), "sources[0].part", "is a numbered list: say which item (item: 1-10)"),
     ],
@@ -80,17 +83,33 @@ def test_a_wrong_locator_is_refused_with_its_place(content_copy, change, field, 
 
 def test_an_item_number_without_its_list_is_refused(content_copy):
     edit(content_copy, "failure_causes", lambda t: t[0]["sources"][0].pop("part"))
-    one(errors_of(content_copy), file="content_data/failure_causes.yaml", item="crm-seen-as-software", message="an item number needs the part it is numbered in")
+    one(
+        errors_of(content_copy),
+        file="content_data/failure_causes.yaml",
+        item="crm-seen-as-software",
+        message="an item number needs the part it is numbered in",
+    )
 
 
 def test_a_section_takes_no_item_number(content_copy):
     edit(content_copy, "kpis", lambda t: t[0]["sources"][0].update(item=2))
-    one(errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", field="sources[0].item", message="is a section, not a numbered list")
+    one(
+        errors_of(content_copy),
+        file="content_data/kpis.yaml",
+        item="customer-retention-rate",
+        field="sources[0].item",
+        message="is a section, not a numbered list",
+    )
 
 
 def test_a_part_label_without_its_number_is_refused(content_copy):
     edit(content_copy, "sources", lambda t: t[0]["parts"][0]["label"].update(en="mistake"))
-    one(errors_of(content_copy), file="content_data/sources.yaml", item="mir-crm-failures", message="label.en: a numbered part (count) has {n}")
+    one(
+        errors_of(content_copy),
+        file="content_data/sources.yaml",
+        item="mir-crm-failures",
+        message="label.en: a numbered part (count) has {n}",
+    )
 
 
 # -- the handbook's own synthesis is labelled as such -------------------------------------
@@ -148,10 +167,10 @@ def test_every_kpi_says_whether_its_definition_is_standard_or_the_handbooks_own(
     kinds = Counter()
     for kpi in BOOK.kpis:
         md = kpis[kpi.id]
-        line = next(l for l in md.splitlines() if BOOK.t("label.definition_basis", lang) in l)
+        line = next(s for s in md.splitlines() if BOOK.t("label.definition_basis", lang) in s)
         kinds[kpi.basis] += 1
         if kpi.basis == "standard":
-            assert 'hb-basis--standard' in line, kpi.id
+            assert "hb-basis--standard" in line, kpi.id
             for ref_id in kpi.references:
                 assert f"[{refs[ref_id].short}](sources.md#{ref_id})" in line, f"{kpi.id}: no link to {ref_id}"
         else:
@@ -163,21 +182,33 @@ def test_every_kpi_says_whether_its_definition_is_standard_or_the_handbooks_own(
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("chapter, kind", [("lifecycle_stages", "lifecycle_stages"), ("crm_types", "crm_types"), ("checklist", "checklist")])
+@pytest.mark.parametrize(
+    "chapter, kind", [("lifecycle_stages", "lifecycle_stages"), ("crm_types", "crm_types"), ("checklist", "checklist")]
+)
 def test_the_links_between_stages_types_kpis_and_steps_are_tagged(lang, chapter, kind):
     items = _items(render_chapter(BOOK, chapter, lang))
     label = {"lifecycle_stages": "label.served_by", "crm_types": "label.stage", "checklist": "label.guards_against"}[chapter]
     for item in getattr(BOOK, kind):
-        lines = [l for l in items[item.id].splitlines() if l.startswith(f"**{BOOK.t(label, lang)}:**")]
+        lines = [s for s in items[item.id].splitlines() if s.startswith(f"**{BOOK.t(label, lang)}:**")]
         assert lines, f"{chapter}/{item.id}: no {label} line"
-        assert all(l.endswith(f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.synthesis", lang)}</span>') for l in lines), lines
+        assert all(s.endswith(f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.synthesis", lang)}</span>') for s in lines), lines
 
 
 def test_a_standard_kpi_names_its_references_and_a_synthesis_names_none(content_copy):
     edit(content_copy, "kpis", lambda t: t[0].pop("references"))
-    one(errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", message="basis: standard names the references")
+    one(
+        errors_of(content_copy),
+        file="content_data/kpis.yaml",
+        item="customer-retention-rate",
+        message="basis: standard names the references",
+    )
     edit(content_copy, "kpis", lambda t: t[0].update(references=["no-such-book"]))
-    one(errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", message="'no-such-book' does not exist in references.yaml")
+    one(
+        errors_of(content_copy),
+        file="content_data/kpis.yaml",
+        item="customer-retention-rate",
+        message="'no-such-book' does not exist in references.yaml",
+    )
 
 
 # -- the sources page -----------------------------------------------------------------------
@@ -234,7 +265,10 @@ def test_weak_figures_carry_an_evidence_note():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_evidence_note_is_shown_with_its_item(lang):
     kinds = ("failure_causes", "checklist", "case_studies", "kpis", "glossary")
-    pages = {chapter: _items(render_failure_causes(BOOK, lang) if chapter == "failure_causes" else render_chapter(BOOK, chapter, lang)) for chapter in kinds}
+    pages = {
+        chapter: _items(render_failure_causes(BOOK, lang) if chapter == "failure_causes" else render_chapter(BOOK, chapter, lang))
+        for chapter in kinds
+    }
     for kind in kinds:
         for item in getattr(BOOK, kind):
             if item.evidence is not None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as _dt
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
+
 from handbook.loader import load
 from handbook.render import SiteInfo, render_chapter
 from handbook.text import inline_html
@@ -16,8 +16,13 @@ BOOK = load(ROOT / "content_data")
 
 
 def _site(url: str) -> SiteInfo:
-    return SiteInfo(url=url, names={"fa": "راهنمای CRM", "ar": "دليل CRM", "en": "The CRM Handbook"},
-                    descriptions={lang: "" for lang in LANGUAGES}, edition=_dt.date(2026, 11, 30), docs_dir=ROOT / "docs")
+    return SiteInfo(
+        url=url,
+        names={"fa": "راهنمای CRM", "ar": "دليل CRM", "en": "The CRM Handbook"},
+        descriptions={lang: "" for lang in LANGUAGES},
+        edition=_dt.date(2026, 11, 30),
+        docs_dir=ROOT / "docs",
+    )
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/handbook/", "http://[::1]:8000/", "/"])
@@ -65,7 +70,15 @@ def test_every_persian_latin_name_before_a_number_is_isolated_in_the_content():
 
     pattern = re.compile(r"[A-Za-z][A-Za-z0-9.\- ]*[A-Za-z0-9.]\s*\(\s*[۰-۹]")
     found = 0
-    for chapter in ("failure_causes_leadership", "failure_causes_people", "failure_causes_data", "glossary", "kpis", "case_studies", "sources"):
+    for chapter in (
+        "failure_causes_leadership",
+        "failure_causes_people",
+        "failure_causes_data",
+        "glossary",
+        "kpis",
+        "case_studies",
+        "sources",
+    ):
         md = render_chapter(BOOK, chapter, "fa")
         for match in pattern.finditer(re.sub(r"<bdi>([^<]*)</bdi>", "", md)):
             raise AssertionError(f"{chapter}: {match.group(0)!r} is not isolated")

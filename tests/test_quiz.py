@@ -10,8 +10,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
+
 from handbook.loader import load
 from handbook.model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES
 from handbook.quiz import DONT_KNOW, encode, score
@@ -44,7 +44,13 @@ def answer_sets() -> list[dict]:
                 continue
             else:
                 answers[q.id] = rng.randrange(len(q.options))
-        sets.append({"priority": rng.choice(["cost", "experience", "revenue", None]), "stage": rng.choice(["live", "pre-launch", "live", None]), "answers": answers})
+        sets.append(
+            {
+                "priority": rng.choice(["cost", "experience", "revenue", None]),
+                "stage": rng.choice(["live", "pre-launch", "live", None]),
+                "answers": answers,
+            }
+        )
     return sets
 
 
@@ -55,7 +61,12 @@ def harness(tmp_path_factory):
     (folder / "data.json").write_text(json.dumps(quiz_data(BOOK, "en")), encoding="utf-8")
     sets = answer_sets()
     (folder / "sets.json").write_text(json.dumps(sets), encoding="utf-8")
-    out = subprocess.run([NODE, str(ROOT / "tests" / "quiz_harness.js"), str(folder / "data.json"), str(folder / "sets.json")], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [NODE, str(ROOT / "tests" / "quiz_harness.js"), str(folder / "data.json"), str(folder / "sets.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     return sets, json.loads(out.stdout)
 
@@ -64,23 +75,40 @@ def test_browser_scoring_equals_the_python_reference(harness):
     sets, out = harness
     assert len(out["results"]) == len(sets) >= 80
     complete = 0
-    for answer_set, js in zip(sets, out["results"]):
+    for answer_set, js in zip(sets, out["results"], strict=True):
         py = score(BOOK.quiz_dimensions, BOOK.quiz_levels, answer_set["answers"], answer_set["stage"])
         complete += py.complete
-        assert (js["complete"], js["kind"], js["level"], js["scoreLevel"], js["weakest"], js["missing"], js["firstOpen"], js["cappedBy"]) == (
-            py.complete, py.kind, py.level, py.score_level, py.weakest, py.missing, py.first_open, py.capped_by)
+        assert (
+            js["complete"],
+            js["kind"],
+            js["level"],
+            js["scoreLevel"],
+            js["weakest"],
+            js["missing"],
+            js["firstOpen"],
+            js["cappedBy"],
+        ) == (py.complete, py.kind, py.level, py.score_level, py.weakest, py.missing, py.first_open, py.capped_by)
         assert (js["overall"] is None) == (py.overall is None)
         if py.overall is not None:
             assert js["overall"] == pytest.approx(py.overall, abs=1e-9)
         for dim, c in py.dimensions.items():
             j = js["dimensions"][dim]
             assert (j["status"], j["applicable"], j["answered"], j["dontKnow"], j["notApplicable"], j["unanswered"], j["level"]) == (
-                c.status, c.applicable, c.answered, c.dont_know, c.not_applicable, c.unanswered, c.level)
+                c.status,
+                c.applicable,
+                c.answered,
+                c.dont_know,
+                c.not_applicable,
+                c.unanswered,
+                c.level,
+            )
             assert (j["score"] is None) == (c.score is None)
             if c.score is not None:
                 assert j["score"] == pytest.approx(c.score, abs=1e-9)
         assert js["roundTrip"], f"share code {js['code']} does not give the answers back"
-        assert js["code"] == encode(BOOK.quiz_ledger, BOOK.quiz_dimensions, answer_set["answers"], answer_set["priority"], answer_set["stage"])
+        assert js["code"] == encode(
+            BOOK.quiz_ledger, BOOK.quiz_dimensions, answer_set["answers"], answer_set["priority"], answer_set["stage"]
+        )
     assert 10 <= complete < len(sets), "the table has both results and non-results"
 
 
@@ -105,7 +133,7 @@ def test_every_language_has_the_same_questions_and_links_into_the_handbook():
         data = quiz_data(BOOK, lang)
         assert [q["id"] for d in data["dimensions"] for q in d["questions"]] == [q.id for q in QUESTIONS]
         assert set(data["cases"]) == {"cost", "experience", "revenue"}
-        for d, dim in zip(data["dimensions"], BOOK.quiz_dimensions):
+        for d, dim in zip(data["dimensions"], BOOK.quiz_dimensions, strict=True):
             if dim.step:
                 assert d["href"] == f"../checklist/#{dim.step}" and d["causes"] and d["indicator"]
             else:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import random
-import re
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag
 
 import pytest
-
 from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT, pdf_summary
+
 from handbook.loader import load as _load_content
 from handbook.quiz import CODEC as _CODEC
 from handbook.quiz import encode as _encode
@@ -56,11 +55,15 @@ def _ui(key: str, lang: str, **values) -> str:
 
 
 def _level_text(result, lang: str) -> str:
-    return _ui("quiz.level_of", lang, n=result.level + 1, total=len(_BOOK.quiz_levels)).replace("{name}", _BOOK.quiz_levels[result.level].name[lang])
+    return _ui("quiz.level_of", lang, n=result.level + 1, total=len(_BOOK.quiz_levels)).replace(
+        "{name}", _BOOK.quiz_levels[result.level].name[lang]
+    )
 
 
 def _number(page, lang: str, value: float) -> str:
-    return page.evaluate("([loc, v]) => new Intl.NumberFormat(loc, {maximumFractionDigits: 0}).format(v)", [_quiz_data(_BOOK, lang)["locale"], value])
+    return page.evaluate(
+        "([loc, v]) => new Intl.NumberFormat(loc, {maximumFractionDigits: 0}).format(v)", [_quiz_data(_BOOK, lang)["locale"], value]
+    )
 
 
 def _anchors_exist(page, hrefs: list[str]) -> list[str]:
@@ -94,6 +97,7 @@ def _pattern(i: int, q) -> int | str:
 
 # -- a result that means something ------------------------------------------------------------
 
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_quiz_by_mouse_gives_the_python_result_with_working_links(browser, server, lang, scheme):
@@ -117,7 +121,9 @@ def test_quiz_by_mouse_gives_the_python_result_with_working_links(browser, serve
     assert _number(page, lang, result.overall) in page.inner_text(".hb-quiz__overall")
     assert page.locator(".hb-quiz__radar").count() == 1 and page.locator(".hb-quiz__table tbody tr").count() == len(_BOOK.quiz_dimensions)
     # Coverage beside every dimension's score.
-    for d, row in zip(_BOOK.quiz_dimensions, page.eval_on_selector_all(".hb-quiz__table tbody tr", "rows => rows.map(r => r.innerText)")):
+    for d, row in zip(
+        _BOOK.quiz_dimensions, page.eval_on_selector_all(".hb-quiz__table tbody tr", "rows => rows.map(r => r.innerText)"), strict=True
+    ):
         c = result.dimensions[d.id]
         assert _ui("quiz.coverage", lang, answered=c.answered + c.dont_know, applicable=c.applicable) in row
         if c.dont_know:
@@ -143,10 +149,12 @@ def test_one_answer_gives_no_level_and_says_what_is_missing(browser, server, lan
     assert _ui("quiz.incomplete_title", lang) in text
     assert _ui("quiz.incomplete_count", lang, answered=1, total=2 + len(_QUESTIONS)) in text, "the same count as the progress bar"
     assert _ui("quiz.incomplete_stage", lang) in text
-    assert page.locator(".hb-quiz__summary, .hb-quiz__level, .hb-quiz__radar, .hb-quiz__share").count() == 0, "no level, chart, share or print of a non-result"
+    assert page.locator(".hb-quiz__summary, .hb-quiz__level, .hb-quiz__radar, .hb-quiz__share").count() == 0, (
+        "no level, chart, share or print of a non-result"
+    )
     assert page.locator(".hb-quiz__missing li").count() == len(_BOOK.quiz_dimensions)
     # The link goes to the first question still open: the stage, then the first unanswered.
-    page.click(f".hb-quiz__result a[href='#q-stage']")
+    page.click(".hb-quiz__result a[href='#q-stage']")
     assert page.evaluate("document.activeElement.name") == "stage"
     page.click('label:has(input[name="stage"][value="live"])')
     page.click(".hb-quiz__actions button[type=submit]")
@@ -210,6 +218,7 @@ def test_before_go_live_the_result_is_a_readiness_result(browser, server, lang):
 
 # -- links and storage that never lose answers -------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_shared_link_opens_on_its_result_and_old_links_keep_their_answers(browser, server, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -267,7 +276,7 @@ def test_share_link_language_switch_resume_clear_and_undo(browser, server):
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
         page.click('a.md-select__link[hreflang="en"]')
-    assert page.url == server + QUIZ_PATHS["en"] + url[url.index("#"):]
+    assert page.url == server + QUIZ_PATHS["en"] + url[url.index("#") :]
     page.wait_for_selector(".hb-quiz__summary")
     assert page.inner_text(".hb-quiz__level") == _level_text(_result(answers), "en")
     # Resume: the same browser, no link.
@@ -292,18 +301,26 @@ def test_stored_answers_of_the_first_version_are_migrated_not_dropped(browser, s
     page = context.new_page()
     v1_slots = _CODEC["legacy"]["1"]
     old_code = "1.c" + "2" * v1_slots
-    stored = {"code": old_code, "mode": "step", "history": [{"t": "2026-10-01T09:00:00.000Z", "code": old_code}, {"t": "garbage", "code": old_code}]}
+    stored = {
+        "code": old_code,
+        "mode": "step",
+        "history": [{"t": "2026-10-01T09:00:00.000Z", "code": old_code}, {"t": "garbage", "code": old_code}],
+    }
     page.goto(server + QUIZ_PATHS["en"], wait_until="domcontentloaded")
     page.evaluate("v => localStorage.setItem('crm-handbook-quiz', v)", json.dumps(stored))
     page.reload(wait_until="networkidle")
     now = page.evaluate("JSON.parse(localStorage.getItem('crm-handbook-quiz'))")
     assert now["schema"] == 2 and now["mode"] == "step" and now["code"].startswith(_CODEC["version"] + ".c")
     assert len(now["history"]) == 1
-    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('crm-handbook-quiz.unreadable.')).map(k => localStorage.getItem(k))")
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('crm-handbook-quiz.unreadable.')).map(k => localStorage.getItem(k))"
+    )
     assert kept == [json.dumps(stored)], "what could not be read is kept aside"
     assert _ui("quiz.storage_lost", "en", n=1) in page.inner_text(".hb-quiz__status")
     retired = sum(1 for slot in _BOOK.quiz_ledger[:v1_slots] if slot.retired)
-    assert _ui("quiz.storage_dropped", "en", n=retired) in page.inner_text(".hb-quiz__status"), "answers to changed questions are not lost silently"
+    assert _ui("quiz.storage_dropped", "en", n=retired) in page.inner_text(".hb-quiz__status"), (
+        "answers to changed questions are not lost silently"
+    )
     # A value written by a newer handbook is read as far as possible and never written over.
     newer = json.dumps({"schema": 99, "code": now["code"], "history": [], "future": {"x": 1}})
     page.evaluate("v => localStorage.setItem('crm-handbook-quiz', v)", newer)
@@ -315,6 +332,7 @@ def test_stored_answers_of_the_first_version_are_migrated_not_dropped(browser, s
 
 
 # -- targets, plan and history ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_targets_make_a_phased_plan_whose_links_land_and_history_shows_the_trend(browser, server, lang):
@@ -372,7 +390,11 @@ def test_export_and_import_round_trip_with_targets(browser, server, tmp_path):
     saved = tmp_path / "answers.json"
     download_info.value.save_as(saved)
     exported = json.loads(saved.read_text(encoding="utf-8"))
-    assert exported["app"] == "crm-handbook-quiz" and exported["code"] == _code({q.id: 1 for q in _QUESTIONS}) and len(exported["history"]) == 1
+    assert (
+        exported["app"] == "crm-handbook-quiz"
+        and exported["code"] == _code({q.id: 1 for q in _QUESTIONS})
+        and len(exported["history"]) == 1
+    )
     assert list(exported["targets"].values()) == [len(_BOOK.quiz_levels) - 1]
     page.click('[data-action="clear"]')
     page.set_input_files('input[data-action="import"]', str(saved))
@@ -383,7 +405,9 @@ def test_export_and_import_round_trip_with_targets(browser, server, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"app": "something else", "code": "<b>x</b>"}', encoding="utf-8")
     page.set_input_files('input[data-action="import"]', str(bad))
-    page.wait_for_function("document.querySelector('.hb-quiz__status').textContent.length > 0 && !document.querySelector('.hb-quiz__status').textContent.includes('loaded')")
+    page.wait_for_function(
+        "document.querySelector('.hb-quiz__status').textContent.length > 0 && !document.querySelector('.hb-quiz__status').textContent.includes('loaded')"
+    )
     assert _BOOK.ui["quiz.bad_file"]["en"] in page.inner_text(".hb-quiz__status")
     context.close()
 
@@ -405,6 +429,7 @@ def test_copy_link_falls_back_without_the_clipboard_api(browser, server):
 
 
 # -- without JavaScript, on every screen, for every person -------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_without_javascript_nothing_is_sent_and_the_form_prints_with_points(browser, server, lang):
@@ -509,6 +534,7 @@ def test_quiz_by_keyboard_only(browser, server, lang):
 
 # -- answering modes -------------------------------------------------------------------------
 
+
 def _visible_fieldsets(page) -> list[str]:
     return page.eval_on_selector_all(".hb-quiz__form fieldset", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
 
@@ -593,7 +619,9 @@ def test_quiz_workshop_mode_fits_a_projector_by_keyboard_only(browser, server, l
         assert len(shown) == 1, f"screen {i + 1}: {shown}"
         assert page.inner_text(".hb-quiz__pager-text") == _ui("quiz.page_question", lang, n=i + 1, total=screens)
         box = _fits(page)
-        assert 0 <= box["top"] and box["bottom"] <= box["barTop"] + 1 and box["barBottom"] <= box["height"] + 1, f"{shown[0]} at {size}: {box}"
+        assert box["top"] >= 0 and box["bottom"] <= box["barTop"] + 1 and box["barBottom"] <= box["height"] + 1, (
+            f"{shown[0]} at {size}: {box}"
+        )
         assert box["rows"] == 1, f"the control bar wraps at {size}: {box}"
         assert not box["scrollable"]
         assert page.is_visible('[data-action="leave-workshop"]') and page.locator(".hb-quiz__langs a:visible").count() == 2
@@ -605,7 +633,9 @@ def test_quiz_workshop_mode_fits_a_projector_by_keyboard_only(browser, server, l
     assert page.inner_text(".hb-quiz__level") == _level_text(_result({q.id: 1 for q in _QUESTIONS}), lang)
     assert page.is_checked('input[name="priority"][value="experience"]')
     assert page.evaluate("document.activeElement.classList.contains('hb-quiz__result')")
-    assert page.evaluate("(b => b.top >= 0 && b.bottom <= innerHeight + 1)(document.querySelector('[data-action=\"leave-workshop\"]').getBoundingClientRect())"), "the way out is on the result screen too"
+    assert page.evaluate(
+        "(b => b.top >= 0 && b.bottom <= innerHeight + 1)(document.querySelector('[data-action=\"leave-workshop\"]').getBoundingClientRect())"
+    ), "the way out is on the result screen too"
     level_px = page.eval_on_selector(".hb-quiz__level", "e => parseFloat(getComputedStyle(e).fontSize)")
     assert level_px >= 32, f"the level must read from the back of a room ({level_px}px)"
     if width == 1366:
@@ -620,6 +650,7 @@ def test_quiz_workshop_mode_fits_a_projector_by_keyboard_only(browser, server, l
 
 
 # -- print -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_quiz_prints_a_clean_a4_report(browser, server, lang):
@@ -637,7 +668,15 @@ def test_quiz_prints_a_clean_a4_report(browser, server, lang):
     result_top = page.eval_on_selector(".hb-quiz__result", "e => e.getBoundingClientRect().top")
     form_top = page.eval_on_selector(".hb-quiz__form", "e => e.getBoundingClientRect().top")
     assert result_top < form_top
-    for hidden in (".hb-quiz__modes", ".hb-quiz__actions", ".hb-quiz__tools", ".hb-quiz__share", ".hb-quiz__method", ".md-header", ".md-sidebar--primary"):
+    for hidden in (
+        ".hb-quiz__modes",
+        ".hb-quiz__actions",
+        ".hb-quiz__tools",
+        ".hb-quiz__share",
+        ".hb-quiz__method",
+        ".md-header",
+        ".md-sidebar--primary",
+    ):
         assert page.is_hidden(hidden), f"{hidden} is printed"
     shown_options = page.eval_on_selector_all(".hb-quiz__option", "els => els.filter(e => e.offsetParent !== null).length")
     assert shown_options == 2 + len(_QUESTIONS), "only the chosen answer of each question is printed"
@@ -660,16 +699,30 @@ def test_quiz_prints_a_clean_a4_report(browser, server, lang):
 # -- tampered links and storage ------------------------------------------------------------------
 
 _MARKUP = [
-    '<img src=x onerror="window.__hbPwned=1">', '"><svg onload="window.__hbPwned=1">', "<script>window.__hbPwned=1</script>",
-    "javascript:window.__hbPwned=1", "%3Cimg%20src%3Dx%20onerror%3Dwindow.__hbPwned%3D1%3E", "<b>bold</b>", "&lt;i&gt;",
-    "{{7*7}}", "${7*7}", "__proto__", "constructor", "%", "%E0%A4%A", "%00", "\u202e", "\u0000", "💥", "ی‌ك",
+    '<img src=x onerror="window.__hbPwned=1">',
+    '"><svg onload="window.__hbPwned=1">',
+    "<script>window.__hbPwned=1</script>",
+    "javascript:window.__hbPwned=1",
+    "%3Cimg%20src%3Dx%20onerror%3Dwindow.__hbPwned%3D1%3E",
+    "<b>bold</b>",
+    "&lt;i&gt;",
+    "{{7*7}}",
+    "${7*7}",
+    "__proto__",
+    "constructor",
+    "%",
+    "%E0%A4%A",
+    "%00",
+    "\u202e",
+    "\u0000",
+    "💥",
+    "ی‌ك",
 ]
 
 
 def _hostile_values(seed: int) -> tuple[list[str], list[str]]:
     """Links and stored values: mutations of valid codes, markup, random bytes, odd JSON."""
     rng = random.Random(seed)
-    n = len(_QUESTIONS)
     alphabet = "0123456789x-cerlp.12&=#%<>\"'/\\ aé\u200c۱٢\n"
 
     slots = len(_BOOK.quiz_ledger)
@@ -700,7 +753,7 @@ def _hostile_values(seed: int) -> tuple[list[str], list[str]]:
     links = []
     for i in range(700):
         kind = i % 5
-        value = mutate(valid()) if kind < 2 else noise() if kind == 2 else rng.choice(_MARKUP) + valid()[rng.randrange(5):]
+        value = mutate(valid()) if kind < 2 else noise() if kind == 2 else rng.choice(_MARKUP) + valid()[rng.randrange(5) :]
         prefix = rng.choice(["answers=", "answers=", "x=1&answers=", "mode=", "mode=workshop&answers=", ""])
         links.append(prefix + value if kind != 4 else "answers=" + "9" * rng.randint(0, 5000))
     stored = []
@@ -711,14 +764,28 @@ def _hostile_values(seed: int) -> tuple[list[str], list[str]]:
         elif kind == 1:
             stored.append(json.dumps({"code": mutate(valid()), "history": [{"t": "2026-01-01T00:00:00Z", "code": mutate(valid())}]}))
         elif kind == 2:
-            stored.append(json.dumps({"code": rng.choice(_MARKUP), "mode": rng.choice(_MARKUP + ["workshop", "step", 3]),
-                                      "history": [rng.choice([None, 3, "x", [], {"t": rng.choice(_MARKUP), "code": valid()}])]}))
+            stored.append(
+                json.dumps(
+                    {
+                        "code": rng.choice(_MARKUP),
+                        "mode": rng.choice([*_MARKUP, "workshop", "step", 3]),
+                        "history": [rng.choice([None, 3, "x", [], {"t": rng.choice(_MARKUP), "code": valid()}])],
+                    }
+                )
+            )
         elif kind == 3:
             stored.append(json.dumps({"__proto__": {"code": valid()}, "constructor": {"prototype": {"x": 1}}, "history": {"length": 1e9}}))
         elif kind == 4:
             stored.append(json.dumps(rng.choice([None, 0, -1, 1e308, True, [], [valid()], "x" * rng.randint(0, 300), {"code": 7}])))
         else:
-            stored.append(json.dumps({"code": valid(), "history": [{"t": rng.choice(["", "x", "9999-99-99", "2026-11-24"]), "code": valid()}] * rng.randint(0, 40)}))
+            stored.append(
+                json.dumps(
+                    {
+                        "code": valid(),
+                        "history": [{"t": rng.choice(["", "x", "9999-99-99", "2026-11-24"]), "code": valid()}] * rng.randint(0, 40),
+                    }
+                )
+            )
     return links, stored
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 from conftest import ROOT
+from test_content_validation import edit, errors_of, one
+
 from handbook.loader import load
 from handbook.quiz import DONT_KNOW, score
-from test_content_validation import edit, errors_of, one
 
 BOOK = load(ROOT / "content_data")
 QUESTIONS = [q for d in BOOK.quiz_dimensions for q in d.questions]
@@ -141,7 +139,13 @@ def test_a_question_missing_from_the_ledger_or_deleted_from_the_quiz_stops_the_b
 def test_quiz_dimension_must_name_an_existing_step(content_copy):
     index = next(i for i, d in enumerate(BOOK.quiz_dimensions) if d.step)
     tree = edit(content_copy, "quiz_dimensions", lambda t: t[index].__setitem__("step", "no-such-step"))
-    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=tree[index]["id"], field="step", message="does not exist in checklist.yaml")
+    one(
+        errors_of(content_copy),
+        file="content_data/quiz_dimensions.yaml",
+        item=tree[index]["id"],
+        field="step",
+        message="does not exist in checklist.yaml",
+    )
 
 
 def test_a_dimension_is_either_a_step_or_an_idea_with_a_title(content_copy):
@@ -161,12 +165,18 @@ def test_quiz_option_scores_must_increase(content_copy):
 
 def test_quiz_levels_must_rise(content_copy):
     tree = edit(content_copy, "quiz_levels", lambda t: t[2].__setitem__("min_score", 10))
-    one(errors_of(content_copy), file="content_data/quiz_levels.yaml", item=tree[2]["id"], field="min_score", message="higher than the previous")
+    one(
+        errors_of(content_copy),
+        file="content_data/quiz_levels.yaml",
+        item=tree[2]["id"],
+        field="min_score",
+        message="higher than the previous",
+    )
 
 
 def test_every_step_needs_a_dimension(content_copy):
     index = [i for i, d in enumerate(BOOK.quiz_dimensions) if d.step][3]
-    tree = edit(content_copy, "quiz_dimensions", lambda t: t.pop(index))
+    edit(content_copy, "quiz_dimensions", lambda t: t.pop(index))
     step = BOOK.quiz_dimensions[index].step
     one(errors_of(content_copy), file="content_data/checklist.yaml", item=step, message="exactly one dimension")
 
@@ -174,6 +184,12 @@ def test_every_step_needs_a_dimension(content_copy):
 def test_ids_the_quiz_page_uses_itself_are_refused(content_copy):
     """A question named 'stage' would share its radio group and #q-stage with the page's own."""
     tree = edit(content_copy, "quiz_dimensions", lambda t: t[1]["questions"][0].__setitem__("id", "stage"))
-    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=tree[1]["id"], field="questions[0].id", message="the quiz form uses itself")
+    one(
+        errors_of(content_copy),
+        file="content_data/quiz_dimensions.yaml",
+        item=tree[1]["id"],
+        field="questions[0].id",
+        message="the quiz form uses itself",
+    )
     tree = edit(content_copy, "quiz_dimensions", lambda t: t[2].__setitem__("id", "result"))
     one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item="result", field="id", message="the quiz page uses itself")

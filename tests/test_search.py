@@ -14,8 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from handbook.search import LUNR_CONFIG, language_of, split_index
 
 NODE = shutil.which("node")
@@ -79,7 +79,9 @@ def test_arabic_queries_find_arabic_pages(built_site, query, expected):
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("query, expected", [("customer", "/en/glossary/"), ("training", "/en/failure-causes/"), ("retention", "/en/kpis/")])
+@pytest.mark.parametrize(
+    "query, expected", [("customer", "/en/glossary/"), ("training", "/en/failure-causes/"), ("retention", "/en/kpis/")]
+)
 def test_english_queries_find_english_pages(built_site, query, expected):
     out = search(built_site, "en/index.html", query)
     paths = out["results"][query]
@@ -89,7 +91,11 @@ def test_english_queries_find_english_pages(built_site, query, expected):
 
 @pytest.mark.build
 def test_each_language_loads_only_its_own_index(built_site):
-    for lang, page, base in (("fa", "failure-causes/index.html", "/"), ("ar", "ar/failure-causes/index.html", "/ar/"), ("en", "en/failure-causes/index.html", "/en/")):
+    for lang, page, base in (
+        ("fa", "failure-causes/index.html", "/"),
+        ("ar", "ar/failure-causes/index.html", "/ar/"),
+        ("en", "en/failure-causes/index.html", "/en/"),
+    ):
         out = search(built_site, page, "CRM")
         assert out["base"] == base, f"{page}: search base is {out['base']}"
         assert out["lang"] == LUNR_CONFIG[lang]["lang"]
@@ -115,6 +121,8 @@ def test_split_index_keeps_every_entry_once_in_its_language():
     assert parts["fa"]["config"]["lang"] == ["fold"] and parts["fa"]["config"]["pipeline"] == []
     assert parts["en"]["config"]["pipeline"] == ["stopWordFilter"]
     assert all(parts[lang]["config"]["analyser"] == lang for lang in ("fa", "ar", "en"))
-    assert [w for w in re.split(parts["en"]["config"]["separator"], "Score (NPS).") if w] == ["Score", "NPS"], "brackets split words: (NPS) is indexed as nps"
+    assert [w for w in re.split(parts["en"]["config"]["separator"], "Score (NPS).") if w] == ["Score", "NPS"], (
+        "brackets split words: (NPS) is indexed as nps"
+    )
     assert r"\u00AB" in parts["fa"]["config"]["separator"]
     assert language_of("en", ["fa", "en"], "fa") == ("en", "")

@@ -9,7 +9,6 @@ full benchmark (hit@3 and MRR over ~100 queries per language) is `make bench`
 from __future__ import annotations
 
 import pytest
-
 from conftest import LANGUAGES
 
 pytestmark = pytest.mark.build
@@ -58,7 +57,10 @@ def open_search(page, server, lang):
 
 
 def results(page) -> list[list[str]]:
-    page.wait_for_function("document.querySelector('.md-search-result__meta') && /[0-9۰-۹٠-٩]|\\u0644\\u0627 |\\u0646\\u0634\\u062f|No /.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10_000)
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta') && /[0-9۰-۹٠-٩]|\\u0644\\u0627 |\\u0646\\u0634\\u062f|No /.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=10_000,
+    )
     page.wait_for_timeout(400)
     return page.evaluate(READ)
 
@@ -88,7 +90,11 @@ def test_typed_letter_by_letter_without_a_trailing_space(phone, server, lang, ki
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_text_arriving_without_key_events_searches(phone, server, lang):
     """A paste, a drop, an input method or dictation: an input event and no keyup."""
-    query, expect = {"fa": ("سلطانلو", "sources/#soltanloo-case-studies"), "ar": ("التسرب", "glossary/#churn"), "en": ("NPS", "kpis/#net-promoter-score")}[lang]
+    query, expect = {
+        "fa": ("سلطانلو", "sources/#soltanloo-case-studies"),
+        "ar": ("التسرب", "glossary/#churn"),
+        "en": ("NPS", "kpis/#net-promoter-score"),
+    }[lang]
     page = phone.new_page()
     box = open_search(page, server, lang)
     box.focus()

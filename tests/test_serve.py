@@ -9,10 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.build
@@ -46,12 +44,19 @@ def _wait_for(predicate, timeout: float, what: str):
 @pytest.mark.build
 def test_serve_serves_every_language_and_reloads_on_content_change(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts"))
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts"),
+    )
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:

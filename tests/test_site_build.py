@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
 from conftest import LANGUAGES, ROOT, run_build
+
 from handbook.loader import load
 from handbook.model import NARRATIVE_PAGES
 from handbook.render import CHAPTER_PAGES
@@ -20,7 +20,11 @@ from handbook.render import CHAPTER_PAGES
 BOOK = load(ROOT / "content_data")
 DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
 PREFIX = {"fa": "", "ar": "ar/", "en": "en/"}
-PAGES = ["index.html", "quiz/index.html"] + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()] + [f"{page}/index.html" for page in NARRATIVE_PAGES]
+PAGES = (
+    ["index.html", "quiz/index.html"]
+    + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()]
+    + [f"{page}/index.html" for page in NARRATIVE_PAGES]
+)
 
 
 class Page(HTMLParser):
@@ -47,7 +51,16 @@ class Page(HTMLParser):
             self.ids.add(a["id"])
         # Anything the browser loads by itself (not <a> links, nor rel=canonical/alternate).
         loads = a.get("src") if tag in ("script", "img", "iframe", "source", "audio", "video") else None
-        if tag == "link" and set((a.get("rel") or "").split()) & {"stylesheet", "preload", "prefetch", "icon", "modulepreload", "manifest", "preconnect", "dns-prefetch"}:
+        if tag == "link" and set((a.get("rel") or "").split()) & {
+            "stylesheet",
+            "preload",
+            "prefetch",
+            "icon",
+            "modulepreload",
+            "manifest",
+            "preconnect",
+            "dns-prefetch",
+        }:
             loads = a.get("href")
         if loads and re.match(r"^(https?:)?//", loads):
             self.external.append(f"<{tag} {loads}>")
@@ -131,7 +144,9 @@ def test_key_ideas_are_on_their_narrative_page_with_their_id_as_anchor(built_sit
 def test_glossary_terms_carry_their_definition_on_every_page(built_site, lang):
     html = (built_site / PREFIX[lang] / "failure-causes/index.html").read_text(encoding="utf-8")
     crm = BOOK.by_id("glossary")["crm"]
-    assert re.search(r'<abbr title="[^"]+" tabindex="0">CRM</abbr>', html), f"{PREFIX[lang]}failure-causes/: CRM has no focusable definition"
+    assert re.search(r'<abbr title="[^"]+" tabindex="0">CRM</abbr>', html), (
+        f"{PREFIX[lang]}failure-causes/: CRM has no focusable definition"
+    )
     assert crm.definition[lang].split()[0] in html
 
 
@@ -143,7 +158,7 @@ def test_cross_references_point_to_existing_anchors_in_the_same_language(built_s
         p = page(built_site, lang, path)
         here = (built_site / PREFIX[lang] / path).parent
         for href in p.links:
-            if re.match(r"^(https?:|mailto:)", href) or not href or href.startswith("#") and len(href) == 1:
+            if re.match(r"^(https?:|mailto:)", href) or not href or (href.startswith("#") and len(href) == 1):
                 continue
             url, _, fragment = href.partition("#")
             if url.startswith("/"):  # site-absolute (the site is built for the root path)
@@ -158,7 +173,7 @@ def test_cross_references_point_to_existing_anchors_in_the_same_language(built_s
                 checked += 1
             rel = target.relative_to(built_site).as_posix()
             if not rel.startswith("assets/"):
-                other = [l for l in LANGUAGES if l != lang and PREFIX[l] and rel.startswith(PREFIX[l])]
+                other = [o for o in LANGUAGES if o != lang and PREFIX[o] and rel.startswith(PREFIX[o])]
                 is_switcher = href in p.hreflang_links.values()
                 assert is_switcher or not other, f"{PREFIX[lang]}{path}: {href} leads to another language"
     assert checked > 20, "expected many item cross-references"
@@ -175,7 +190,9 @@ def test_language_switcher_opens_the_same_page(built_site, lang):
             assert href is not None, f"{PREFIX[lang]}{path}: no switcher entry for {other}"
             expected = "/" + PREFIX[other] + path.removesuffix("index.html")
             resolved = urljoin(here, href)
-            assert urlparse(resolved).path == expected, f"{PREFIX[lang]}{path}: switcher to {other} is {href} ({resolved}), expected {expected}"
+            assert urlparse(resolved).path == expected, (
+                f"{PREFIX[lang]}{path}: switcher to {other} is {href} ({resolved}), expected {expected}"
+            )
 
 
 @pytest.mark.build
@@ -202,7 +219,10 @@ def test_404_page_per_language(built_site, lang):
 
 @pytest.mark.build
 def test_site_name_per_language(built_site):
-    names = {lang: re.search(r"<title>(.*?)</title>", (built_site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")).group(1) for lang in LANGUAGES}
+    names = {
+        lang: re.search(r"<title>(.*?)</title>", (built_site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")).group(1)
+        for lang in LANGUAGES
+    }
     assert "CRM" in names["en"] and "Handbook" in names["en"]
     assert "العملاء" in names["ar"] and "راهنما" in names["fa"]
 
@@ -229,7 +249,13 @@ def test_only_persian_and_arabic_pages_preload_the_font(built_site):
 def test_bad_content_stops_the_build_before_anything_is_written(tmp_path):
     """A broken YAML file: strict build fails, lists the problems, no traceback, old site intact."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts"))
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts"
+        ),
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous good build", encoding="utf-8")
@@ -261,7 +287,10 @@ def test_the_themes_own_words_are_the_handbooks(built_site):
 def test_the_own_stylesheets_are_served_minified(built_site):
     """hooks/mkdocs_hooks.py minifies handbook.css and quiz.css (rcssmin): no comments or
     indentation on the wire, the same rules as the commented sources."""
-    for built, source in (("assets/stylesheets/handbook.css", "docs/assets/stylesheets/handbook.css"), ("assets/quiz/quiz.css", "quiz/quiz.css")):
+    for built, source in (
+        ("assets/stylesheets/handbook.css", "docs/assets/stylesheets/handbook.css"),
+        ("assets/quiz/quiz.css", "quiz/quiz.css"),
+    ):
         css = (built_site / built).read_text(encoding="utf-8")
         original = (ROOT / source).read_text(encoding="utf-8")
         assert "/*" not in css and "\n  " not in css and len(css) < 0.8 * len(original), built

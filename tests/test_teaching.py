@@ -9,17 +9,22 @@ import datetime as _dt
 import re
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
+from test_content_validation import edit, errors_of, one
+
 from handbook.loader import load
 from handbook.model import TEACHING_PAGES
 from handbook.pages import render_pages
 from handbook.render import SiteInfo
-from test_content_validation import edit, errors_of, one
 
 BOOK = load(ROOT / "content_data")
-SITE = SiteInfo(url="/", names={lang: "-" for lang in LANGUAGES}, descriptions={lang: "-" for lang in LANGUAGES},
-                edition=_dt.date(2026, 1, 1), docs_dir=ROOT / "docs")
+SITE = SiteInfo(
+    url="/",
+    names={lang: "-" for lang in LANGUAGES},
+    descriptions={lang: "-" for lang in LANGUAGES},
+    edition=_dt.date(2026, 1, 1),
+    docs_dir=ROOT / "docs",
+)
 PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
 
 
@@ -68,4 +73,9 @@ def test_a_lesson_for_an_unknown_page_or_term_is_refused(content_copy):
     edit(content_copy, "lessons", lambda t: t[0].update(id="no-such-page"))
     one(errors_of(content_copy), file="content_data/lessons.yaml", field="id", message="a lesson's id is the page it belongs to")
     edit(content_copy, "lessons", lambda t: (t[0].update(id="what-is-crm"), t[0]["key_terms"].append("no-such-term")))
-    one(errors_of(content_copy), file="content_data/lessons.yaml", item="what-is-crm", message="'no-such-term' does not exist in glossary.yaml")
+    one(
+        errors_of(content_copy),
+        file="content_data/lessons.yaml",
+        item="what-is-crm",
+        message="'no-such-term' does not exist in glossary.yaml",
+    )

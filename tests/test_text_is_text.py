@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, _Quiet, run_build
+
 from handbook.loader import ContentErrors, load
 from handbook.render import kpi_entries
 from handbook.text import inline_html, inline_problems, plain_text, script_json
@@ -68,25 +68,28 @@ def _tree(fragment: str) -> _Tree:
     return tree
 
 
-@pytest.mark.parametrize("payload", [
-    "<script>alert(document.domain)</script>",
-    '<img src=x onerror="alert(1)">',
-    "<details><summary>x",
-    "<!-- the rest of the chapter",
-    '<pre class="mermaid">graph TD</pre>',
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "[click](javascript:alert(1))",
-    "[click]( javascript:alert(1))",
-    "[click](data:text/html,x)",
-    "<https://example.org>",
-    "title { #evil .x onclick=y }",
-    "# heading",
-    ": definition",
-    "1. list",
-    "*[CRM]: hijacked tooltip",
-    "!!! note",
-    "line one\n\n<script>x</script>",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(document.domain)</script>",
+        '<img src=x onerror="alert(1)">',
+        "<details><summary>x",
+        "<!-- the rest of the chapter",
+        '<pre class="mermaid">graph TD</pre>',
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "[click](javascript:alert(1))",
+        "[click]( javascript:alert(1))",
+        "[click](data:text/html,x)",
+        "<https://example.org>",
+        "title { #evil .x onclick=y }",
+        "# heading",
+        ": definition",
+        "1. list",
+        "*[CRM]: hijacked tooltip",
+        "!!! note",
+        "line one\n\n<script>x</script>",
+    ],
+)
 def test_a_payload_becomes_its_own_text(payload):
     out = inline_html(payload, "glossary")
     tree = _tree(out)
@@ -148,13 +151,16 @@ def _errors(content: Path) -> list[str]:
     return [str(e) for e in info.value.errors]
 
 
-@pytest.mark.parametrize("bad, why", [
-    ("[read more](javascript:alert(1))", "parenthesis"),
-    ("[read more](data:text/html,x)", "http:// or https://"),
-    ("[read more](failure-causes.md#no-such-item)", "has no item 'no-such-item'"),
-    ("\u200b\u200c\ufeff", "no visible characters"),
-    ("\ufef3\ufedb", "presentation forms"),
-])
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        ("[read more](javascript:alert(1))", "parenthesis"),
+        ("[read more](data:text/html,x)", "http:// or https://"),
+        ("[read more](failure-causes.md#no-such-item)", "has no item 'no-such-item'"),
+        ("\u200b\u200c\ufeff", "no visible characters"),
+        ("\ufef3\ufedb", "presentation forms"),
+    ],
+)
 def test_bad_text_is_reported_where_it_is(content_copy, bad, why):
     path = content_copy / "glossary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -205,7 +211,13 @@ def _poison(node, key=None):
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("hostile") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "dist"))
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv", "node_modules", "site", ".git", "*.pyc", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "dist"
+        ),
+    )
     for path in sorted((project / "content_data").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
@@ -279,7 +291,17 @@ def test_no_payload_runs_in_chromium_and_the_quiz_still_works(hostile_site, brow
         page.on("request", lambda r: r.url.startswith((base + "/", "data:")) or foreign.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
         for prefix in ("", "ar/", "en/"):
-            for path in ("", "failure-causes/", "failure-causes-leadership/", "kpis/", "glossary/", "sources/", "for-trainers/", "quiz/", "no-such-page/"):
+            for path in (
+                "",
+                "failure-causes/",
+                "failure-causes-leadership/",
+                "kpis/",
+                "glossary/",
+                "sources/",
+                "for-trainers/",
+                "quiz/",
+                "no-such-page/",
+            ):
                 page.goto(f"{base}/{prefix}{path}")
                 page.wait_for_load_state("networkidle")
                 assert page.evaluate(f"window.{MARK}") is None, f"/{prefix}{path}: content ran a script"

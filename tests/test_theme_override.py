@@ -6,13 +6,11 @@ template, so a copy can never silently drift from the theme it extends.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import material
 import pytest
-
 from conftest import ROOT
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -38,11 +36,17 @@ def _base_changes(original: str) -> list[tuple[str, str]]:
             """<html lang="{{ lang.t('language') }}" class="no-js">""",
             """<html lang="{{ lang.t('language') }}" dir="{{ config.theme.direction or lang.t('direction') }}" class="no-js">""",
         ),
-        ('"base": base_url,', '"base": base_url.rstrip("/") ~ ("/" ~ config.extra.language_prefix if config.extra.language_prefix else "") ~ "/",'),
+        (
+            '"base": base_url,',
+            '"base": base_url.rstrip("/") ~ ("/" ~ config.extra.language_prefix if config.extra.language_prefix else "") ~ "/",',
+        ),
         (worker.group(0), f'"search": ("assets/javascripts/workers/search-fold.js" | url) ~ "?worker={worker.group(1)}",'),
         (HEAD_ALTERNATES, ""),
         *[
-            (f'data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">', f'data-md-toggle="{name}" type="checkbox" id="__{name}">')
+            (
+                f'data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+                f'data-md-toggle="{name}" type="checkbox" id="__{name}">',
+            )
             for name in ("drawer", "search")
         ],
         *[
@@ -55,14 +59,22 @@ def _base_changes(original: str) -> list[tuple[str, str]]:
 OVERRIDES = {
     "base.html": _base_changes,
     "partials/language.html": lambda original: [
-        ("{{ lang.t(key) or fallback.t(key) or key }}", '{{ (config.extra.get("ui") or {}).get("theme." ~ key) or lang.t(key) or fallback.t(key) or key }}'),
+        (
+            "{{ lang.t(key) or fallback.t(key) or key }}",
+            '{{ (config.extra.get("ui") or {}).get("theme." ~ key) or lang.t(key) or fallback.t(key) or key }}',
+        ),
     ],
     "partials/javascripts/base.html": lambda original: [
-        ('__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))',
-         '__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}catch(e){return null}}'),
+        (
+            '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))',
+            '__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}catch(e){return null}}',
+        ),
     ],
     "partials/search.html": lambda original: [
-        ('<div class="md-search" data-md-component="search" role="dialog">', '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        ),
     ],
 }
 
@@ -75,8 +87,11 @@ def test_override_differs_from_material_only_where_documented(name):
     for old, new in OVERRIDES[name](original):
         assert original.count(old) == 1, f"{name}: Material's template changed near {old[:60]!r}; regenerate the override"
         expected = expected.replace(old, new)
+
     # The leading comment differs (it documents the changes); everything after it must match.
-    strip = lambda s: s.split("-#}", 1)[1]
+    def strip(s):
+        return s.split("-#}", 1)[1]
+
     assert strip(override) == strip(expected)
 
 

@@ -9,7 +9,7 @@ import urllib.request
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-import static_server  # noqa: E402
+import static_server
 
 
 def test_static_server_gzips_text_like_a_static_host(tmp_path):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import LANGUAGES, ROOT
+from test_content_validation import edit, errors_of, one
+
 from handbook import worked
 from handbook.loader import load
 from handbook.render import render_chapter
-from test_content_validation import edit, errors_of, one
 
 BOOK = load(ROOT / "content_data")
 CASE = BOOK.teaching_cases[0]
@@ -33,7 +33,10 @@ def test_every_formula_is_worked_on_the_running_case():
 def test_the_results_agree_with_the_formulas_worked_by_hand():
     """An independent check of a few results, written out from the formulas' definitions."""
     examples = worked.examples_of(BOOK)
-    value = lambda kpi_id: examples.value(worked.name_of(kpi_id))
+
+    def value(kpi_id):
+        return examples.value(worked.name_of(kpi_id))
+
     crr = (FIG["customers_end"] - FIG["customers_new"]) / FIG["customers_start"] * 100
     assert value("customer-retention-rate") == pytest.approx(crr)
     r, d, m = crr / 100, FIG["discount_rate"], FIG["margin_per_customer"]
@@ -87,7 +90,9 @@ def test_the_kpi_page_shows_each_example(lang):
 )
 def test_a_wrong_expression_is_refused_with_its_place(content_copy, expression, message):
     edit(content_copy, "kpis", lambda t: t[0]["example"].__setitem__("expression", expression))
-    error = one(errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", field="example.expression", message=message)
+    error = one(
+        errors_of(content_copy), file="content_data/kpis.yaml", item="customer-retention-rate", field="example.expression", message=message
+    )
     assert error.line > 0
 
 
@@ -109,11 +114,18 @@ def test_a_changed_figure_makes_every_stale_sentence_an_error(content_copy):
 
 def test_a_figure_may_not_take_a_kpis_name(content_copy):
     """Else it would silently replace that KPI's result in the examples that use it."""
+
     def change(cases):
         cases[0]["figures"][0]["name"] = "customer_retention_rate"
 
     edit(content_copy, "teaching_cases", change)
-    one(errors_of(content_copy), file="content_data/teaching_cases.yaml", item="case-nikan", field="figures[0].name", message="is the name of a KPI's result")
+    one(
+        errors_of(content_copy),
+        file="content_data/teaching_cases.yaml",
+        item="case-nikan",
+        field="figures[0].name",
+        message="is the name of a KPI's result",
+    )
 
 
 def test_a_broken_example_is_reported_once_not_on_the_examples_that_use_it(content_copy):

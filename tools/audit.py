@@ -73,9 +73,19 @@ def main() -> int:
                 for run in range(RUNS):
                     run_stem = Path(f"{stem}-run{run}")
                     subprocess.run(
-                        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={run_stem}",
-                         "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={CHROME_FLAGS}"],
-                        env={**os.environ, "CHROME_PATH": CHROME}, check=True, timeout=300,
+                        [
+                            str(LIGHTHOUSE),
+                            url,
+                            "--quiet",
+                            "--output=json",
+                            "--output=html",
+                            f"--output-path={run_stem}",
+                            "--only-categories=performance,accessibility,best-practices,seo",
+                            f"--chrome-flags={CHROME_FLAGS}",
+                        ],
+                        env={**os.environ, "CHROME_PATH": CHROME},
+                        check=True,
+                        timeout=300,
                     )
                     data = json.loads(Path(f"{run_stem}.report.json").read_text(encoding="utf-8"))
                     runs.append((data["categories"]["performance"]["score"] or 0, run, run_stem))
@@ -85,7 +95,10 @@ def main() -> int:
                     for *_, other in runs:
                         Path(f"{other}.report.{ext}").unlink(missing_ok=True)
                 report = json.loads(Path(f"{stem}.report.json").read_text(encoding="utf-8"))
-                scores = {"performance": report["categories"]["performance"]["score"], **{k: report["categories"][k]["score"] for k in BUDGET}}
+                scores = {
+                    "performance": report["categories"]["performance"]["score"],
+                    **{k: report["categories"][k]["score"] for k in BUDGET},
+                }
                 scores["LCP ms"] = report["audits"]["largest-contentful-paint"]["numericValue"]
                 scores["CLS"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
                 rows.append((f"{name}-{lang}", scores))
@@ -94,7 +107,9 @@ def main() -> int:
                     if value > maximum:
                         failures.append(f"{url}: {label} {value:g} > {maximum:g}")
                 if (scores["performance"] or 0) < PERFORMANCE_TARGET or scores["LCP ms"] > LCP_TARGET_MS:
-                    notes.append(f"{url}: performance {scores['performance']}, LCP {scores['LCP ms']:.0f} ms (targets {PERFORMANCE_TARGET}, {LCP_TARGET_MS} ms; not gated: they move with machine load)")
+                    notes.append(
+                        f"{url}: performance {scores['performance']}, LCP {scores['LCP ms']:.0f} ms (targets {PERFORMANCE_TARGET}, {LCP_TARGET_MS} ms; not gated: they move with machine load)"
+                    )
                 for category, minimum in BUDGET.items():
                     if scores[category] is None or scores[category] < minimum:
                         failing = [
@@ -108,7 +123,20 @@ def main() -> int:
     print(f"{'page':<14}" + "".join(f"{k:>16}" for k in columns))
     for name, scores in rows:
         print(f"{name:<14}" + "".join(f"{scores[k]:>16.2f}" for k in columns))
-    (OUT / "summary.json").write_text(json.dumps({"budget": BUDGET, "limits": {k: v[2] for k, v in LIMITS.items()}, "performance_target": PERFORMANCE_TARGET, "scores": dict(rows), "failures": failures, "notes": notes}, indent=2), encoding="utf-8")
+    (OUT / "summary.json").write_text(
+        json.dumps(
+            {
+                "budget": BUDGET,
+                "limits": {k: v[2] for k, v in LIMITS.items()},
+                "performance_target": PERFORMANCE_TARGET,
+                "scores": dict(rows),
+                "failures": failures,
+                "notes": notes,
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     if notes:
         print("\nReported, not gated:\n  " + "\n  ".join(notes))
     if failures:

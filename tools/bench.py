@@ -37,6 +37,7 @@ import urllib.request
 from pathlib import Path
 
 import search_bench
+
 import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +48,15 @@ BUDGET = {"build_seconds": 5.0, "build_10x_seconds": 30.0, "first_load_gzip_kb":
 PAGES = [("home", ""), ("chapter", "kpis/"), ("quiz", "quiz/")]
 LANGUAGES = {"fa": "", "ar": "ar/", "en": "en/"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def gz(data: bytes) -> int:
@@ -61,7 +70,9 @@ def kb(n: float) -> float:
 def strict_build(project: Path, site: Path) -> float:
     """Seconds of one `mkdocs build --strict` (never -q: quiet hides what strict fails on)."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project, env=ENV, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"the build failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
@@ -82,7 +93,7 @@ SCALES = (1, 10, 100)
 
 
 def _scaled_copy(item: dict, n: int) -> dict:
-    from handbook.digits import localize_digits  # noqa: PLC0415 - tools/ imports hooks/ only here
+    from handbook.digits import localize_digits
 
     def texts(node):
         if isinstance(node, dict):
@@ -107,12 +118,18 @@ def scale_builds(tmp: Path) -> dict[str, dict]:
     """A full strict build with the glossary and the item lists at 1×, 10× and 100× their size:
     the build's cost must follow what is on each page, not pages × glossary terms."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    import yaml  # noqa: PLC0415
+    import yaml
 
     out = {}
     for factor in SCALES:
         project = tmp / f"scale-{factor}"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "artifacts", "__pycache__", ".pytest_cache", ".hypothesis", "dist"))
+        shutil.copytree(
+            ROOT,
+            project,
+            ignore=shutil.ignore_patterns(
+                ".venv", "node_modules", "site", ".git", "artifacts", "__pycache__", ".pytest_cache", ".hypothesis", "dist"
+            ),
+        )
         counts = {}
         for kind in SCALED:
             path = project / "content_data" / f"{kind}.yaml"
@@ -130,11 +147,21 @@ def scale_builds(tmp: Path) -> dict[str, dict]:
 
 def serve_rebuilds(tmp: Path) -> list[float]:
     project = tmp / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "artifacts", "__pycache__", ".pytest_cache", ".hypothesis"))
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "artifacts", "__pycache__", ".pytest_cache", ".hypothesis"),
+    )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/en/glossary/"
 
     def get() -> str:
@@ -188,7 +215,7 @@ def first_loads(site: Path) -> dict[str, dict]:
                 context = browser.new_context(viewport={"width": 360, "height": 780})
                 page = context.new_page()
                 responses = []
-                page.on("requestfinished", lambda request: responses.append(request))
+                page.on("requestfinished", responses.append)
                 page.goto(f"{base}/{prefix}{page_path}", wait_until="networkidle")
                 page.wait_for_timeout(300)
                 raw = transferred = fonts = 0
@@ -200,7 +227,12 @@ def first_loads(site: Path) -> dict[str, dict]:
                     transferred += size
                     if request.resource_type == "font":
                         fonts += size
-                results[f"{name}-{lang}"] = {"requests": len(responses), "raw_kb": kb(raw), "gzip_kb": kb(transferred), "font_kb": kb(fonts)}
+                results[f"{name}-{lang}"] = {
+                    "requests": len(responses),
+                    "raw_kb": kb(raw),
+                    "gzip_kb": kb(transferred),
+                    "font_kb": kb(fonts),
+                }
                 context.close()
         browser.close()
     httpd.shutdown()
@@ -217,16 +249,20 @@ def plain_material(site: Path, tmp: Path) -> Path:
         docs = project / "docs"
         docs.mkdir(parents=True, exist_ok=True)
         nav = []
-        for name, page_path in PAGES:
+        for _name, page_path in PAGES:
             html = (site / prefix / page_path / "index.html").read_text(encoding="utf-8")
             article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
             source = f"{page_path.strip('/') or 'index'}.md"
-            (docs / source).write_text(f"<div markdown=\"0\">\n{article.group(1) if article else ''}\n</div>\n", encoding="utf-8")
+            (docs / source).write_text(f'<div markdown="0">\n{article.group(1) if article else ""}\n</div>\n', encoding="utf-8")
             nav.append(source)
         (project / "mkdocs.yml").write_text(
             f"site_name: plain\nsite_url: http://127.0.0.1/\ntheme:\n  name: material\n  language: {lang}\n  font: false\n"
-            f"plugins:\n  - search\nnav: {json.dumps(nav)}\n", encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out / prefix)], env=ENV, check=True)
+            f"plugins:\n  - search\nnav: {json.dumps(nav)}\n",
+            encoding="utf-8",
+        )
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out / prefix)], env=ENV, check=True
+        )
     return out
 
 
@@ -301,14 +337,22 @@ def main() -> int:
     print(f"\nfull build (all languages): median {result['build_seconds']['median']} s of {result['build_seconds']['runs']}")
     print(f"rebuild after a YAML edit under mkdocs serve: median {result['serve_rebuild_seconds']['median']} s")
     print(f"pages: {pages}")
-    print("build with the glossary and items multiplied: " + ", ".join(f"{k} {v['seconds']} s ({v['glossary']} terms)" for k, v in scale.items()))
+    print(
+        "build with the glossary and items multiplied: "
+        + ", ".join(f"{k} {v['seconds']} s ({v['glossary']} terms)" for k, v in scale.items())
+    )
     print(f"\n{'first load':<14}{'requests':>10}{'raw KB':>10}{'gzip KB':>10}{'font KB':>10}   plain Material: requests, gzip KB")
     for name, load in loads.items():
         base = plain.get(name, {})
-        print(f"{name:<14}{load['requests']:>10}{load['raw_kb']:>10}{load['gzip_kb']:>10}{load['font_kb']:>10}   {base.get('requests', '-')}, {base.get('gzip_kb', '-')}")
+        print(
+            f"{name:<14}{load['requests']:>10}{load['raw_kb']:>10}{load['gzip_kb']:>10}{load['font_kb']:>10}   {base.get('requests', '-')}, {base.get('gzip_kb', '-')}"
+        )
     for kind, info in result["own_assets"].items():
         print(f"\nproject {kind}: {info['raw_kb']} KB raw, {info['gzip_kb']} KB gzip ({len(info['files'])} files)")
-    print("\nsearch index (fetched when search is opened): " + ", ".join(f"{lang} {v['raw_kb']} KB ({v['gzip_kb']} KB gzip)" for lang, v in result["search_index"].items()))
+    print(
+        "\nsearch index (fetched when search is opened): "
+        + ", ".join(f"{lang} {v['raw_kb']} KB ({v['gzip_kb']} KB gzip)" for lang, v in result["search_index"].items())
+    )
     print(f"\nwritten to {OUT.relative_to(ROOT)}")
     if over:
         print("\nOVER BUDGET:\n  " + "\n  ".join(over))

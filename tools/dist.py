@@ -28,7 +28,11 @@ from handbook.meta import edition  # noqa: E402
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="the address the site is published at (default: $SITE_URL, else mkdocs.yml's)")
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL"),
+        help="the address the site is published at (default: $SITE_URL, else mkdocs.yml's)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -62,7 +66,9 @@ def main(argv=None) -> int:
                 zf.write(path, f"crm-handbook/site/{path.relative_to(offline).as_posix()}")
     shutil.rmtree(offline)
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    print(f"{site.relative_to(Path.cwd()) if site.is_relative_to(Path.cwd()) else site}/: {size / 1e6:.1f} MB, for {args.site_url or 'the site_url in mkdocs.yml'}")
+    print(
+        f"{site.relative_to(Path.cwd()) if site.is_relative_to(Path.cwd()) else site}/: {size / 1e6:.1f} MB, for {args.site_url or 'the site_url in mkdocs.yml'}"
+    )
     print(f"{archive.name}: {archive.stat().st_size / 1e6:.1f} MB, the offline copy (unzip, then run serve.py)")
     return 0
 

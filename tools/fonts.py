@@ -16,7 +16,6 @@ file is up to date and covers every Arabic-script character of the built site.
 
 from __future__ import annotations
 
-import io
 import sys
 import tempfile
 from pathlib import Path
@@ -31,10 +30,25 @@ WEIGHTS = (400, 700)
 # no-break space and « » so Persian lines keep one set of spaces and quotes.
 # handbook.css gives the same ranges as unicode-range (tests/test_fonts.py compares them).
 ARABIC_SCRIPT = (
-    (0x0020, 0x0020), (0x00A0, 0x00A0), (0x00AB, 0x00AB), (0x00BB, 0x00BB),
-    (0x060C, 0x060C), (0x061B, 0x061B), (0x061F, 0x061F), (0x0621, 0x063A), (0x0640, 0x0655),
-    (0x0660, 0x066C), (0x0670, 0x0670), (0x067E, 0x067E), (0x0686, 0x0686), (0x0698, 0x0698),
-    (0x06A9, 0x06A9), (0x06AF, 0x06AF), (0x06C0, 0x06C0), (0x06CC, 0x06CC), (0x06F0, 0x06F9),
+    (0x0020, 0x0020),
+    (0x00A0, 0x00A0),
+    (0x00AB, 0x00AB),
+    (0x00BB, 0x00BB),
+    (0x060C, 0x060C),
+    (0x061B, 0x061B),
+    (0x061F, 0x061F),
+    (0x0621, 0x063A),
+    (0x0640, 0x0655),
+    (0x0660, 0x066C),
+    (0x0670, 0x0670),
+    (0x067E, 0x067E),
+    (0x0686, 0x0686),
+    (0x0698, 0x0698),
+    (0x06A9, 0x06A9),
+    (0x06AF, 0x06AF),
+    (0x06C0, 0x06C0),
+    (0x06CC, 0x06CC),
+    (0x06F0, 0x06F9),
     (0x200C, 0x200F),
 )
 
@@ -61,10 +75,16 @@ def build(source: Path = SOURCE) -> bytes:
         font.flavor = None
         font.save(ttf)
         # The command-line entry point: the same options as `pyftsubset`, all features kept.
-        subset.main([
-            str(ttf), f"--unicodes={','.join(f'U+{c:04X}' for c in codepoints())}",
-            "--layout-features=*", "--flavor=woff2", "--no-hinting", f"--output-file={out}",
-        ])
+        subset.main(
+            [
+                str(ttf),
+                f"--unicodes={','.join(f'U+{c:04X}' for c in codepoints())}",
+                "--layout-features=*",
+                "--flavor=woff2",
+                "--no-hinting",
+                f"--output-file={out}",
+            ]
+        )
         return out.read_bytes()
 
 

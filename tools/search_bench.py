@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import static_server  # noqa: E402
+import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tools" / "search_queries"
@@ -60,7 +60,7 @@ def location(href: str, root: str) -> tuple[str, str]:
     path = unquote(parts.path)
     if not path.startswith(root):
         return ("<other language>:" + path, "")
-    return path[len(root):], unquote(parts.fragment)
+    return path[len(root) :], unquote(parts.fragment)
 
 
 def rank(results: list[list[str]], expect: list[str], root: str) -> int:
@@ -142,7 +142,9 @@ def report(out: dict) -> list[str]:
     for lang, res in out.items():
         for row in res["rows"]:
             if not 0 < row["rank"] <= 3:
-                print(f"  {lang} miss ({row['kind']}): {row['query']!r} rank {row['rank'] or '-'}; expected {row['expect']}; top {row['top']} [{row['meta']}]")
+                print(
+                    f"  {lang} miss ({row['kind']}): {row['query']!r} rank {row['rank'] or '-'}; expected {row['expect']}; top {row['top']} [{row['meta']}]"
+                )
     return misses
 
 

@@ -25,14 +25,27 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import search_bench  # noqa: E402
-import static_server  # noqa: E402
+import search_bench
+
+import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LETTERS = str.maketrans({"\u064A": "\u06CC", "\u0649": "\u06CC", "\u0643": "\u06A9", "\u0629": "\u0647", "\u06C0": "\u0647",
-                         "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627", "\u0624": "\u0648"})
-DROPPED = re.compile("[\u200C\u200D\u0640\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED]")
+LETTERS = str.maketrans(
+    {
+        "\u064a": "\u06cc",
+        "\u0649": "\u06cc",
+        "\u0643": "\u06a9",
+        "\u0629": "\u0647",
+        "\u06c0": "\u0647",
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+        "\u0671": "\u0627",
+        "\u0624": "\u0648",
+    }
+)
+DROPPED = re.compile("[\u200c\u200d\u0640\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
 
 
 def fold(text: str) -> str:
@@ -48,7 +61,13 @@ def prepare(site: Path, out: Path) -> None:
         if not match:
             continue
         body = re.sub(r">([^<]+)<", lambda m: ">" + fold(m.group(1)) + "<", match.group(1))
-        html = html[: match.start()] + '<article class="md-content__inner md-typeset" data-pagefind-body>' + body + "</article>" + html[match.end():]
+        html = (
+            html[: match.start()]
+            + '<article class="md-content__inner md-typeset" data-pagefind-body>'
+            + body
+            + "</article>"
+            + html[match.end() :]
+        )
         page.write_text(html, encoding="utf-8")
 
 
@@ -80,13 +99,13 @@ def run(site: Path) -> dict:
                 page = context.new_page()
                 page.goto(base + root, wait_until="networkidle")
                 sizes = []
-                page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "/pagefind/" in r.url else None)
+                page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "/pagefind/" in r.url else None)  # noqa: B023 (this page's list)
                 first = page.evaluate(RUN, [[fold(queries[0]["query"])]])
                 page.wait_for_timeout(200)
                 first_bytes = sum(sizes)
                 results = page.evaluate(RUN, [[fold(q["query"]) for q in queries]])
                 page.wait_for_timeout(200)
-                rows = [search_bench.rank(r, q["expect"], root) for r, q in zip(results, queries)]
+                rows = [search_bench.rank(r, q["expect"], root) for r, q in zip(results, queries, strict=True)]
                 n = len(rows)
                 out[lang] = {
                     "queries": n,
@@ -94,7 +113,7 @@ def run(site: Path) -> dict:
                     "mrr": round(sum(1 / r for r in rows if r) / n, 3),
                     "first_query_kb": round(first_bytes / 1024, 1),
                     "all_queries_kb": round(sum(sizes) / 1024, 1),
-                    "misses": [q["query"] for r, q in zip(rows, queries) if not 0 < r <= 3],
+                    "misses": [q["query"] for r, q in zip(rows, queries, strict=True) if not 0 < r <= 3],
                 }
                 assert first is not None
                 context.close()
@@ -111,7 +130,18 @@ def main(argv: list[str]) -> int:
         copy = Path(tmp) / "site"
         prepare(site, copy)
         subprocess.run([python, "-m", "pagefind", "--site", str(copy), "--quiet"], check=True)
-        index_kb = {lang: round(sum(f.stat().st_size for f in (copy / "pagefind").rglob("*") if f.is_file() and (lang in f.name or "/fragment/" in f.as_posix())) / 1024, 1) for lang in ("fa", "ar", "en")}
+        index_kb = {
+            lang: round(
+                sum(
+                    f.stat().st_size
+                    for f in (copy / "pagefind").rglob("*")
+                    if f.is_file() and (lang in f.name or "/fragment/" in f.as_posix())
+                )
+                / 1024,
+                1,
+            )
+            for lang in ("fa", "ar", "en")
+        }
         out = run(copy)
     print(json.dumps({"pagefind": out, "index_files_kb": index_kb}, indent=1, ensure_ascii=False))
     return 0

@@ -18,18 +18,25 @@ import io
 import threading
 import webbrowser
 from pathlib import Path
+from typing import ClassVar
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    _gzip_cache: dict = {}
+    _gzip_cache: ClassVar[dict] = {}
     # Fixed types: on Windows, Python reads them from the registry, which may call .js text/plain.
-    extensions_map = {
+    extensions_map: ClassVar[dict] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-        ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml",
-        ".woff2": "font/woff2", ".png": "image/png", ".txt": "text/plain; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+        ".css": "text/css",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".xml": "application/xml",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+        ".png": "image/png",
+        ".txt": "text/plain; charset=utf-8",
     }
 
     def log_message(self, *args):  # quiet

@@ -26,25 +26,24 @@ class _LinearAbbrTreeprocessor(AbbrTreeprocessor):
         self.RE = re.compile(rf"\b{trie_pattern(list(self.abbrs))}\b")
         self.iter_element(root)
 
-    def iter_element(self, el, parent=None, index: int | None = None) -> None:  # noqa: D401 - as upstream
+    def iter_element(self, el, parent=None, index: int | None = None) -> None:
         # Children last to first, as upstream: an <abbr> inserted after child i leaves the
         # indices of children 0..i-1 unchanged, so each child's index stays valid.
         for i in range(len(el) - 1, -1, -1):
             self.iter_element(el[i], el, i)
-        if text := el.text:
-            if not isinstance(text, AtomicString):
-                for m in reversed(list(self.RE.finditer(text))):
-                    if self.abbrs[m.group(0)]:
-                        el.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end():]))
-                        text = text[:m.start()]
-                el.text = text
+        if (text := el.text) and not isinstance(text, AtomicString):
+            for m in reversed(list(self.RE.finditer(text))):
+                if self.abbrs[m.group(0)]:
+                    el.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end() :]))
+                    text = text[: m.start()]
+            el.text = text
         if parent is not None and el.tail:
             tail = el.tail
             if not isinstance(tail, AtomicString):
                 for m in reversed(list(self.RE.finditer(tail))):
                     if self.abbrs[m.group(0)]:
-                        parent.insert(index + 1, self.create_element(self.abbrs[m.group(0)], m.group(0), tail[m.end():]))
-                        tail = tail[:m.start()]
+                        parent.insert(index + 1, self.create_element(self.abbrs[m.group(0)], m.group(0), tail[m.end() :]))
+                        tail = tail[: m.start()]
                 el.tail = tail
 
 
@@ -73,6 +72,6 @@ def trie_pattern(words: list[str]) -> str:
 class LinearAbbrExtension(AbbrExtension):
     """``abbr`` as configured in mkdocs.yml, with the linear tree processor."""
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md) -> None:
         super().extendMarkdown(md)
         md.treeprocessors.register(_LinearAbbrTreeprocessor(md, self.abbrs), "abbr", 7)

@@ -25,8 +25,13 @@ def main(argv: list[str]) -> int:
         return 1
     docs_dir = content_dir.resolve().parent / "docs"
     # The site's address and names only fill the trainer page's citations; any will do here.
-    site = SiteInfo(url="/", names={lang: "-" for lang in LANGUAGES}, descriptions={lang: "-" for lang in LANGUAGES},
-                    edition=_dt.date.today(), docs_dir=docs_dir)
+    site = SiteInfo(
+        url="/",
+        names={lang: "-" for lang in LANGUAGES},
+        descriptions={lang: "-" for lang in LANGUAGES},
+        edition=_dt.date.today(),
+        docs_dir=docs_dir,
+    )
     _, errors = render_pages(book, docs_dir, site)
     if errors:
         print(report(errors), file=sys.stderr)

@@ -33,8 +33,9 @@ Conventions:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -47,21 +48,48 @@ ALPHABETS: dict[str, tuple[str, ...]] = {
 # Letters written in other ways, and the alphabet letter they sort as.
 _FOLDS: dict[str, dict[str, str]] = {
     "fa": {
-        "ي": "ی", "ى": "ی", "ئ": "ی", "ې": "ی", "ۍ": "ی",
-        "ك": "ک", "ڪ": "ک",
-        "أ": "ا", "إ": "ا", "ٱ": "ا", "ء": "ا",
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ې": "ی",
+        "ۍ": "ی",
+        "ك": "ک",
+        "ڪ": "ک",
+        "أ": "ا",
+        "إ": "ا",
+        "ٱ": "ا",
+        "ء": "ا",
         "ؤ": "و",
-        "ۀ": "ه", "ۂ": "ه", "ة": "ه", "ھ": "ه", "ە": "ه",
+        "ۀ": "ه",
+        "ۂ": "ه",
+        "ة": "ه",
+        "ھ": "ه",
+        "ە": "ه",
     },
     "ar": {
-        "آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ء": "ا",
+        "آ": "ا",
+        "أ": "ا",
+        "إ": "ا",
+        "ٱ": "ا",
+        "ء": "ا",
         "ؤ": "و",
-        "ئ": "ي", "ى": "ي", "ی": "ي",
-        "ک": "ك", "ڪ": "ك",
+        "ئ": "ي",
+        "ى": "ي",
+        "ی": "ي",
+        "ک": "ك",
+        "ڪ": "ك",
         "ة": "ت",
-        "ۀ": "ه", "ۂ": "ه", "ھ": "ه", "ە": "ه",
+        "ۀ": "ه",
+        "ۂ": "ه",
+        "ھ": "ه",
+        "ە": "ه",
         # Persian and other letters in an Arabic text: with the letter they are written from.
-        "پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك", "ڤ": "ف", "ڨ": "ق",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "گ": "ك",
+        "ڤ": "ف",
+        "ڨ": "ق",
     },
     "en": {},
 }
@@ -86,7 +114,7 @@ def normalise(text: str, lang: str) -> str:
     for ch in unicodedata.normalize("NFC", text).casefold():
         ch = fold.get(ch, ch)
         # A letter of the alphabet stays whole (NFD would take آ apart); others lose their marks.
-        for c in (ch if ch in position else unicodedata.normalize("NFD", ch)):
+        for c in ch if ch in position else unicodedata.normalize("NFD", ch):
             if unicodedata.category(c) in ("Mn", "Me", "Cf") or c == TATWEEL:
                 continue
             out.append(fold.get(c, c))

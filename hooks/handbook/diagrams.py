@@ -171,7 +171,13 @@ def lifecycle(book: Handbook, lang: str) -> Diagram:
             inner.append(Text(c.tx(MARGIN + PAD), y + 2, f"{label}:", "hb-d-label"))
             y += LINE
             for t in served:
-                inner.append(Link(_href("crm-types", t.id, "lifecycle-stages"), t.name[lang], [Text(c.tx(MARGIN + PAD + 8), y, f"◆ {t.name[lang]}", "hb-d-text hb-d-link")]))
+                inner.append(
+                    Link(
+                        _href("crm-types", t.id, "lifecycle-stages"),
+                        t.name[lang],
+                        [Text(c.tx(MARGIN + PAD + 8), y, f"◆ {t.name[lang]}", "hb-d-text hb-d-link")],
+                    )
+                )
                 y += LINE
         stage_kpis = kpis_by_stage.get(stage.id, [])
         if stage_kpis:
@@ -181,7 +187,9 @@ def lifecycle(book: Handbook, lang: str) -> Diagram:
                 name_k = k.name[lang] + (f" ({k.abbreviation})" if k.abbreviation else "")
                 link = Link(_href("kpis", k.id, "lifecycle-stages"), name_k)
                 for j, line in enumerate(wrap(name_k, text_w - 12)):
-                    link.shapes.append(Text(c.tx(MARGIN + PAD + 8 + (0 if j == 0 else HANG)), y, ("• " if j == 0 else "") + line, "hb-d-text hb-d-link"))
+                    link.shapes.append(
+                        Text(c.tx(MARGIN + PAD + 8 + (0 if j == 0 else HANG)), y, ("• " if j == 0 else "") + line, "hb-d-text hb-d-link")
+                    )
                     y += LINE
                 inner.append(link)
         y += PAD - 4
@@ -216,8 +224,13 @@ def failure_map(book: Handbook, lang: str) -> Diagram:
     shapes.append(Text(c.tx(MARGIN), head_y, book.t("diagram.failure_map.steps", lang), "hb-d-label"))
     for j, step in enumerate(steps):
         cx = c.x(MARGIN + label_w + 6 + j * col, col) + col / 2
-        shapes.append(Link(_href("checklist", step.id, "failure-causes"), f"{book.t('label.step_number', lang).replace('{n}', _digits(step.number, lang))}: {step.title[lang]}",
-                           [Text(cx, head_y, _digits(step.number, lang), "hb-d-title hb-d-link", "middle")]))
+        shapes.append(
+            Link(
+                _href("checklist", step.id, "failure-causes"),
+                f"{book.t('label.step_number', lang).replace('{n}', _digits(step.number, lang))}: {step.title[lang]}",
+                [Text(cx, head_y, _digits(step.number, lang), "hb-d-title hb-d-link", "middle")],
+            )
+        )
     y = head_y + 8
     desc = []
     group = None
@@ -260,11 +273,17 @@ def failure_map(book: Handbook, lang: str) -> Diagram:
     top = max(counts.values())
     for j, step in enumerate(steps):
         cx = c.x(MARGIN + label_w + 6 + j * col, col) + col / 2
-        shapes.append(Text(cx, y, _digits(counts[step.id], lang), "hb-d-title" + (" hb-d-strong" if counts[step.id] == top else ""), "middle"))
+        shapes.append(
+            Text(cx, y, _digits(counts[step.id], lang), "hb-d-title" + (" hb-d-strong" if counts[step.id] == top else ""), "middle")
+        )
     return Diagram(
-        "diagram-failure-map", lang, WIDTH, y + MARGIN + 4,
+        "diagram-failure-map",
+        lang,
+        WIDTH,
+        y + MARGIN + 4,
         book.t("diagram.failure_map.title", lang),
-        book.t("diagram.failure_map.desc", lang) + " " + ". ".join(desc), shapes,
+        book.t("diagram.failure_map.desc", lang) + " " + ". ".join(desc),
+        shapes,
     )
 
 
@@ -308,7 +327,9 @@ def crm_types(book: Handbook, lang: str) -> list[Diagram]:
         inner = width - 2 * PAD
         y = 0
         shapes.append(Rect(0, 0, width, 34, "hb-d-head", 6))
-        shapes.append(Link(_href("crm-types", t.id, "crm-types"), t.name[lang], [Text(c.tx(PAD), 22, t.name[lang], "hb-d-title hb-d-on-head")]))
+        shapes.append(
+            Link(_href("crm-types", t.id, "crm-types"), t.name[lang], [Text(c.tx(PAD), 22, t.name[lang], "hb-d-title hb-d-on-head")])
+        )
         y = 34 + 6
         for line in wrap(t.contribution[lang], inner):
             y += LINE
@@ -356,13 +377,17 @@ def case_study(book: Handbook, lang: str, case) -> Diagram:
             bullet = len(texts) > 1
             for k, line in enumerate(wrap(text, inner - (12 if bullet else 0))):
                 y += LINE
-                inner_shapes.append(Text(c.tx(MARGIN + PAD + (8 + (0 if k == 0 else HANG) if bullet else 0)), y, ("• " if bullet and k == 0 else "") + line))
+                inner_shapes.append(
+                    Text(c.tx(MARGIN + PAD + (8 + (0 if k == 0 else HANG) if bullet else 0)), y, ("• " if bullet and k == 0 else "") + line)
+                )
         for k in links:
             name = k.name[lang] + (f" ({k.abbreviation})" if k.abbreviation else "")
             link = Link(_href("kpis", k.id, "case-studies"), name)
             for j, line in enumerate(wrap(name, inner - 12)):
                 y += LINE
-                link.shapes.append(Text(c.tx(MARGIN + PAD + 8 + (0 if j == 0 else HANG + 2)), y, ("◆ " if j == 0 else "") + line, "hb-d-text hb-d-link"))
+                link.shapes.append(
+                    Text(c.tx(MARGIN + PAD + 8 + (0 if j == 0 else HANG + 2)), y, ("◆ " if j == 0 else "") + line, "hb-d-text hb-d-link")
+                )
             inner_shapes.append(link)
         y += PAD
         shapes.append(Rect(c.x(MARGIN, box_w), top, box_w, y - top, f"hb-d-box hb-d-case-{kind}"))
@@ -372,7 +397,8 @@ def case_study(book: Handbook, lang: str, case) -> Diagram:
             shapes.append(Path(f"M{mid} {y + 2} V{y + 16} M{mid - 6} {y + 10} L{mid} {y + 16} L{mid + 6} {y + 10}", "hb-d-arrow"))
             y += 20
     desc = ". ".join(
-        f"{label}: {'؛ '.join(texts) if lang != 'en' else '; '.join(texts)}{_sep(lang).join(k.name[lang] for k in links)}" for _, label, texts, links in sections
+        f"{label}: {'؛ '.join(texts) if lang != 'en' else '; '.join(texts)}{_sep(lang).join(k.name[lang] for k in links)}"
+        for _, label, texts, links in sections
     )
     title = book.t("diagram.case.title", lang).replace("{title}", case.title[lang])
     return Diagram(f"diagram-case-{case.id}", lang, WIDTH, y + MARGIN, title, desc, shapes)

@@ -65,7 +65,11 @@ def anchored_items(book: Handbook) -> list[tuple[str, str, object]]:
 def glossary_kpis(book: Handbook) -> list:
     """The KPIs the glossary lists under their own name because no term of its own defines
     them (no term with the KPI's id, abbreviation or English name): anchored there by their id."""
-    covered = {g.id for g in book.glossary} | {g.abbreviation for g in book.glossary if g.abbreviation} | {g.term.en.lower() for g in book.glossary}
+    covered = (
+        {g.id for g in book.glossary}
+        | {g.abbreviation for g in book.glossary if g.abbreviation}
+        | {g.term.en.lower() for g in book.glossary}
+    )
     return [k for k in book.kpis if not {k.id, k.abbreviation, k.name.en.lower()} & covered]
 
 

@@ -14,20 +14,35 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .text import inline_problems
-
-from .links import ANCHORED, anchored_items, published
 from . import worked
-from .model import KINDS, LANGUAGES, LINK_PATTERN, PAGES, MIRRORED, QUIZ_RESERVED_DIMENSION_IDS, QUIZ_RESERVED_QUESTION_IDS, REFERENCES, RESERVED_ID_PREFIXES, REQUIRED_UI_KEYS, UNIQUE_NUMBERS, Handbook, Text
+from .links import ANCHORED, anchored_items, published
+from .model import (
+    KINDS,
+    LANGUAGES,
+    LINK_PATTERN,
+    MIRRORED,
+    PAGES,
+    QUIZ_RESERVED_DIMENSION_IDS,
+    QUIZ_RESERVED_QUESTION_IDS,
+    REFERENCES,
+    REQUIRED_UI_KEYS,
+    RESERVED_ID_PREFIXES,
+    UNIQUE_NUMBERS,
+    Handbook,
+    Text,
+)
+from .text import inline_problems
 
 UI_FILE = "ui"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -114,7 +129,15 @@ def _duplicate_keys(node: Node, rel: str, errors: list[ContentError]) -> None:
         for key_node, value_node in node.value:
             key = getattr(key_node, "value", None)
             if isinstance(key, str) and key in seen:
-                errors.append(ContentError(rel, key_node.start_mark.line + 1, "", "", f"YAML syntax error: duplicate key '{key}' (the later one would silently win)"))
+                errors.append(
+                    ContentError(
+                        rel,
+                        key_node.start_mark.line + 1,
+                        "",
+                        "",
+                        f"YAML syntax error: duplicate key '{key}' (the later one would silently win)",
+                    )
+                )
             seen.add(key)
             _duplicate_keys(value_node, rel, errors)
     elif isinstance(node, SequenceNode):
@@ -133,7 +156,11 @@ def _read(path: Path, rel: str, errors: list[ContentError]) -> tuple[Node | None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - raw.rfind(b"\n", 0, exc.start)
-        errors.append(ContentError(rel, line, "", "", f"cannot be read as UTF-8 text (byte {raw[exc.start]:#04x} at column {column}); save the file as UTF-8"))
+        errors.append(
+            ContentError(
+                rel, line, "", "", f"cannot be read as UTF-8 text (byte {raw[exc.start]:#04x} at column {column}); save the file as UTF-8"
+            )
+        )
         return None
     except OSError as exc:
         errors.append(ContentError(rel, 0, "", "", f"cannot be read ({exc.__class__.__name__})"))
@@ -144,7 +171,15 @@ def _read(path: Path, rel: str, errors: list[ContentError]) -> tuple[Node | None
         # end, and content has no need for them (write each text out).
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                errors.append(ContentError(rel, event.start_mark.line + 1, "", "", "YAML anchors and aliases (&name, *name) are not allowed in content; write the text out"))
+                errors.append(
+                    ContentError(
+                        rel,
+                        event.start_mark.line + 1,
+                        "",
+                        "",
+                        "YAML anchors and aliases (&name, *name) are not allowed in content; write the text out",
+                    )
+                )
                 return None
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
@@ -232,10 +267,14 @@ def _texts(value: Any, loc: tuple = ()) -> Iterable[tuple[tuple, str]]:
 def _anchors(items: dict[str, list]) -> dict[str, set[str]]:
     """Page stem -> the ids anchored on it, for links inside texts (page.md#id)."""
     out: dict[str, set[str]] = {page: set() for page in PAGES}
-    for kind, page, item in anchored_items(SimpleNamespace(**items)):
+    for _kind, page, item in anchored_items(SimpleNamespace(**items)):
         out.setdefault(page, set()).add(item.id)
     return out
 
+
+def _report_locator(err_at, kind: str, index: int, field: str, j: int, item_id: str, at: str, message: str) -> None:
+    """A problem with the locator of source reference ``field[j]`` of an item."""
+    err_at(kind, index, (field, j, at), item_id, f"{field}[{j}].{at}", message)
 
 
 def load(content_dir: str | Path) -> Handbook:
@@ -258,7 +297,9 @@ def load(content_dir: str | Path) -> Handbook:
         node, data = read
         trees[kind] = node
         if not isinstance(data, list):
-            errors.append(ContentError(rel(kind), _line_of(node, ()), "", "", "the file must be a list of items (each starting with '- id: ...')"))
+            errors.append(
+                ContentError(rel(kind), _line_of(node, ()), "", "", "the file must be a list of items (each starting with '- id: ...')")
+            )
             continue
         for index, raw in enumerate(data):
             item = _plain(raw)
@@ -292,7 +333,14 @@ def load(content_dir: str | Path) -> Handbook:
             reserved = next((p for p in RESERVED_ID_PREFIXES if it.id.startswith(p)), None)
             if reserved and kind in ANCHORED:
                 key = ID_FIELD.get(kind, "id")
-                err_at(kind, index, (key,), it.id, key, f"ids starting with '{reserved}' are the site's own (its elements' ids); choose another id")
+                err_at(
+                    kind,
+                    index,
+                    (key,),
+                    it.id,
+                    key,
+                    f"ids starting with '{reserved}' are the site's own (its elements' ids); choose another id",
+                )
         if kind in UNIQUE_NUMBERS:
             field = UNIQUE_NUMBERS[kind]
             numbers = Counter(getattr(it, field) for _, it in items)
@@ -314,11 +362,15 @@ def load(content_dir: str | Path) -> Handbook:
                 continue
             refs = value if isinstance(value, list) else [value]
             for j, ref in enumerate(refs):
-                ref_id, loc = (ref.source, (field, j, "source")) if field == "sources" else (ref, (field, j) if isinstance(value, list) else (field,))
+                ref_id, loc = (
+                    (ref.source, (field, j, "source")) if field == "sources" else (ref, (field, j) if isinstance(value, list) else (field,))
+                )
                 if ref_id not in ids[target]:
                     err_at(kind, index, loc, it.id, _field(loc), f"'{ref_id}' does not exist in {target}.yaml")
                 elif field == "sources" and ref.part is not None and ref.source in sources_by_id:
-                    _check_locator(sources_by_id[ref.source], ref, lambda at, message: err_at(kind, index, (field, j, at), it.id, f"{field}[{j}].{at}", message))
+                    # The reporter is called at once, inside this iteration.
+                    report = partial(_report_locator, err_at, kind, index, field, j, it.id)
+                    _check_locator(sources_by_id[ref.source], ref, report)
 
     # Relations stored on both sides must agree.
     # An item with its own problems is not valid, so its side is unknown: no error about it.
@@ -329,11 +381,25 @@ def load(content_dir: str | Path) -> Handbook:
         for index, it in valid[kind_a]:
             for j, ref in enumerate(getattr(it, field_a)):
                 if (it.id, ref) not in b_pairs and ref in valid_ids[kind_b]:
-                    err_at(kind_a, index, (field_a, j), it.id, f"{field_a}[{j}]", f"'{ref}' in {kind_b}.yaml does not list '{it.id}' in its {field_b}")
+                    err_at(
+                        kind_a,
+                        index,
+                        (field_a, j),
+                        it.id,
+                        f"{field_a}[{j}]",
+                        f"'{ref}' in {kind_b}.yaml does not list '{it.id}' in its {field_b}",
+                    )
         for index, it in valid[kind_b]:
             for j, ref in enumerate(getattr(it, field_b)):
                 if (ref, it.id) not in a_pairs and ref in valid_ids[kind_a]:
-                    err_at(kind_b, index, (field_b, j), it.id, f"{field_b}[{j}]", f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}")
+                    err_at(
+                        kind_b,
+                        index,
+                        (field_b, j),
+                        it.id,
+                        f"{field_b}[{j}]",
+                        f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}",
+                    )
 
     # Worked examples: arithmetic over the running case's figures and other examples, and a
     # sentence that states the result as the page writes it (handbook/worked.py). Not when
@@ -343,13 +409,21 @@ def load(content_dir: str | Path) -> Handbook:
         return isinstance(tree, SequenceNode) and len(valid[kind]) == len(tree.value)
 
     if all_valid("kpis") and all_valid("teaching_cases"):
-        examples = worked.examples_of(SimpleNamespace(kpis=[it for _, it in valid["kpis"]], teaching_cases=[it for _, it in valid["teaching_cases"]]))
+        examples = worked.examples_of(
+            SimpleNamespace(kpis=[it for _, it in valid["kpis"]], teaching_cases=[it for _, it in valid["teaching_cases"]])
+        )
         kpi_names = {worked.name_of(it.id) for _, it in valid["kpis"]}
         for index, case in valid["teaching_cases"][:1]:
             for j, figure in enumerate(case.figures):
                 if figure.name in kpi_names:
-                    err_at("teaching_cases", index, ("figures", j, "name"), case.id, f"figures[{j}].name",
-                           f"'{figure.name}' is the name of a KPI's result in the worked examples; give the figure another name")
+                    err_at(
+                        "teaching_cases",
+                        index,
+                        ("figures", j, "name"),
+                        case.id,
+                        f"figures[{j}].name",
+                        f"'{figure.name}' is the name of a KPI's result in the worked examples; give the figure another name",
+                    )
         for index, it in valid["kpis"]:
             if it.example is None:
                 continue
@@ -361,24 +435,58 @@ def load(content_dir: str | Path) -> Handbook:
             for lang in LANGUAGES:
                 stated = worked.format_number(value, lang, it.example.decimals)
                 if not worked.states(it.example.result[lang], stated):
-                    err_at("kpis", index, ("example", "result", lang), it.id, f"example.result.{lang}",
-                           f"must state the result as worked out, '{stated}' (the figures or the expression changed?)")
+                    err_at(
+                        "kpis",
+                        index,
+                        ("example", "result", lang),
+                        it.id,
+                        f"example.result.{lang}",
+                        f"must state the result as worked out, '{stated}' (the figures or the expression changed?)",
+                    )
 
     # The quiz: one dimension per checklist step, question ids unique, five ordered levels.
     if trees.get("quiz_dimensions") is not None and trees.get("checklist") is not None:
         steps_with_dimension = Counter(d.step for _, d in valid["quiz_dimensions"])
         for index, step in valid["checklist"]:
             if steps_with_dimension[step.id] != 1:
-                err_at("checklist", index, ("id",), step.id, "id", f"the quiz must have exactly one dimension for this step (quiz_dimensions.yaml has {steps_with_dimension[step.id]})")
+                err_at(
+                    "checklist",
+                    index,
+                    ("id",),
+                    step.id,
+                    "id",
+                    f"the quiz must have exactly one dimension for this step (quiz_dimensions.yaml has {steps_with_dimension[step.id]})",
+                )
         seen_questions: dict[str, str] = {}
         for index, dim in valid["quiz_dimensions"]:
             if dim.id in QUIZ_RESERVED_DIMENSION_IDS:
-                err_at("quiz_dimensions", index, ("id",), dim.id, "id", f"'{dim.id}' is a name the quiz page uses itself (#quiz-{dim.id}); choose another id")
+                err_at(
+                    "quiz_dimensions",
+                    index,
+                    ("id",),
+                    dim.id,
+                    "id",
+                    f"'{dim.id}' is a name the quiz page uses itself (#quiz-{dim.id}); choose another id",
+                )
             for j, question in enumerate(dim.questions):
                 if question.id in QUIZ_RESERVED_QUESTION_IDS:
-                    err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"'{question.id}' is a name the quiz form uses itself; choose another id")
+                    err_at(
+                        "quiz_dimensions",
+                        index,
+                        ("questions", j, "id"),
+                        dim.id,
+                        f"questions[{j}].id",
+                        f"'{question.id}' is a name the quiz form uses itself; choose another id",
+                    )
                 if question.id in seen_questions:
-                    err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question id '{question.id}' is also used in dimension '{seen_questions[question.id]}'")
+                    err_at(
+                        "quiz_dimensions",
+                        index,
+                        ("questions", j, "id"),
+                        dim.id,
+                        f"questions[{j}].id",
+                        f"question id '{question.id}' is also used in dimension '{seen_questions[question.id]}'",
+                    )
                 seen_questions.setdefault(question.id, dim.id)
         # The ledger gives every published question a permanent slot in share codes.
         if trees.get("quiz_ledger") is not None:
@@ -386,12 +494,33 @@ def load(content_dir: str | Path) -> Handbook:
             for index, dim in valid["quiz_dimensions"]:
                 for j, question in enumerate(dim.questions):
                     if question.id not in slots:
-                        err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question '{question.id}' is not in quiz_ledger.yaml: add '- id: {question.id}' at its end")
+                        err_at(
+                            "quiz_dimensions",
+                            index,
+                            ("questions", j, "id"),
+                            dim.id,
+                            f"questions[{j}].id",
+                            f"question '{question.id}' is not in quiz_ledger.yaml: add '- id: {question.id}' at its end",
+                        )
                     elif slots[question.id][1].retired:
-                        err_at("quiz_dimensions", index, ("questions", j, "id"), dim.id, f"questions[{j}].id", f"question '{question.id}' is retired in quiz_ledger.yaml: a changed question needs a new id")
+                        err_at(
+                            "quiz_dimensions",
+                            index,
+                            ("questions", j, "id"),
+                            dim.id,
+                            f"questions[{j}].id",
+                            f"question '{question.id}' is retired in quiz_ledger.yaml: a changed question needs a new id",
+                        )
             for index, slot in valid["quiz_ledger"]:
                 if not slot.retired and slot.id not in seen_questions:
-                    err_at("quiz_ledger", index, ("id",), slot.id, "id", "no question has this id any more: mark it 'retired: true' (old links then drop its answer and say so)")
+                    err_at(
+                        "quiz_ledger",
+                        index,
+                        ("id",),
+                        slot.id,
+                        "id",
+                        "no question has this id any more: mark it 'retired: true' (old links then drop its answer and say so)",
+                    )
     if trees.get("quiz_levels") is not None:
         levels = valid["quiz_levels"]
         written = trees["quiz_levels"].value if isinstance(trees["quiz_levels"], SequenceNode) else []
@@ -402,7 +531,14 @@ def load(content_dir: str | Path) -> Handbook:
             if previous is None and level.min_score != 0:
                 err_at("quiz_levels", index, ("min_score",), level.id, "min_score", "the first level must start at min_score 0")
             if previous is not None and level.min_score <= previous:
-                err_at("quiz_levels", index, ("min_score",), level.id, "min_score", f"min_score must be higher than the previous level's ({previous})")
+                err_at(
+                    "quiz_levels",
+                    index,
+                    ("min_score",),
+                    level.id,
+                    "min_score",
+                    f"min_score must be higher than the previous level's ({previous})",
+                )
             previous = level.min_score
 
     # Redirects: an old link that no longer exists -> a link that does. Checked against the
@@ -417,14 +553,35 @@ def load(content_dir: str | Path) -> Handbook:
         reserved = {f"{lang}/" for lang in LANGUAGES} | {"assets/", "search/", "stylesheets/", "javascripts/"}
         for index, r in valid["redirects"]:
             if r.old_page in reserved:
-                err_at("redirects", index, ("old",), r.id, "old", f"'{r.old_page}' is a folder the build writes (a language's home, assets or search); it cannot be redirected")
+                err_at(
+                    "redirects",
+                    index,
+                    ("old",),
+                    r.id,
+                    "old",
+                    f"'{r.old_page}' is a folder the build writes (a language's home, assets or search); it cannot be redirected",
+                )
             elif r.old in live:
                 err_at("redirects", index, ("old",), r.id, "old", f"'{r.old}' still exists; a redirect would hide it (remove the redirect)")
             elif r.old_anchor and r.old_page not in live and r.old_page not in moved_pages:
-                err_at("redirects", index, ("old",), r.id, "old", f"the page '{r.old_page}' no longer exists either: add a redirect for '{r.old_page}' itself")
+                err_at(
+                    "redirects",
+                    index,
+                    ("old",),
+                    r.id,
+                    "old",
+                    f"the page '{r.old_page}' no longer exists either: add a redirect for '{r.old_page}' itself",
+                )
             # (An item that is written but invalid has its own message; its links are not "missing".)
             if r.new not in live and r.new.partition("#")[2] not in invalid:
-                err_at("redirects", index, ("new",), r.id, "new", f"'{r.new}' is not a page or an item anchor of the handbook (tests/published_links.txt lists them)")
+                err_at(
+                    "redirects",
+                    index,
+                    ("new",),
+                    r.id,
+                    "new",
+                    f"'{r.new}' is not a page or an item anchor of the handbook (tests/published_links.txt lists them)",
+                )
 
     # Interface strings.
     ui: dict[str, Text] = {}
@@ -437,7 +594,9 @@ def load(content_dir: str | Path) -> Handbook:
             for key, raw in ui_tree.items():
                 key_s = str(key)
                 if key_s not in REQUIRED_UI_KEYS:
-                    errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key,)), key_s, "", "unknown interface string (no template uses it)"))
+                    errors.append(
+                        ContentError(rel(UI_FILE), _line_of(ui_node, (key,)), key_s, "", "unknown interface string (no template uses it)")
+                    )
                     continue
                 try:
                     ui[key_s] = Text.model_validate(_plain(raw))
@@ -446,8 +605,15 @@ def load(content_dir: str | Path) -> Handbook:
                     for lang in LANGUAGES:
                         found = set(_PLACEHOLDER.findall(ui[key_s][lang]))
                         if found != wanted:
-                            errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, lang)), key_s, lang,
-                                                       f"has the placeholders {sorted(found) or 'none'} where English has {sorted(wanted) or 'none'}; keep each {{name}} as it is"))
+                            errors.append(
+                                ContentError(
+                                    rel(UI_FILE),
+                                    _line_of(ui_node, (key, lang)),
+                                    key_s,
+                                    lang,
+                                    f"has the placeholders {sorted(found) or 'none'} where English has {sorted(wanted) or 'none'}; keep each {{name}} as it is",
+                                )
+                            )
                 except ValidationError as exc:
                     for err in exc.errors():
                         loc = tuple(err["loc"])

@@ -45,7 +45,7 @@ def describe(html: str, limit: int = LIMIT) -> str:
     """The first non-empty paragraph of ``html`` as plain text, at most ``limit`` characters."""
     parser = _FirstParagraph()
     for start in range(0, len(html), 4096):  # the first paragraph is near the top: stop there
-        parser.feed(html[start:start + 4096])
+        parser.feed(html[start : start + 4096])
         if parser.done:
             break
     text = re.sub(r"\s+", " ", "".join(parser.text)).strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -147,7 +148,9 @@ class SourcePart(Strict):
     def _placeholder(self):
         for lang in LANGUAGES:
             if ("{n}" in self.label[lang]) != (self.count is not None):
-                raise ValueError(f"label.{lang}: a numbered part (count) has {{n}} in its label where the number goes, and a section has neither")
+                raise ValueError(
+                    f"label.{lang}: a numbered part (count) has {{n}} in its label where the number goes, and a section has neither"
+                )
         return self
 
 
@@ -284,7 +287,9 @@ class Kpi(Item):
     @model_validator(mode="after")
     def _basis(self):
         if (self.basis == "standard") != bool(self.references):
-            raise ValueError("basis: standard names the references that define it (references: [...]); the handbook's own synthesis names none")
+            raise ValueError(
+                "basis: standard names the references that define it (references: [...]); the handbook's own synthesis names none"
+            )
         return self
 
 
@@ -360,7 +365,7 @@ class QuizQuestion(Strict):
     @model_validator(mode="after")
     def _ordered(self):
         scores = [o.score for o in self.options]
-        if any(b <= a for a, b in zip(scores, scores[1:])):
+        if any(b <= a for a, b in pairwise(scores)):
             raise ValueError(f"option scores must increase from the absent state to the exemplary one (got {scores})")
         if scores[0] != 0:
             raise ValueError("the first option (the absent state) must score 0")
@@ -580,9 +585,7 @@ REFERENCES: dict[tuple[str, str], str] = {
 UNIQUE_NUMBERS: dict[str, str] = {"lifecycle_stages": "order", "checklist": "number"}
 
 # Pairs of reference fields that must mirror each other.
-MIRRORED: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
-    (("failure_causes", "prevented_by"), ("checklist", "guards_against")),
-)
+MIRRORED: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = ((("failure_causes", "prevented_by"), ("checklist", "guards_against")),)
 
 # Interface strings the templates use. ui.yaml must define exactly these.
 CHAPTERS = (

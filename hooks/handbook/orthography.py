@@ -38,7 +38,10 @@ RULES_FA: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(^|\s){ZWNJ}|{ZWNJ}($|\s)"), "stray ZWNJ next to a space or at an end"),
     (re.compile(rf"(^|[\s«(]){'(ن?می)'}\s+(?={LETTER})"), "«می»/«نمی» written apart: join it to the verb with ZWNJ (می‌کنند)"),
     (re.compile(rf"(^|[\s«(])(ن?می)(?:{VERB_STEMS})"), "«می»/«نمی» joined to the verb without ZWNJ: write می‌کنند"),
-    (re.compile(rf"{LETTER}\s+(ها|های|هایی|تر|ترین)(?=$|[\s،؛.؟!:»)])"), "suffix written apart: join ‑ها/‑های/‑تر/‑ترین with ZWNJ (سازمان‌ها، بزرگ‌تر)"),
+    (
+        re.compile(rf"{LETTER}\s+(ها|های|هایی|تر|ترین)(?=$|[\s،؛.؟!:»)])"),
+        "suffix written apart: join ‑ها/‑های/‑تر/‑ترین with ZWNJ (سازمان‌ها، بزرگ‌تر)",
+    ),
     (re.compile(rf"(?<={LETTER})\s*[,;?](?!\d)"), "Latin punctuation after Persian text: write ، ؛ ؟"),
     (re.compile(rf'"(?={LETTER})|(?<={LETTER})"'), "straight quotes around Persian text: write « »"),
 ]
@@ -81,7 +84,13 @@ def _ascii_digit_problems(text: str, lang: str) -> list[str]:
             if re.fullmatch(r"[A-Za-z][A-Za-z.\-]*", previous.strip("()«»\"'")):
                 continue  # "ISO 27001", "Gartner 2023"-style codes keep Latin digits
             found.append(token)
-    return [f"Latin digits in {'Persian' if lang == 'fa' else 'Arabic'} prose ({', '.join(found[:3])}): write {'۰-۹' if lang == 'fa' else '٠-٩'}"] if found else []
+    return (
+        [
+            f"Latin digits in {'Persian' if lang == 'fa' else 'Arabic'} prose ({', '.join(found[:3])}): write {'۰-۹' if lang == 'fa' else '٠-٩'}"
+        ]
+        if found
+        else []
+    )
 
 
 def check_text(text: str, lang: str, terms: list | None = None) -> list[tuple[str, str]]:

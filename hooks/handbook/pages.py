@@ -39,7 +39,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     meta = yaml.safe_load(match.group(1) or "") or {}
-    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
 def _line_of(source: str, needle: str) -> int:
@@ -157,18 +157,27 @@ def render_pages(book: Handbook, docs_dir: Path, site: SiteInfo, languages=LANGU
                 if target not in ids:
                     why = f"the handbook has no page '{target}'"
                 elif anchor and anchor not in ids[target]:
-                    why = f"the page '{target}' has no anchor '{anchor}'" + (" (renamed in the YAML? add a redirect and update the link)" if target in item_pages.values() else "")
+                    why = f"the page '{target}' has no anchor '{anchor}'" + (
+                        " (renamed in the YAML? add a redirect and update the link)" if target in item_pages.values() else ""
+                    )
                 else:
                     continue
                 line = _line_of(source, link.group(0)[2:]) or _line_of(source, anchor or target)
-                errors.append(PageError(f"docs/{lang}/{stem}.md", line, f"link to {link.group('page') or ''}{'#' + anchor if anchor else ''}: {why}"))
+                errors.append(
+                    PageError(f"docs/{lang}/{stem}.md", line, f"link to {link.group('page') or ''}{'#' + anchor if anchor else ''}: {why}")
+                )
     # One message per item and clash, naming the languages where it happens.
     clashes: dict[tuple, dict[str, str]] = {}
     for rel, line, item_id, clash, page, lang in collisions:
         clashes.setdefault((rel, line, item_id, page), {})[lang] = clash
     for (rel, line, item_id, page), by_lang in clashes.items():
         lang = "en" if "en" in by_lang else next(iter(by_lang))
-        errors.append(PageError(rel, line, f"item '{item_id}': its id is also the anchor of {by_lang[lang]} on the page '{page}' "
-                                           f"(in {', '.join(sorted(by_lang))}); choose another id (one of the two would silently be renamed)"))
+        errors.append(
+            PageError(
+                rel,
+                line,
+                f"item '{item_id}': its id is also the anchor of {by_lang[lang]} on the page '{page}' "
+                f"(in {', '.join(sorted(by_lang))}); choose another id (one of the two would silently be renamed)",
+            )
+        )
     return out, sorted(set(errors))
-

@@ -20,8 +20,8 @@ Scores are not rounded here (only for display), so the browser's arithmetic can 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from .model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES, QuizDimension, QuizLevel
 
@@ -134,7 +134,9 @@ def score(dimensions: list[QuizDimension], levels: list[QuizLevel], answers: Map
     return result
 
 
-def encode(ledger, dimensions: list[QuizDimension], answers: Mapping[str, int | str], priority: str | None = None, stage: str | None = None) -> str:
+def encode(
+    ledger, dimensions: list[QuizDimension], answers: Mapping[str, int | str], priority: str | None = None, stage: str | None = None
+) -> str:
     """The share code for these answers (the reference for quiz/core.js's ``encode``): the
     version, one character for the priority and one for the stage, then one per ledger slot."""
     options = {q.id: len(q.options) for d in dimensions for q in d.questions}

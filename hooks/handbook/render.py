@@ -9,9 +9,8 @@ switch. Cross-references are Markdown links to ``<page>.md#<id>`` so MkDocs chec
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,8 +23,20 @@ from persiantools.jdatetime import JalaliDate
 from . import collation, diagrams, quiz, worked
 from .digits import localize_digits
 from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
+from .model import (
+    DEFAULT_LANGUAGE,
+    FAILURE_GROUP_PAGES,
+    FAILURE_GROUPS,
+    KPI_FAMILIES,
+    LANGUAGES,
+    PAGES,
+    PRIORITIES,
+    QUIZ_MODES,
+    QUIZ_STAGES,
+    Handbook,
+    Redirect,
+)
 from .text import escape_text_part, inline_html, plain_text, script_json
-from .model import DEFAULT_LANGUAGE, FAILURE_GROUP_PAGES, FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -66,7 +77,9 @@ def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
         return localize_digits(text.lstrip("0").lstrip("۰"), "fa")
     if day is not None:
         # British English, like the rest of the English text: "3 May 2010".
-        greg = format_date(JalaliDate(year, month, day).to_gregorian(), "long" if lang == "en" else "d MMMM y", locale="en_GB" if lang == "en" else lang)
+        greg = format_date(
+            JalaliDate(year, month, day).to_gregorian(), "long" if lang == "en" else "d MMMM y", locale="en_GB" if lang == "en" else lang
+        )
     elif month is not None:
         start = JalaliDate(year, month, 1).to_gregorian()
         greg = format_date(start, "MMMM y", locale=lang)
@@ -128,7 +141,14 @@ def _environment() -> Environment:
 @lru_cache(maxsize=1)
 def _html_environment() -> Environment:
     """For the templates that write HTML or SVG directly (*.html.j2, *.svg.j2): HTML escaping."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
     env.filters["words"] = plain_text  # a content text without the inline subset's marks (SVG text)
     return env
 
@@ -167,8 +187,12 @@ def _make_cited_by(book: Handbook) -> dict[str, list[tuple[str, list]]]:
 
 def kind_title(book: Handbook, kind: str, lang: str) -> str:
     """What a group of items of one kind is called (the trainer index, the sources page)."""
-    own = {"key_ideas": "trainers.key_ideas", "course_sessions": "trainers.sessions", "references": "chapter.sources.references_title",
-           "teaching_cases": "teaching.case_title"}
+    own = {
+        "key_ideas": "trainers.key_ideas",
+        "course_sessions": "trainers.sessions",
+        "references": "chapter.sources.references_title",
+        "teaching_cases": "teaching.case_title",
+    }
     return book.t(own.get(kind, f"chapter.{kind}.title"), lang)
 
 
@@ -301,8 +325,7 @@ def glossary_context(book: Handbook, lang: str) -> dict:
     sections = collation.sections(entries, lang, text=lambda g: plain_text(g.term[lang]), tiebreak=lambda g: g.id)
     return {
         "glossary_sections": [
-            {"label": s.letter or " ".join(names[kind] for kind in s.kinds), "letter": s.letter, "items": s.items}
-            for s in sections
+            {"label": s.letter or " ".join(names[kind] for kind in s.kinds), "letter": s.letter, "items": s.items} for s in sections
         ],
         "letter_index_label": book.t("glossary.letter_index", lang),
     }
@@ -336,17 +359,31 @@ def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
     for n, d in enumerate(book.quiz_dimensions, start=1):
         if d.step is not None:
             step = steps[d.step]
-            out.append({
-                "id": d.id, "number": n, "title": step.title[lang], "step": step.number, "href": f"../checklist/#{d.step}",
-                "indicator": step.success_indicator[lang],
-                "causes": [{"title": causes[c].title[lang], "href": f"../{causes[c].page}/#{c}"} for c in step.guards_against],
-            })
+            out.append(
+                {
+                    "id": d.id,
+                    "number": n,
+                    "title": step.title[lang],
+                    "step": step.number,
+                    "href": f"../checklist/#{d.step}",
+                    "indicator": step.success_indicator[lang],
+                    "causes": [{"title": causes[c].title[lang], "href": f"../{causes[c].page}/#{c}"} for c in step.guards_against],
+                }
+            )
         else:
             idea = ideas[d.idea]
-            out.append({
-                "id": d.id, "number": n, "title": d.title[lang], "step": None, "href": f"../{idea.page}/#{idea.id}",
-                "indicator": None, "causes": [], "idea_title": idea.title[lang],
-            })
+            out.append(
+                {
+                    "id": d.id,
+                    "number": n,
+                    "title": d.title[lang],
+                    "step": None,
+                    "href": f"../{idea.page}/#{idea.id}",
+                    "indicator": None,
+                    "causes": [],
+                    "idea_title": idea.title[lang],
+                }
+            )
     return out
 
 
@@ -355,30 +392,34 @@ def quiz_data(book: Handbook, lang: str) -> dict:
     language. Links are relative to the quiz page."""
     info = quiz_dimension_info(book, lang)
     strategy = next((i for i in info if i["step"] is None), None)
-    return _plain_texts({
-        "codec": quiz.CODEC,
-        "storage": quiz.STORAGE,
-        "modes": list(quiz.MODES),
-        "ledger": [{"id": s.id, "retired": s.retired} for s in book.quiz_ledger],
-        "locale": LOCALES.get(lang, lang),
-        "separator": ", " if lang == "en" else "، ",
-        "dimensions": [
-            {
-                "id": d.id,
-                "number": i["number"],
-                "title": i["title"],
-                "href": i["href"],
-                "indicator": i["indicator"],
-                "causes": i["causes"],
-                "questions": [{"id": q.id, "scores": [o.score for o in q.options], "afterLaunch": q.after_launch} for q in d.questions],
-            }
-            for d, i in zip(book.quiz_dimensions, info)
-        ],
-        "levels": [{"id": l.id, "min": l.min_score, "name": l.name[lang], "description": l.description[lang]} for l in book.quiz_levels],
-        "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
-        "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
-        "labels": {key: text[lang] for key, text in book.ui.items() if _browser_uses(key)},
-    })
+    return _plain_texts(
+        {
+            "codec": quiz.CODEC,
+            "storage": quiz.STORAGE,
+            "modes": list(quiz.MODES),
+            "ledger": [{"id": s.id, "retired": s.retired} for s in book.quiz_ledger],
+            "locale": LOCALES.get(lang, lang),
+            "separator": ", " if lang == "en" else "، ",
+            "dimensions": [
+                {
+                    "id": d.id,
+                    "number": i["number"],
+                    "title": i["title"],
+                    "href": i["href"],
+                    "indicator": i["indicator"],
+                    "causes": i["causes"],
+                    "questions": [{"id": q.id, "scores": [o.score for o in q.options], "afterLaunch": q.after_launch} for q in d.questions],
+                }
+                for d, i in zip(book.quiz_dimensions, info, strict=True)
+            ],
+            "levels": [
+                {"id": v.id, "min": v.min_score, "name": v.name[lang], "description": v.description[lang]} for v in book.quiz_levels
+            ],
+            "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
+            "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
+            "labels": {key: text[lang] for key, text in book.ui.items() if _browser_uses(key)},
+        }
+    )
 
 
 # The browser code of the quiz: its labels are only those it asks for (the rest of the quiz's
@@ -476,11 +517,13 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
     for kind, page, item in anchored_items(book):
         if not index or index[-1]["kind"] != kind:
             index.append({"kind": kind, "title": kind_title(book, kind, lang), "rows": []})
-        index[-1]["rows"].append({
-            "item": item,
-            "path": f"{page_link(page)}#{item.id}",  # as tests/published_links.txt writes it
-            "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES],
-        })
+        index[-1]["rows"].append(
+            {
+                "item": item,
+                "path": f"{page_link(page)}#{item.id}",  # as tests/published_links.txt writes it
+                "links": [(other, f"{root}{page_path(page, other)}#{item.id}") for other in LANGUAGES],
+            }
+        )
     example = book.failure_causes[0]
 
     public = site.public_url
@@ -521,7 +564,7 @@ def quiz_context(book: Handbook, lang: str, root: str) -> dict:
         "priorities": PRIORITIES,
         "stages": QUIZ_STAGES,
         "modes": QUIZ_MODES,
-        "dimensions": list(zip(book.quiz_dimensions, quiz_dimension_info(book, lang))),
+        "dimensions": list(zip(book.quiz_dimensions, quiz_dimension_info(book, lang), strict=True)),
         "question_count": 2 + sum(len(d.questions) for d in book.quiz_dimensions),  # priority and stage too
         "quiz_json": script_json(quiz_data(book, lang)),  # no text in it can close the <script> element
         "gloss": glosser(book, lang),
@@ -605,7 +648,7 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         raise RenderError(f"line {line}: {exc}" if line else str(exc)) from None
     missing = sorted(i.id for i in book.key_ideas if i.page == page and i.id not in placed)
     if missing:
-        raise RenderError(f"key ideas of this page are not placed: {', '.join(missing)} (add {{{{ idea(\"<id>\") }}}})")
+        raise RenderError(f'key ideas of this page are not placed: {", ".join(missing)} (add {{{{ idea("<id>") }}}})')
     return out
 
 
@@ -651,7 +694,9 @@ def abbreviations(book: Handbook, lang: str, markdown: str | None = None) -> str
                     lines.append(line)
                     continue
                 if len(parts) > 1 and len(parts) not in grams:
-                    grams[len(parts)] = set(zip(*(tokens[k:] for k in range(len(parts)))))
+                    grams[len(parts)] = set(
+                        zip(*(tokens[k:] for k in range(len(parts))), strict=False)
+                    )  # n-grams: the shorter tails end it
                 # The words in a row first (a set lookup), then the text itself, once.
                 if (len(parts) < 2 or parts in grams[len(parts)]) and surface in markdown:
                     lines.append(line)
@@ -712,15 +757,19 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
     trainer's link to an item of the old page still lands on the item.
     """
     stem = page_of(redirect.new)
-    return _html_environment().get_template("moved_page.html.j2").render(
-        lang=lang,
-        dir="ltr" if lang == "en" else "rtl",
-        title=book.t("redirect.title", lang),
-        text=book.t("redirect.text", lang),
-        target=relative(redirect.old, redirect.new),
-        target_title=page_titles(book, lang, site.docs_dir)[stem],
-        canonical=site.url + link_path(redirect.new, lang),
-        anchors=moved_anchors(book, redirect.old),
-        # The site's icon, relative to the old page's folder (else browsers ask for /favicon.ico).
-        icon="../" * link_path(redirect.old, lang).count("/") + "assets/images/favicon.svg",
+    return (
+        _html_environment()
+        .get_template("moved_page.html.j2")
+        .render(
+            lang=lang,
+            dir="ltr" if lang == "en" else "rtl",
+            title=book.t("redirect.title", lang),
+            text=book.t("redirect.text", lang),
+            target=relative(redirect.old, redirect.new),
+            target_title=page_titles(book, lang, site.docs_dir)[stem],
+            canonical=site.url + link_path(redirect.new, lang),
+            anchors=moved_anchors(book, redirect.old),
+            # The site's icon, relative to the old page's folder (else browsers ask for /favicon.ico).
+            icon="../" * link_path(redirect.old, lang).count("/") + "assets/images/favicon.svg",
+        )
     )

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 from .model import LANGUAGES
+
 # Letters and digits of any script, and ZWNJ, are part of a word (Arabic punctuation such as
 # «،» «؛» «؟» is not: the Arabic block mixes both, so it cannot be a range).
 _WORD = r"[^\W_]|\u200c"
@@ -50,7 +51,7 @@ def load(content: Path) -> list[Entry]:
     return entries
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(variant: str, lang: str) -> re.Pattern:
     body = re.escape(variant)
     if lang == "en":  # a variant written in lower case also matches at the start of a sentence
@@ -66,9 +67,11 @@ def problems(text: str, lang: str, entries: list[Entry]) -> list[tuple[str, str]
         for variant in entry.avoid.get(lang, ()):
             match = _pattern(variant, lang).search(plain)
             if match:
-                out.append((
-                    f"«{variant}» is not this handbook's term: write «{entry.preferred[lang]}» "
-                    f"({entry.file}: {entry.id}; quote it if you cite a source's own words)",
-                    text[max(0, match.start() - 15): match.end() + 15].replace("\n", " "),
-                ))
+                out.append(
+                    (
+                        f"«{variant}» is not this handbook's term: write «{entry.preferred[lang]}» "
+                        f"({entry.file}: {entry.id}; quote it if you cite a source's own words)",
+                        text[max(0, match.start() - 15) : match.end() + 15].replace("\n", " "),
+                    )
+                )
     return out

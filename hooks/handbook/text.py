@@ -24,13 +24,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 # Characters written as references wherever they are: HTML's five, and Markdown's inline syntax.
-_ALWAYS = {c: f"&#{ord(c)};" for c in "&<>\"\\`*_[]{}"}
+_ALWAYS = {c: f"&#{ord(c)};" for c in '&<>"\\`*_[]{}'}
 _ALWAYS["&"], _ALWAYS["<"], _ALWAYS[">"] = "&amp;", "&lt;", "&gt;"
 _ALWAYS_RE = re.compile("[" + re.escape("".join(_ALWAYS)) + "]")
 # At the start of a line they begin a block (heading, quote, list, definition, table, admonition…).
@@ -68,9 +68,9 @@ def _escape_chars(text: str, first: bool) -> str:
     lead = len(out) - len(out.lstrip(" "))
     ordered = _ORDERED.match(out, lead)
     if ordered:  # "1. " would start a numbered list
-        return out[:lead] + f"{ordered.group(1)}&#{ord(ordered.group(2))};" + out[ordered.end():]
-    if out[lead:lead + 1] in _LEADING:
-        return out[:lead] + f"&#{ord(out[lead])};" + out[lead + 1:]
+        return out[:lead] + f"{ordered.group(1)}&#{ord(ordered.group(2))};" + out[ordered.end() :]
+    if out[lead : lead + 1] in _LEADING:
+        return out[:lead] + f"&#{ord(out[lead])};" + out[lead + 1 :]
     return out
 
 
@@ -108,8 +108,10 @@ def inline_problems(text: str, anchors: dict[str, set[str]] | None = None) -> li
         whole, target = _LINK.match(text, match.start()), match.group(1)
         internal = _INTERNAL.match(target)
         if whole is None:
-            problems.append(f"link {text[match.start():match.end() + 1]!r}…: write [text](address), with no space, "
-                            "parenthesis or newline in the address (percent-encode them: %20 %28 %29)")
+            problems.append(
+                f"link {text[match.start() : match.end() + 1]!r}…: write [text](address), with no space, "
+                "parenthesis or newline in the address (percent-encode them: %20 %28 %29)"
+            )
         elif internal:
             page, anchor = internal.group("page"), internal.group("anchor")
             if anchors is not None and page not in anchors:
@@ -135,14 +137,14 @@ def inline_html(text: str, here: str | None = None) -> Markup:
     return _inline_html(text, here in (None, "index"))
 
 
-@lru_cache(maxsize=None)  # a build renders the same texts many times (names, labels, separators)
+@cache  # a build renders the same texts many times (names, labels, separators)
 def _inline_html(text: str, at_root: bool) -> Markup:
     here = "index" if at_root else "page"
     text = _one_line(text)
     pieces: list[str] = []
     pos = 0
     for match in re.finditer(f"{_CODE.pattern}|{_LINK.pattern}", text):
-        pieces.append(_emphasis(text[pos:match.start()], first=pos == 0))
+        pieces.append(_emphasis(text[pos : match.start()], first=pos == 0))
         code, label, target = match.group(1), match.group(2), match.group(3)
         href = None if code is not None else _href(target, here)
         if code is not None:
@@ -173,7 +175,7 @@ def _emphasis(text: str, first: bool) -> str:
     out: list[str] = []
     pos = 0
     for match in _STRONG_OR_EM.finditer(text):
-        out.append(_escape_part(text[pos:match.start()], first and pos == 0))
+        out.append(_escape_part(text[pos : match.start()], first and pos == 0))
         strong, em = match.group(1), match.group(2)
         tag = "strong" if strong is not None else "em"
         out.append(f"<{tag}>{_escape_part(strong if strong is not None else em, False)}</{tag}>")
@@ -212,6 +214,7 @@ def script_json(data: object) -> Markup:
 
 
 # -- what the loader checks on every text ---------------------------------------------------------
+
 
 # Invisible or formatting characters: a text made only of these (and spaces) says nothing.
 def visible(text: str) -> bool:

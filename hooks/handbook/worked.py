@@ -15,15 +15,19 @@ from __future__ import annotations
 import ast
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from .digits import localize_digits
 
 # Thousands and decimal separators, in the page's script.
 _SEPARATORS = {"fa": ("٬", "٫"), "ar": ("٬", "٫"), "en": (",", ".")}
-_OPERATORS = {ast.Add: ("+", lambda a, b: a + b), ast.Sub: ("−", lambda a, b: a - b),
-              ast.Mult: ("×", lambda a, b: a * b), ast.Div: ("÷", lambda a, b: a / b)}
+_OPERATORS = {
+    ast.Add: ("+", lambda a, b: a + b),
+    ast.Sub: ("−", lambda a, b: a - b),
+    ast.Mult: ("×", lambda a, b: a * b),
+    ast.Div: ("÷", lambda a, b: a / b),
+}
 _PRECEDENCE = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2}
 
 

@@ -10,7 +10,7 @@
   /* Old links keep working: an anchor that is not on the page but in the map moved. */
   var moved = json("hb-redirects");
   function follow() {
-    var id = "";
+    var id;
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     if (moved && id && !document.getElementById(id) && Object.prototype.hasOwnProperty.call(moved, id)) {
       location.replace(moved[id]);
@@ -41,7 +41,7 @@
       field.className = "hb-live";
       document.body.appendChild(field);
       field.select();
-      var ok = false;
+      var ok;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       field.remove();
       if (ok) resolve(); else reject(new Error("copy"));

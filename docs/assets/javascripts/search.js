@@ -50,7 +50,7 @@
       input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     });
 
-    var ui = null;
+    var ui;
     try { ui = JSON.parse(document.getElementById("hb-ui").textContent); } catch (e) { ui = null; }
     var digits = ui && typeof ui.digits === "string" && ui.digits.length === 10 ? ui.digits : "";
     var results = document.querySelector(".md-search-result");
