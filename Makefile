@@ -11,9 +11,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test test-fast lint format build check audit bench published dist social fonts clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	# hooks/handbook/ importable by the tools and tests, edits live (pyproject.toml)
+	$(BIN)/pip install --disable-pip-version-check --quiet --no-deps -e .
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -54,7 +56,7 @@ build: $(STAMP)
 
 ## check: validate content_data/ only (fast; lists every problem)
 check: $(STAMP)
-	PYTHONPATH=hooks $(BIN)/python -m handbook.check content_data
+	$(BIN)/python -m handbook.check content_data
 
 ## audit: Lighthouse (mobile) on home, a chapter and the quiz in each language; fails below budget
 audit: $(STAMP) $(NODE_STAMP)

@@ -39,6 +39,7 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
 
 from handbook.abbr import LinearAbbrExtension  # noqa: E402
 from handbook.digits import localize_digits  # noqa: E402
+from handbook.languages import LANGUAGE, prefix  # noqa: E402
 from handbook.links import link_path, moved_pages, page_path  # noqa: E402
 from handbook.loader import ContentErrors, load  # noqa: E402
 from handbook.meta import describe, edition  # noqa: E402
@@ -116,13 +117,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "staging" in _publish:  # every language's build (they share this config) writes there
         config.site_dir = str(_publish["staging"])
     lang = i18n.current_language
-    config.extra["language_prefix"] = "" if lang == i18n.default_language else lang
+    config.extra["language_prefix"] = prefix(lang).rstrip("/")
     # Escaped once, here: Material's templates write them as they are (no autoescaping), into
     # text and attributes alike. (`| plain` gives the text back for JSON; see on_env.)
     config.extra["ui"] = ui = {key: escape(plain_text(text[lang])) for key, text in book.ui.items()}
     config.extra["digits"] = localize_digits("0123456789", lang)
     # Persian and Arabic pages are set in the Arabic-script web font (handbook.css); English in none.
-    config.extra["arabic_script"] = lang != "en"
+    config.extra["arabic_script"] = LANGUAGE[lang].script == "arabic"
+    config.extra["og_locales"] = {code: language.og_locale for code, language in LANGUAGE.items()}
     _site[lang] = _site_info(config)
     # Glossary tooltips: Python-Markdown's abbr extension, with a page's cost linear in its length.
     config.markdown_extensions = [LinearAbbrExtension() if ext == "abbr" else ext for ext in config.markdown_extensions]
@@ -251,12 +253,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     _publish["finished"] = True  # strict mode may still fail it (then on_build_error runs)
     site_dir = Path(config.site_dir)
-    languages, default = list(i18n.build_languages), i18n.default_language
+    languages = list(i18n.build_languages)
     for lang, html in _not_found_pages.items():
-        target = site_dir / ("404.html" if lang == default else f"{lang}/404.html")
+        target = site_dir / f"{prefix(lang)}404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-    write_language_indexes(site_dir, languages, default)
+    write_language_indexes(site_dir, languages)
     minify_stylesheets(site_dir)
     # Pages that moved keep a small forwarding page at their old address, in every language.
     book = _book(config)

@@ -16,23 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/chromium.py
+from handbook.languages import LANGUAGES as REGISTRY_LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content_data"
-LANGUAGES = ("fa", "ar", "en")
+LANGUAGES = REGISTRY_LANGUAGES  # hooks/handbook/languages.py
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-CHROMIUM = "/usr/bin/chromium"
-# As documented for this machine: without these, Chromium tries to reach Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 

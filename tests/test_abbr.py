@@ -8,8 +8,8 @@ import re
 
 import markdown
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.abbr import LinearAbbrExtension, trie_pattern
 from handbook.loader import load
 from handbook.model import LANGUAGES

@@ -16,21 +16,19 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
 
+from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
+from handbook import search
+from handbook.languages import DIRECTION, PREFIX
 from handbook.loader import load
 
 pytestmark = pytest.mark.build
 
 ARTIFACTS = ROOT / "artifacts"
-DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
 
 
 def language_of(path: str) -> str:
-    for lang in ("ar", "en"):
-        if path.startswith(f"/{lang}/"):
-            return lang
-    return "fa"
+    return search.language_of(path.lstrip("/"), list(LANGUAGES))[0]
 
 
 @pytest.fixture(scope="session")
@@ -305,10 +303,10 @@ def test_language_switcher_leads_to_the_same_page(server, crawl, site_pages):
         if path.endswith("404.html"):
             continue
         lang = language_of(path)
-        bare = path[len(lang) + 1 :] if lang != "fa" else path
+        bare = "/" + path.lstrip("/").removeprefix(PREFIX[lang])
         switcher = crawl[path].switcher
         for other in LANGUAGES:
-            expected = bare if other == "fa" else f"/{other}{bare}"
+            expected = f"/{PREFIX[other]}{bare[1:]}"
             href = switcher.get(other)
             got = unquote(urlparse(urljoin(server + path, href)).path) if href else None
             if got != expected:
@@ -432,7 +430,7 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
 def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
     """content_data/redirects.yaml: failure-causes/#scope-creep is an older, shorter link, on a page
     that has since been split: it lands on the cause's group page."""
-    prefix = "" if lang == "fa" else f"/{lang}"
+    prefix = "/" + PREFIX[lang].rstrip("/") if PREFIX[lang] else ""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -457,13 +455,13 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
 def test_the_home_page_offers_three_paths_in_the_first_screen(browser, server, lang):
     """A newcomer on a phone sees what the handbook is and the three ways in without scrolling."""
     page = browser.new_page(viewport={"width": 360, "height": 780})
-    page.goto(server + ("/" if lang == "fa" else f"/{lang}/"), wait_until="networkidle")
+    page.goto(f"{server}/{PREFIX[lang]}", wait_until="networkidle")
     page.evaluate("document.fonts.ready.then(() => true)")
     links = page.eval_on_selector_all(
         ".hb-paths li > p:first-child a",
         "els => els.map(a => ({href: new URL(a.href).pathname, bottom: a.getBoundingClientRect().bottom}))",
     )
-    prefix = "/" if lang == "fa" else f"/{lang}/"
+    prefix = f"/{PREFIX[lang]}"
     assert [link["href"] for link in links] == [prefix + "what-is-crm/", prefix + "quiz/", prefix + "for-trainers/"]
     assert all(link["bottom"] <= 780 for link in links), f"{lang}: a path is below the first screen: {links}"
     # Who wrote the sources: every source, by its title, with a link to it.
@@ -475,7 +473,7 @@ def test_the_home_page_offers_three_paths_in_the_first_screen(browser, server, l
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_other_host_and_no_error_in_an_older_browser(browser, server, lang):
     """Without ResizeObserver (Safari < 13.1), with corrupt stored settings, at a "//" path."""
-    prefix = "" if lang == "fa" else f"/{lang}"
+    prefix = "/" + PREFIX[lang].rstrip("/") if PREFIX[lang] else ""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.add_init_script(
         "delete window.ResizeObserver; try { localStorage.setItem('/.__palette', '{not json'); localStorage.setItem('/ar/.__palette', '{'); localStorage.setItem('/en/.__palette', '{'); } catch (e) {}"
@@ -506,7 +504,7 @@ def test_nothing_widens_a_phone_page_before_scripts_run(browser, server, lang):
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, java_script_enabled=False)
     page = context.new_page()
     for path in ("", "quiz/", "failure-causes/", "failure-causes-leadership/"):
-        page.goto(server + ("/" if lang == "fa" else f"/{lang}/") + path, wait_until="networkidle")
+        page.goto(f"{server}/{PREFIX[lang]}{path}", wait_until="networkidle")
         widths = page.evaluate("[window.innerWidth, document.documentElement.clientWidth, document.documentElement.scrollWidth]")
         assert widths == [412, 412, 412], f"{lang} {path or 'home'}: layout viewport, client and scroll width {widths}"
     context.close()

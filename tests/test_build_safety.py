@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import ROOT, run_build
 
 pytestmark = pytest.mark.build

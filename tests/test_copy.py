@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from ruamel.yaml import YAML
+
+from conftest import ROOT
 
 SEEDS = Path(os.environ.get("HANDBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 RUN = 10

@@ -5,9 +5,9 @@ and is shown on the site in all three languages."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from ruamel.yaml import YAML
 
+from conftest import ROOT
 from handbook.loader import load
 from handbook.model import FAILURE_GROUPS
 from handbook.render import CHAPTER_PAGES

@@ -19,12 +19,11 @@ from types import SimpleNamespace
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import LANGUAGES, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
 from published import unreachable
 
 import static_server
+from conftest import LANGUAGES, ROOT
+from handbook.languages import PREFIX
 from handbook.loader import load
 from handbook.quiz import encode
 
@@ -155,7 +154,7 @@ def test_every_link_and_asset_resolves_under_the_sub_path(deployed):
 def test_renamed_links_are_forwarded_and_would_be_caught_without_a_redirect(deployed, lang):
     assert not unreachable(deployed.site, deployed.book, PUBLISHED, lang)
     without = deployed.book.model_copy(update={"redirects": [r for r in deployed.book.redirects if not r.old.startswith("glossary/")]})
-    prefix = "" if lang == "fa" else f"{lang}/"
+    prefix = PREFIX[lang]
     assert unreachable(deployed.site, without, PUBLISHED, lang) == [f"/{prefix}glossary/#{RENAMED_TERM}"]
 
 
@@ -189,7 +188,7 @@ def test_language_menu_search_and_quiz_work_under_a_sub_path(browser, deployed):
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a", "els => els.map(e => e.href)")
-    assert hrefs and all(h.startswith(deployed.url + "ar/") for h in hrefs), hrefs[:5]
+    assert hrefs and all(h.startswith(deployed.url + PREFIX["ar"]) for h in hrefs), hrefs[:5]
     # The quiz: answers from a shared link, the result, the link to share it, and storage.
     page.goto(f"{deployed.url}en/quiz/#answers={ANSWERS}", wait_until="networkidle")
     page.wait_for_selector(".hb-quiz__summary")
@@ -244,7 +243,7 @@ def test_the_offline_copy_runs_from_its_own_server(browser, deployed, tmp_path):
         page.hover(".md-header__option .md-select")
         with page.expect_navigation():
             page.click('a.md-select__link[hreflang="en"]')
-        assert page.url == base + "en/"
+        assert page.url == base + PREFIX["en"]
         page.click(".md-search__input")
         page.fill(".md-search__input", "retention")
         page.keyboard.press("End")

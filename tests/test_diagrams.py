@@ -11,9 +11,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
 
+from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
 from handbook import diagrams
+from handbook.languages import PREFIX
 from handbook.links import anchored_items
 from handbook.loader import load
 from handbook.render import render_diagram
@@ -137,7 +138,7 @@ def test_digits_and_direction_follow_the_language(lang):
 
 
 def _url(server, page, lang):
-    return f"{server}/{'' if lang == 'fa' else lang + '/'}{page}/"
+    return f"{server}/{PREFIX[lang]}{page}/"
 
 
 @pytest.mark.build

@@ -11,14 +11,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 
+import fonts
 import pytest
-from conftest import ROOT
 from fontTools.ttLib import TTFont
 
-sys.path.insert(0, str(ROOT / "tools"))
-import fonts
+from conftest import ROOT
 
 ARABIC_BLOCKS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 

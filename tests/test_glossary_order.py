@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGUAGES, ROOT
 
+from conftest import LANGUAGES, ROOT
 from handbook import collation
 from handbook.collation import initial, normalise, sort_key
 from handbook.loader import load

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from conftest import LANGUAGES, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
 from published import unreachable
 
+from conftest import LANGUAGES, ROOT
+from handbook.languages import DIRECTION, PREFIX
 from handbook.links import anchored_items, link_path, page_path, published
 from handbook.loader import load
 from handbook.model import PAGES
@@ -89,13 +87,13 @@ def test_every_redirect_is_published_in_the_build(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_trainer_page_indexes_every_item_in_all_three_languages(built_site, lang):
     html = (built_site / page_path("for-trainers", lang) / "index.html").read_text(encoding="utf-8")
-    root = "../" if lang == "fa" else "../../"
+    root = "../" * (1 + PREFIX[lang].count("/"))
     for kind, page, item in anchored_items(BOOK):
         for other in LANGUAGES:
             href = f'href="{root}{page_path(page, other)}#{item.id}"'
             assert href in html, f"{lang} trainer page: no {other} link to {kind} {item.id}"
     # A ready citation in each language, each marked with its language and direction.
-    for other, direction in (("fa", "rtl"), ("ar", "rtl"), ("en", "ltr")):
+    for other, direction in DIRECTION.items():
         assert f'<div class="hb-citation" lang="{other}" dir="{direction}">' in html
     # The course outline: every session, a link to the quiz's workshop mode, every page taught.
     for session in BOOK.course_sessions:

@@ -4,8 +4,8 @@ and the lint really catches each kind of mistake."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.orthography import check_project, check_text
 
 Z = "\u200c"

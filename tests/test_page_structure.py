@@ -9,8 +9,8 @@ import itertools
 import re
 
 import pytest
-from conftest import LANGUAGES, ROOT
 
+from conftest import LANGUAGES, ROOT
 from handbook.loader import load
 from handbook.pages import render_pages
 from handbook.render import SiteInfo

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGUAGES, ROOT, pdf_first_line_ends, pdf_pages, pdf_summary
 
+from conftest import LANGUAGES, ROOT, pdf_first_line_ends, pdf_pages, pdf_summary
 from handbook.links import page_path
 from handbook.loader import load
 

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import LANGUAGES, ROOT, render_failure_causes
 from test_content_validation import edit, errors_of, one
 
+from conftest import LANGUAGES, ROOT, render_failure_causes
 from handbook.loader import load
 from handbook.render import render_chapter, render_narrative
 

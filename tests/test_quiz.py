@@ -10,8 +10,8 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import LANGUAGES, ROOT
 
+from conftest import LANGUAGES, ROOT
 from handbook.loader import load
 from handbook.model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES
 from handbook.quiz import DONT_KNOW, encode, score

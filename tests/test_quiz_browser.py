@@ -12,8 +12,8 @@ import random
 from urllib.parse import urldefrag
 
 import pytest
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT, pdf_summary
 
+from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT, pdf_summary
 from handbook.loader import load as _load_content
 from handbook.quiz import CODEC as _CODEC
 from handbook.quiz import encode as _encode

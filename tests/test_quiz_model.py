@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from test_content_validation import edit, errors_of, one
 
+from conftest import ROOT
 from handbook.loader import load
 from handbook.quiz import DONT_KNOW, score
 

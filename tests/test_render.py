@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGUAGES, ROOT, render_failure_causes
 
+from conftest import LANGUAGES, ROOT, render_failure_causes
 from handbook.loader import load
 from handbook.render import CHAPTER_PAGES, format_solar_hijri, localize_digits, render_chapter
 

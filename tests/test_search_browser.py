@@ -9,6 +9,7 @@ full benchmark (hit@3 and MRR over ~100 queries per language) is `make bench`
 from __future__ import annotations
 
 import pytest
+
 from conftest import LANGUAGES
 
 pytestmark = pytest.mark.build

@@ -11,7 +11,9 @@ import time
 import urllib.request
 
 import pytest
+
 from conftest import ROOT
+from handbook.languages import PREFIX
 
 pytestmark = pytest.mark.build
 
@@ -61,7 +63,7 @@ def test_serve_serves_every_language_and_reloads_on_content_change(tmp_path):
     )
     try:
         _wait_for(lambda: _get(base), 60, "the dev server")
-        for prefix, lang in (("", "fa"), ("ar/", "ar"), ("en/", "en")):
+        for lang, prefix in PREFIX.items():
             html = _get(base + prefix + "glossary/")
             assert f'<html lang="{lang}"' in html
             assert _get(base + prefix + "search/search_index.json").startswith("{")

@@ -11,15 +11,14 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import LANGUAGES, ROOT, run_build
 
+from conftest import LANGUAGES, ROOT, run_build
+from handbook.languages import DIRECTION, PREFIX
 from handbook.loader import load
 from handbook.model import NARRATIVE_PAGES
 from handbook.render import CHAPTER_PAGES
 
 BOOK = load(ROOT / "content_data")
-DIRECTION = {"fa": "rtl", "ar": "rtl", "en": "ltr"}
-PREFIX = {"fa": "", "ar": "ar/", "en": "en/"}
 PAGES = (
     ["index.html", "quiz/index.html"]
     + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()]

@@ -9,9 +9,9 @@ import datetime as _dt
 import re
 
 import pytest
-from conftest import LANGUAGES, ROOT
 from test_content_validation import edit, errors_of, one
 
+from conftest import LANGUAGES, ROOT
 from handbook.loader import load
 from handbook.model import TEACHING_PAGES
 from handbook.pages import render_pages

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, _Quiet, run_build
 
+from conftest import ROOT, _Quiet, run_build
+from handbook.languages import PREFIX
 from handbook.loader import ContentErrors, load
 from handbook.render import kpi_entries
 from handbook.text import inline_html, inline_problems, plain_text, script_json
@@ -258,7 +259,7 @@ def test_no_payload_becomes_markup_in_any_page(hostile_site):
 
 def test_every_page_shows_the_payload_as_text_and_keeps_its_items(hostile_site):
     glossary = yaml.safe_load((ROOT / "content_data" / "glossary.yaml").read_text(encoding="utf-8"))
-    for prefix in ("", "ar/", "en/"):
+    for prefix in PREFIX.values():
         page = (hostile_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         text = "".join(_tree(page).text)
         assert f"<script>window.{MARK}=true</script>" in text, "the payload is shown, as written"
@@ -270,7 +271,7 @@ def test_every_page_shows_the_payload_as_text_and_keeps_its_items(hostile_site):
 
 
 def test_titles_are_escaped_exactly_once(hostile_site):
-    for prefix in ("", "ar/", "en/"):
+    for prefix in PREFIX.values():
         page = (hostile_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
         assert "<" not in title and MARK in title
@@ -290,7 +291,7 @@ def test_no_payload_runs_in_chromium_and_the_quiz_still_works(hostile_site, brow
         page = browser.new_page()
         page.on("request", lambda r: r.url.startswith((base + "/", "data:")) or foreign.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
-        for prefix in ("", "ar/", "en/"):
+        for prefix in PREFIX.values():
             for path in (
                 "",
                 "failure-causes/",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import material
 import pytest
+
 from conftest import ROOT
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import sys
 import urllib.request
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
 import static_server
 
 

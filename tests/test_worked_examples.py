@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGUAGES, ROOT
 from test_content_validation import edit, errors_of, one
 
+from conftest import LANGUAGES, ROOT
 from handbook import worked
 from handbook.loader import load
 from handbook.render import render_chapter

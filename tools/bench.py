@@ -37,8 +37,9 @@ import urllib.request
 from pathlib import Path
 
 import search_bench
-
 import static_server
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.languages import PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "bench.json"
@@ -46,17 +47,8 @@ RUNS = 5
 BUDGET = {"build_seconds": 5.0, "build_10x_seconds": 30.0, "first_load_gzip_kb": 130.0, "english_font_kb": 0.0}
 # The chapter is the heaviest one (most text and elements) since the failure causes were split.
 PAGES = [("home", ""), ("chapter", "kpis/"), ("quiz", "quiz/")]
-LANGUAGES = {"fa": "", "ar": "ar/", "en": "en/"}
+LANGUAGES = PREFIX  # language -> its folder in the site
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def gz(data: bytes) -> int:
@@ -117,7 +109,6 @@ def _scaled_copy(item: dict, n: int) -> dict:
 def scale_builds(tmp: Path) -> dict[str, dict]:
     """A full strict build with the glossary and the item lists at 1×, 10× and 100× their size:
     the build's cost must follow what is on each page, not pages × glossary terms."""
-    sys.path.insert(0, str(ROOT / "hooks"))
     import yaml
 
     out = {}
@@ -207,7 +198,7 @@ def first_loads(site: Path) -> dict[str, dict]:
     httpd, base = static_server.start(site, 0)
     results = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, page_path in PAGES:
             for lang, prefix in LANGUAGES.items():
                 if not (site / prefix / page_path / "index.html").exists():

@@ -21,7 +21,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_URL = "http://127.0.0.1:8000/"
-sys.path.insert(0, str(ROOT / "hooks"))
 
 from handbook.meta import edition  # noqa: E402
 

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 from handbook.links import link_path, page_of, page_path, published  # noqa: E402
 from handbook.loader import ContentErrors, load  # noqa: E402

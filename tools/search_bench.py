@@ -25,15 +25,14 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import static_server
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.languages import PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tools" / "search_queries"
 OUT = ROOT / "artifacts" / "search_bench.json"
 TARGET = {"hit_at_3": 0.95, "mrr": 0.85}
-PREFIX = {"fa": "", "ar": "ar/", "en": "en/"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 # What the reader sees, read from the page once the results stop changing.
 READ_RESULTS = """() => {
@@ -123,7 +122,7 @@ def bench(site: Path, languages=("fa", "ar", "en")) -> dict:
     out = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for lang in languages:
                 out[lang] = run_language(browser, base, lang, load_queries(lang))
             browser.close()

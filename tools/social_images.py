@@ -17,12 +17,11 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.languages import LANGUAGE
+from handbook.loader import load
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from handbook.loader import load  # noqa: E402
-
 OUT = ROOT / "docs" / "assets" / "images"
 DIGESTS = ROOT / "tools" / "social_images.json"  # what each image was drawn from (tests compare)
 SIZE = {"width": 1200, "height": 630}
@@ -51,7 +50,7 @@ def cards() -> dict[str, str]:
         lang = language["locale"]
         out[lang] = template.render(
             lang=lang,
-            dir="ltr" if lang == "en" else "rtl",
+            dir=LANGUAGE[lang].direction,
             name=language["site_name"],
             description=language["site_description"],
             paths=[book.t(f"home.{p}.title", lang) for p in ("read", "quiz", "teach")],
@@ -67,7 +66,6 @@ def digests() -> dict[str, str]:
 
 
 def main() -> int:
-    from conftest import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .digits import localize_digits as _digits
+from .languages import LANGUAGE
 from .links import relative
 from .model import FAILURE_GROUPS, Handbook
 
@@ -99,7 +100,7 @@ class Diagram:
 
     @property
     def dir(self) -> str:
-        return "ltr" if self.lang == "en" else "rtl"
+        return LANGUAGE[self.lang].direction
 
 
 def wrap(text: str, width: float, size: float = BODY) -> list[str]:
@@ -118,7 +119,7 @@ class _Canvas:
     """Mirrors x for right-to-left pages: layouts are written left-to-right."""
 
     def __init__(self, lang: str, width: float = WIDTH):
-        self.rtl = lang != "en"
+        self.rtl = LANGUAGE[lang].rtl
         self.width = width
 
     def x(self, x: float, w: float = 0) -> float:
@@ -136,7 +137,7 @@ def _href(page: str, item_id: str, here: str) -> str:
 
 
 def _sep(lang: str) -> str:
-    return ", " if lang == "en" else "، "
+    return LANGUAGE[lang].list_separator
 
 
 # -- the customer lifecycle -------------------------------------------------------------------
@@ -397,7 +398,7 @@ def case_study(book: Handbook, lang: str, case) -> Diagram:
             shapes.append(Path(f"M{mid} {y + 2} V{y + 16} M{mid - 6} {y + 10} L{mid} {y + 16} L{mid + 6} {y + 10}", "hb-d-arrow"))
             y += 20
     desc = ". ".join(
-        f"{label}: {'؛ '.join(texts) if lang != 'en' else '; '.join(texts)}{_sep(lang).join(k.name[lang] for k in links)}"
+        f"{label}: {LANGUAGE[lang].clause_separator.join(texts)}{_sep(lang).join(k.name[lang] for k in links)}"
         for _, label, texts, links in sections
     )
     title = book.t("diagram.case.title", lang).replace("{title}", case.title[lang])

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from persiantools import digits as _persian
+from .languages import LANGUAGE
 
-_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_TABLES = {code: str.maketrans("0123456789", language.digits) for code, language in LANGUAGE.items()}
 
 
 def localize_digits(text: object, lang: str) -> str:
-    """Write the ASCII digits of ``text`` in the page's own digits."""
-    s = str(text)
-    if lang == "fa":
-        return _persian.en_to_fa(s)
-    if lang == "ar":
-        return s.translate(_ARABIC_INDIC)
-    return s
+    """Write the ASCII digits of ``text`` in the page's own digits (languages.py)."""
+    return str(text).translate(_TABLES[lang])

@@ -8,7 +8,8 @@ the page differs. No MkDocs imports.
 
 from __future__ import annotations
 
-from .model import DEFAULT_LANGUAGE, PAGES, Handbook
+from .languages import DEFAULT_LANGUAGE, prefix
+from .model import PAGES, Handbook
 
 # Items with their own anchor, in the order the trainer index lists them: kind -> page stem.
 ANCHORED: dict[str, str | None] = {
@@ -33,8 +34,8 @@ def page_path(page: str, lang: str) -> str:
     "x-default" (hreflang's name for the page a reader with no matching language gets) is
     the default language's page.
     """
-    prefix = "" if lang in (DEFAULT_LANGUAGE, "x-default") else f"{lang}/"
-    return prefix + ("" if page == "index" else f"{page}/")
+    folder = prefix(DEFAULT_LANGUAGE if lang == "x-default" else lang)
+    return folder + ("" if page == "index" else f"{page}/")
 
 
 def page_link(page: str) -> str:

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from . import worked
+from .languages import prefix
 from .links import ANCHORED, anchored_items, published
 from .model import (
     KINDS,
@@ -550,7 +551,7 @@ def load(content_dir: str | Path) -> Handbook:
         invalid = set().union(*present.values()) - {it.id for items in valid.values() for _, it in items if hasattr(it, "id")} - {""}
         # Folders the build itself writes: a forwarding page there would replace a language's
         # home page (ar/, en/), the theme's files or the search index.
-        reserved = {f"{lang}/" for lang in LANGUAGES} | {"assets/", "search/", "stylesheets/", "javascripts/"}
+        reserved = {prefix(lang) for lang in LANGUAGES} - {""} | {"assets/", "search/", "stylesheets/", "javascripts/"}
         for index, r in valid["redirects"]:
             if r.old_page in reserved:
                 err_at(

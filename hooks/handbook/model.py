@@ -13,10 +13,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .text import inline_problems, presentation_forms, visible, web_url
 
-LANGUAGES: tuple[str, ...] = ("fa", "ar", "en")
-DEFAULT_LANGUAGE = "fa"
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES"]  # re-exported: the registry is languages.py
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]

@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import termbase
+from .languages import LANGUAGE
 
 ZWNJ = "\u200c"
 PERSIAN_LETTER = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
@@ -86,7 +87,7 @@ def _ascii_digit_problems(text: str, lang: str) -> list[str]:
             found.append(token)
     return (
         [
-            f"Latin digits in {'Persian' if lang == 'fa' else 'Arabic'} prose ({', '.join(found[:3])}): write {'۰-۹' if lang == 'fa' else '٠-٩'}"
+            f"Latin digits in {'Persian' if lang == 'fa' else 'Arabic'} prose ({', '.join(found[:3])}): write {LANGUAGE[lang].digits[0]}-{LANGUAGE[lang].digits[-1]}"
         ]
         if found
         else []

@@ -22,9 +22,9 @@ from persiantools.jdatetime import JalaliDate
 
 from . import collation, diagrams, quiz, worked
 from .digits import localize_digits
+from .languages import LANGUAGE, prefix
 from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .model import (
-    DEFAULT_LANGUAGE,
     FAILURE_GROUP_PAGES,
     FAILURE_GROUPS,
     KPI_FAMILIES,
@@ -70,7 +70,7 @@ def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
     Gregorian years the Solar Hijri year spans), then the Solar Hijri year, labelled.
     """
     year, month, day = _parse_sh(value)
-    if lang == "fa":
+    if LANGUAGE[lang].calendar == "solar_hijri":
         if month is None:
             return localize_digits(year, "fa")
         text = JalaliDate(year, month, day or 1).strftime("%d %B %Y" if day else "%B %Y", locale="fa")
@@ -78,11 +78,11 @@ def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
     if day is not None:
         # British English, like the rest of the English text: "3 May 2010".
         greg = format_date(
-            JalaliDate(year, month, day).to_gregorian(), "long" if lang == "en" else "d MMMM y", locale="en_GB" if lang == "en" else lang
+            JalaliDate(year, month, day).to_gregorian(), "long" if lang == "en" else "d MMMM y", locale=LANGUAGE[lang].cldr_locale
         )
     elif month is not None:
         start = JalaliDate(year, month, 1).to_gregorian()
-        greg = format_date(start, "MMMM y", locale=lang)
+        greg = format_date(start, "MMMM y", locale=LANGUAGE[lang].cldr_locale)
     else:
         first = JalaliDate(year, 1, 1).to_gregorian().year
         greg = f"{first}–{first + 1}"
@@ -214,6 +214,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
     return dict(
         book=book,
         lang=lang,
+        languages=LANGUAGE,
         t=t,
         date=date,
         page_of=page_of,
@@ -348,9 +349,6 @@ def with_lesson(book: Handbook, markdown: str, lang: str, page: str) -> str:
     return f"{markdown[:at]}\n{top}\n{markdown[at:].rstrip()}\n\n{bottom}"
 
 
-LOCALES = {"fa": "fa-IR", "ar": "ar-EG", "en": "en-GB"}
-
-
 def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
     """Per dimension, in quiz order: number, title, where the handbook teaches it (relative to the
     quiz page), its success indicator and the failure causes it guards against."""
@@ -398,8 +396,8 @@ def quiz_data(book: Handbook, lang: str) -> dict:
             "storage": quiz.STORAGE,
             "modes": list(quiz.MODES),
             "ledger": [{"id": s.id, "retired": s.retired} for s in book.quiz_ledger],
-            "locale": LOCALES.get(lang, lang),
-            "separator": ", " if lang == "en" else "، ",
+            "locale": LANGUAGE[lang].intl_locale,
+            "separator": LANGUAGE[lang].list_separator,
             "dimensions": [
                 {
                     "id": d.id,
@@ -512,7 +510,7 @@ def page_titles(book: Handbook, lang: str, docs_dir: Path) -> dict[str, str]:
 
 def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
     """Index of every stable link, citations in the three languages, and the course outline."""
-    root = "../" if lang == DEFAULT_LANGUAGE else "../../"
+    root = "../" * (1 + prefix(lang).count("/"))
     index = []
     for kind, page, item in anchored_items(book):
         if not index or index[-1]["kind"] != kind:
@@ -530,7 +528,8 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
 
     def cite(other: str, title: str, path: str) -> dict:
         """A ready-made citation; without a public address (a local build), one without any."""
-        year = JalaliDate.to_jalali(site.edition).year if other == "fa" else site.edition.year  # Solar Hijri in Persian
+        solar_hijri = LANGUAGE[other].calendar == "solar_hijri"
+        year = JalaliDate.to_jalali(site.edition).year if solar_hijri else site.edition.year
         key = "trainers.citation" if public else "trainers.citation_no_address"
         text = book.t(key, other).replace("{site}", site.names[other]).replace("{year}", localize_digits(year, other))
         text = text.replace("{title}", title)
@@ -762,7 +761,7 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
         .get_template("moved_page.html.j2")
         .render(
             lang=lang,
-            dir="ltr" if lang == "en" else "rtl",
+            dir=LANGUAGE[lang].direction,
             title=book.t("redirect.title", lang),
             text=book.t("redirect.text", lang),
             target=relative(redirect.old, redirect.new),

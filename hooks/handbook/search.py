@@ -21,6 +21,8 @@ import copy
 import json
 from pathlib import Path
 
+from .languages import DEFAULT_LANGUAGE, prefix
+
 FOLD_LANGUAGE = "fold"
 
 # Words are split on white space, hyphens and the punctuation of all three languages, so
@@ -47,15 +49,16 @@ LUNR_CONFIG: dict[str, dict] = {
 SEARCH_BOOST: dict[str, float] = {"sources": 3.0, "glossary": 2.0}
 
 
-def language_of(location: str, languages: list[str], default: str) -> tuple[str, str]:
+def language_of(location: str, languages: list[str]) -> tuple[str, str]:
     """(language, location relative to that language's root) of a search entry."""
     for lang in languages:
-        if lang != default and (location == lang or location.startswith(f"{lang}/")):
-            return lang, location[len(lang) + 1 :]
-    return default, location
+        folder = prefix(lang)
+        if folder and (location == folder.rstrip("/") or location.startswith(folder)):
+            return lang, location[len(folder) :]
+    return DEFAULT_LANGUAGE, location
 
 
-def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
+def split_index(index: dict, languages: list[str]) -> dict[str, dict]:
     """Split a merged Material search index into one index per language."""
     out: dict[str, dict] = {}
     for lang in languages:
@@ -64,24 +67,23 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
         part["docs"] = []
         out[lang] = part
     for doc in index.get("docs", []):
-        lang, location = language_of(doc.get("location", ""), languages, default)
+        lang, location = language_of(doc.get("location", ""), languages)
         if lang in out:
             out[lang]["docs"].append({**doc, "location": location})
     return out
 
 
-def index_path(site_dir: Path, lang: str, default: str) -> Path:
-    root = site_dir if lang == default else site_dir / lang
-    return root / "search" / "search_index.json"
+def index_path(site_dir: Path, lang: str) -> Path:
+    return site_dir / prefix(lang) / "search" / "search_index.json"
 
 
-def write_language_indexes(site_dir: Path, languages: list[str], default: str) -> dict[str, Path]:
+def write_language_indexes(site_dir: Path, languages: list[str]) -> dict[str, Path]:
     """Replace ``site/search/search_index.json`` by one index per language."""
-    merged_path = index_path(site_dir, default, default)
+    merged_path = index_path(site_dir, DEFAULT_LANGUAGE)
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     written: dict[str, Path] = {}
-    for lang, part in split_index(merged, languages, default).items():
-        path = index_path(site_dir, lang, default)
+    for lang, part in split_index(merged, languages).items():
+        path = index_path(site_dir, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         written[lang] = path

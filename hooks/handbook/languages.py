@@ -1,0 +1,59 @@
+"""The handbook's languages, defined once (no MkDocs imports).
+
+Everything that differs by language and is not a text lives here: the order of the
+languages, which one is the default (served at the site's root), the URL prefix of the
+others, direction, script, calendar, digits, the separator between items of a list in running text,
+and the locales handed to other systems (CLDR dates at build time, the browser's Intl in the
+quiz, Open Graph link previews). The model, the templates, the diagrams, the search set-up,
+the tools and the tests read it; `tests/test_languages.py` checks that mkdocs.yml's i18n
+plugin lists the same languages in the same order with the same default, and that no other
+module spells these facts out again.
+
+Texts (labels, names of the languages as shown in the language menu) are content:
+content_data/ui.yaml and mkdocs.yml's i18n block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1, also the folder under docs/ and the `lang` attribute
+    direction: Literal["rtl", "ltr"]
+    script: Literal["arabic", "latin"]  # Arabic-script pages load the handbook's web font
+    calendar: Literal["solar_hijri", "gregorian"]  # the calendar of dates and years in prose
+    digits: str  # 0-9 as the language writes them in prose
+    list_separator: str  # between the items of a list written in running text
+    clause_separator: str  # between groups that themselves contain commas
+    cldr_locale: str  # dates written at build time (Babel)
+    intl_locale: str  # dates and numbers the quiz writes in the browser (BCP 47)
+    og_locale: str  # Open Graph's ll_CC form, for link previews
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+
+REGISTRY: tuple[Language, ...] = (
+    Language("fa", "rtl", "arabic", "solar_hijri", "۰۱۲۳۴۵۶۷۸۹", "، ", "؛ ", "fa", "fa-IR", "fa_IR"),
+    # Arabic-Indic digits, as the Arabic edition writes them (ar-EG's Intl default is the same).
+    Language("ar", "rtl", "arabic", "gregorian", "٠١٢٣٤٥٦٧٨٩", "، ", "؛ ", "ar", "ar-EG", "ar_AR"),
+    # British English, like the rest of the English text.
+    Language("en", "ltr", "latin", "gregorian", "0123456789", ", ", "; ", "en_GB", "en-GB", "en_GB"),
+)
+DEFAULT_LANGUAGE = "fa"
+
+LANGUAGE: dict[str, Language] = {language.code: language for language in REGISTRY}
+LANGUAGES: tuple[str, ...] = tuple(LANGUAGE)
+
+
+def prefix(lang: str) -> str:
+    """The language's folder in the built site and its URLs: '' for the default, else 'ar/'."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+PREFIX: dict[str, str] = {lang: prefix(lang) for lang in LANGUAGES}
+DIRECTION: dict[str, str] = {lang: LANGUAGE[lang].direction for lang in LANGUAGES}

@@ -1,0 +1,23 @@
+"""Debian's Chromium, as every browser-driving tool and test launches it (one definition).
+
+Playwright drives /usr/bin/chromium (never `playwright install`, which downloads a browser).
+Without these switches Chromium tries to reach Google's hosts; Lighthouse takes them as one
+string (`--chrome-flags`).
+"""
+
+from __future__ import annotations
+
+import os
+
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
