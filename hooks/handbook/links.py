@@ -9,23 +9,8 @@ the page differs. No MkDocs imports.
 from __future__ import annotations
 
 from .languages import DEFAULT_LANGUAGE, prefix
-from .model import PAGES, Handbook
-
-# Items with their own anchor, in the order the trainer index lists them: kind -> page stem.
-ANCHORED: dict[str, str | None] = {
-    "crm_types": "crm-types",
-    "lifecycle_stages": "lifecycle-stages",
-    "failure_causes": None,  # on its group's page (FailureCause.page)
-    "checklist": "checklist",
-    "kpis": "kpis",
-    "case_studies": "case-studies",
-    "key_ideas": None,  # on the narrative page the idea names
-    "glossary": "glossary",
-    "sources": "sources",
-    "references": "sources",
-    "course_sessions": "for-trainers",
-    "teaching_cases": "for-trainers",
-}
+from .model import Handbook
+from .site_pages import ANCHORED, PAGES
 
 
 def page_path(page: str, lang: str) -> str:

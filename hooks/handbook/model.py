@@ -14,9 +14,20 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .site_pages import CHAPTERS, FAILURE_GROUP_PAGES, FAILURE_GROUPS, NARRATIVE_PAGES, PAGES, TEACHING_PAGES
 from .text import inline_problems, presentation_forms, visible, web_url
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES"]  # re-exported: the registry is languages.py
+# Re-exported: the registries are languages.py and site_pages.py.
+__all__ = [
+    "CHAPTERS",
+    "DEFAULT_LANGUAGE",
+    "FAILURE_GROUPS",
+    "FAILURE_GROUP_PAGES",
+    "LANGUAGES",
+    "NARRATIVE_PAGES",
+    "PAGES",
+    "TEACHING_PAGES",
+]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -203,8 +214,6 @@ class LifecycleStage(Item):
 
 # The failure causes are taught on three pages, one per group (failure-causes-<group>), after
 # an overview page (failure-causes) that maps them all.
-FAILURE_GROUPS = ("leadership", "people", "data")
-FAILURE_GROUP_PAGES = {group: f"failure-causes-{group}" for group in FAILURE_GROUPS}
 
 
 class FailureCause(Item):
@@ -316,14 +325,6 @@ class CaseStudy(Item):
 
 
 # Narrative chapters (hand-written Markdown in docs/<lang>/<page>.md) that key ideas live on.
-NARRATIVE_PAGES = (
-    "what-is-crm",
-    "leadership-and-culture",
-    "integration",
-    "customer-experience",
-    "future-of-crm",
-    "managing-crm",
-)
 
 
 class KeyIdea(Item):
@@ -408,31 +409,6 @@ class QuizLevel(Strict):
     description: Text
 
 
-# Every page of the handbook, by file stem (docs/<lang>/<stem>.md; "index" is the home page).
-PAGES = (
-    "index",
-    "quiz",
-    "what-is-crm",
-    "crm-types",
-    "lifecycle-stages",
-    "failure-causes",
-    *FAILURE_GROUP_PAGES.values(),
-    "checklist",
-    "leadership-and-culture",
-    "integration",
-    "customer-experience",
-    "kpis",
-    "case-studies",
-    "managing-crm",
-    "future-of-crm",
-    "glossary",
-    "sources",
-    "for-trainers",
-)
-# Pages a course teaches from: each has a lesson (lessons.yaml) with outcomes, key terms, a
-# summary and review questions. The home, quiz, glossary, sources and trainer pages do not.
-# The failure-cause group pages share the overview's lesson.
-TEACHING_PAGES = tuple(p for p in PAGES if p not in ("index", "quiz", "glossary", "sources", "for-trainers", *FAILURE_GROUP_PAGES.values()))
 QUIZ_MODES = ("all", "step", "workshop")
 # Where the visitor's CRM is: live, or still being planned or implemented (handbook/quiz.py).
 QUIZ_STAGES = ("live", "pre-launch")
@@ -588,18 +564,6 @@ UNIQUE_NUMBERS: dict[str, str] = {"lifecycle_stages": "order", "checklist": "num
 MIRRORED: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = ((("failure_causes", "prevented_by"), ("checklist", "guards_against")),)
 
 # Interface strings the templates use. ui.yaml must define exactly these.
-CHAPTERS = (
-    "quiz",
-    "for_trainers",
-    "failure_causes",
-    "checklist",
-    "lifecycle_stages",
-    "crm_types",
-    "kpis",
-    "case_studies",
-    "glossary",
-    "sources",
-)
 REQUIRED_UI_KEYS: frozenset[str] = frozenset(
     [f"chapter.{c}.title" for c in CHAPTERS]
     + [f"chapter.{c}.intro" for c in CHAPTERS]

@@ -36,22 +36,10 @@ from .model import (
     Handbook,
     Redirect,
 )
+from .site_pages import CHAPTER_PAGES, GENERATED_PAGES, GROUP_CHAPTERS
 from .text import escape_text_part, inline_html, plain_text, script_json
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-# chapter key -> (page file name, template). The page names are part of the public URLs.
-CHAPTER_PAGES: dict[str, str] = {
-    "failure_causes": "failure-causes.md",
-    **{f"failure_causes_{g}": f"{page}.md" for g, page in FAILURE_GROUP_PAGES.items()},
-    "checklist": "checklist.md",
-    "lifecycle_stages": "lifecycle-stages.md",
-    "crm_types": "crm-types.md",
-    "kpis": "kpis.md",
-    "case_studies": "case-studies.md",
-    "glossary": "glossary.md",
-    "sources": "sources.md",
-}
 
 
 class RenderError(Exception):
@@ -270,8 +258,6 @@ def render_diagram(book: Handbook, lang: str, name: str, *args) -> str:
 
 
 # Generated pages that are not a list of items. Their URLs are public too.
-OTHER_GENERATED_PAGES: dict[str, str] = {"quiz": "quiz.md", "for_trainers": "for-trainers.md"}
-GENERATED_PAGES: dict[str, str] = {**CHAPTER_PAGES, **OTHER_GENERATED_PAGES}
 
 
 def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = "fa", site: SiteInfo | None = None) -> str:
@@ -476,7 +462,6 @@ class SiteInfo:
 
 
 # The chapter of each failure-cause group page -> its group.
-GROUP_CHAPTERS = {f"failure_causes_{g}": g for g in FAILURE_GROUPS}
 
 
 def chapter_title(book: Handbook, chapter: str, lang: str) -> str:
