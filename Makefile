@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast lint format build check audit bench published dist social fonts clean
+.PHONY: serve test test-fast lint format screenshots build check audit bench published dist social fonts clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,11 @@ social: $(STAMP) $(NODE_STAMP)
 ## fonts: cut docs/assets/fonts/Vazirmatn-Arabic.woff2 from the npm Vazirmatn (commit it)
 fonts: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/fonts.py
+
+## screenshots: home, KPI chapter and quiz in each language, phone and desktop, light and dark,
+## to artifacts/screenshots/ (to look at; not a test)
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py
 
 ## bench: build time, rebuild time, page weight and search index sizes against budgets
 bench: $(STAMP) $(NODE_STAMP)

@@ -39,22 +39,23 @@ for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handboo
 
 from handbook.abbr import LinearAbbrExtension  # noqa: E402
 from handbook.digits import localize_digits  # noqa: E402
+from handbook.generate import with_abbreviations  # noqa: E402
 from handbook.languages import LANGUAGE, prefix  # noqa: E402
 from handbook.links import link_path, moved_pages, page_path  # noqa: E402
 from handbook.loader import ContentErrors, load  # noqa: E402
 from handbook.meta import describe, edition  # noqa: E402
 from handbook.pages import render_page, render_pages, report  # noqa: E402
 from handbook.publish import discard, publish, staging_for  # noqa: E402
-from handbook.render import RenderError, SiteInfo, abbreviations, focusable_first_abbr, render_moved_anchors, render_moved_page  # noqa: E402
+from handbook.render import RenderError, SiteInfo, render_moved_anchors, render_moved_page  # noqa: E402
 from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
 from handbook.text import plain_text  # noqa: E402
+from handbook.tooltips import focusable_first_abbr  # noqa: E402
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}
-_site: dict[str, SiteInfo] = {}
-_pages: dict[
-    tuple[str, str], str
-] = {}  # (language, page stem) -> Markdown, from handbook/pages.py  # language -> what the trainer page cites; set once per language build
+_site: dict[str, SiteInfo] = {}  # language -> what the trainer page cites; set once per language build
+# (language, page stem) -> Markdown, from handbook/pages.py (made once, in the first build)
+_pages: dict[tuple[str, str], str] = {}
 
 
 def _i18n(config: MkDocsConfig):
@@ -161,7 +162,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         except RenderError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     # Glossary terms get their definition as a tooltip wherever they appear.
-    return markdown + "\n\n" + abbreviations(book, lang, markdown) + "\n"
+    return with_abbreviations(book, lang, markdown)
 
 
 class _CompiledThemeTemplates(jinja2.BytecodeCache):

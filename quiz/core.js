@@ -5,7 +5,7 @@
  * touches a page: the browser gets it as window.HandbookQuizCore (quiz.js is the page), Node
  * gets it with require() (tests/js/*.test.js, tests/quiz_harness.js). Every constant the codec
  * needs (version, priority and stage codes, the question ledger) comes from the page's JSON
- * block (`data`, rendered by hooks/handbook/render.py:quiz_data), never from a literal here.
+ * block (`data`, rendered by hooks/handbook/quiz_page.py:quiz_data), never from a literal here.
  * hooks/handbook/quiz.py is the reference: the tests score the same answers with both.
  *
  * Scoring rules (the page explains them under "How the level is worked out"):

@@ -81,7 +81,10 @@ def server(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    # Not importorskip: requirements-dev.txt installs Playwright, so a missing one is a broken
+    # set-up, and the browser tests must fail, not pass by being skipped.
+    import playwright.sync_api as playwright_api
+
     assert Path(CHROMIUM).exists(), "Debian's chromium is required (.ci/run installs it: apt-get install chromium)"
     with playwright_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -14,7 +14,8 @@ from handbook.abbr import LinearAbbrExtension, trie_pattern
 from handbook.loader import load
 from handbook.model import LANGUAGES
 from handbook.pages import render_pages
-from handbook.render import SiteInfo, abbreviations
+from handbook.render import SiteInfo
+from handbook.tooltips import abbreviations
 
 BOOK = load(ROOT / "content_data")
 SITE = SiteInfo(

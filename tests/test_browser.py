@@ -24,8 +24,6 @@ from handbook.loader import load
 
 pytestmark = pytest.mark.build
 
-ARTIFACTS = ROOT / "artifacts"
-
 
 def language_of(path: str) -> str:
     return search.language_of(path.lstrip("/"), list(LANGUAGES))[0]
@@ -375,28 +373,6 @@ def test_search_box_finds_pages_of_the_current_language_first(browser, server, s
     assert not foreign, f"{start}: search for {query!r} shows other languages' pages: {foreign}"
     wanted = expected if isinstance(expected, tuple) else (expected,)
     assert set(wanted) & set(paths[:5]), f"{start}: search for {query!r} shows {paths[:5]}, expected one of {wanted} among the first five"
-
-
-# -- screenshots for people --------------------------------------------------------------
-
-
-def test_home_page_screenshots(browser, server):
-    folder = ARTIFACTS / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lang, path in (("fa", "/"), ("ar", "/ar/"), ("en", "/en/")):
-        for device, size in (("phone", {"width": 360, "height": 780}), ("desktop", {"width": 1280, "height": 900})):
-            for scheme in ("light", "dark"):
-                context = browser.new_context(viewport=size, color_scheme=scheme)
-                page = context.new_page()
-                page.goto(server + path, wait_until="networkidle")
-                page.evaluate("document.fonts.ready.then(() => true)")
-                target = folder / f"home-{lang}-{device}-{scheme}.png"
-                page.screenshot(path=str(target), full_page=True)
-                context.close()
-                written.append(target)
-    for target in written:
-        assert target.stat().st_size > 10_000, f"{target} looks empty"
 
 
 def test_copy_link_and_the_language_switch_keep_the_item(browser, server):

@@ -269,6 +269,8 @@ def test_the_github_pages_workflow_publishes_what_make_dist_builds():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
     dist = next(s for s in steps if s.get("run") == "make dist")
+    tests = next(s for s in steps if s.get("run") == "make test-fast")  # the linters and the fast tests
+    assert steps.index(tests) < steps.index(dist), "nothing is published before the tests pass"
     assert "steps.pages.outputs.base_url" in dist["env"]["SITE_URL"]  # the repository's sub-path
     uploads = {s["uses"].split("@")[0]: s["with"]["path"] for s in steps if "upload" in s.get("uses", "")}
     assert uploads["actions/upload-pages-artifact"] == "dist/site"

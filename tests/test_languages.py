@@ -5,26 +5,15 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from conftest import ROOT
 from handbook.digits import localize_digits
+from handbook.generate import i18n_languages, read_config
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGE, LANGUAGES, PREFIX, prefix
 from handbook.links import page_path
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml with its !ENV and !!python tags read as plain values."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def _i18n_languages() -> list[dict]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return plugin["languages"]
+    return i18n_languages(read_config(ROOT / "mkdocs.yml"))
 
 
 def test_mkdocs_yml_lists_the_registry_languages_in_its_order_with_its_default():

@@ -15,7 +15,7 @@ from conftest import LANGUAGES, ROOT
 from handbook.loader import load
 from handbook.model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES
 from handbook.quiz import DONT_KNOW, encode, score
-from handbook.render import quiz_data
+from handbook.quiz_page import quiz_data
 
 BOOK = load(ROOT / "content_data")
 QUESTIONS = [q for d in BOOK.quiz_dimensions for q in d.questions]

@@ -14,12 +14,12 @@ from urllib.parse import urldefrag
 import pytest
 
 from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT, pdf_summary
+from handbook.digits import localize_digits as _digits
 from handbook.loader import load as _load_content
 from handbook.quiz import CODEC as _CODEC
 from handbook.quiz import encode as _encode
 from handbook.quiz import score as _score
-from handbook.render import localize_digits as _digits
-from handbook.render import quiz_data as _quiz_data
+from handbook.quiz_page import quiz_data as _quiz_data
 
 pytestmark = pytest.mark.build
 

@@ -7,8 +7,10 @@ import re
 import pytest
 
 from conftest import LANGUAGES, ROOT, render_failure_causes
+from handbook.dates import format_solar_hijri
+from handbook.digits import localize_digits
 from handbook.loader import load
-from handbook.render import CHAPTER_PAGES, format_solar_hijri, localize_digits, render_chapter
+from handbook.render import CHAPTER_PAGES, render_chapter
 
 BOOK = load(ROOT / "content_data")
 
@@ -102,7 +104,7 @@ def test_narrative_pages_place_key_ideas_and_link_items_by_id():
 
 
 def test_glossary_terms_become_tooltips_in_the_pages_language():
-    from handbook.render import abbreviations, focusable_first_abbr
+    from handbook.tooltips import abbreviations, focusable_first_abbr
 
     crm = BOOK.by_id("glossary")["crm"]
     for lang in LANGUAGES:

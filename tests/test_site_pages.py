@@ -3,10 +3,8 @@ and their front matter, the lessons and the anchored items agree with it."""
 
 from __future__ import annotations
 
-import yaml
-from test_languages import _Loader
-
 from conftest import LANGUAGES, ROOT
+from handbook.generate import read_config
 from handbook.loader import load
 from handbook.pages import split_front_matter
 from handbook.site_pages import ANCHORED, CHAPTER_PAGES, GENERATED_PAGES, NARRATIVE_PAGES, PAGE, PAGES, REGISTRY, TEACHING_PAGES
@@ -15,7 +13,7 @@ BOOK = load(ROOT / "content_data")
 
 
 def test_the_nav_lists_the_registry_pages_in_its_order():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = read_config(ROOT / "mkdocs.yml")
     assert config["nav"] == [f"{stem}.md" for stem in PAGES]
 
 

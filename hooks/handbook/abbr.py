@@ -1,7 +1,7 @@
 """Python-Markdown's ``abbr`` extension, with the cost of a page linear in its length.
 
 The glossary's terms become ``<abbr>`` tooltips through Markdown's abbreviations
-(handbook/render.py gives each page the definitions of the terms it uses). Python-Markdown's
+(handbook/tooltips.py gives each page the definitions of the terms it uses). Python-Markdown's
 ``AbbrTreeprocessor`` finds where to insert each ``<abbr>`` after an element with
 ``list(parent).index(element)``, once per element with text after it: on a page of n blocks
 that is n² steps (the glossary page at 100× the glossary has 20,000 blocks and took minutes).

@@ -15,12 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 from persiantools.jdatetime import JalaliDate
 
-from . import collation, diagrams, quiz, worked
+from . import collation, diagrams, worked
+from .bookcache import memo
+from .dates import format_solar_hijri
 from .digits import localize_digits
 from .languages import LANGUAGE, prefix
 from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
@@ -30,51 +31,18 @@ from .model import (
     KPI_FAMILIES,
     LANGUAGES,
     PAGES,
-    PRIORITIES,
-    QUIZ_MODES,
-    QUIZ_STAGES,
     Handbook,
     Redirect,
 )
+from .quiz_page import quiz_context
 from .site_pages import CHAPTER_PAGES, GENERATED_PAGES, GROUP_CHAPTERS
-from .text import escape_text_part, inline_html, plain_text, script_json
+from .text import inline_html, plain_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 class RenderError(Exception):
     """A narrative page asks for something the content does not have."""
-
-
-def _parse_sh(value: str) -> tuple[int, int | None, int | None]:
-    parts = [int(p) for p in value.split("-")]
-    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
-
-
-def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
-    """A Solar Hijri date as readers of ``lang`` expect it.
-
-    Persian: the Solar Hijri date itself. Arabic and English: the Gregorian date (or the
-    Gregorian years the Solar Hijri year spans), then the Solar Hijri year, labelled.
-    """
-    year, month, day = _parse_sh(value)
-    if LANGUAGE[lang].calendar == "solar_hijri":
-        if month is None:
-            return localize_digits(year, "fa")
-        text = JalaliDate(year, month, day or 1).strftime("%d %B %Y" if day else "%B %Y", locale="fa")
-        return localize_digits(text.lstrip("0").lstrip("۰"), "fa")
-    if day is not None:
-        # British English, like the rest of the English text: "3 May 2010".
-        greg = format_date(
-            JalaliDate(year, month, day).to_gregorian(), "long" if lang == "en" else "d MMMM y", locale=LANGUAGE[lang].cldr_locale
-        )
-    elif month is not None:
-        start = JalaliDate(year, month, 1).to_gregorian()
-        greg = format_date(start, "MMMM y", locale=LANGUAGE[lang].cldr_locale)
-    else:
-        first = JalaliDate(year, 1, 1).to_gregorian().year
-        greg = f"{first}–{first + 1}"
-    return localize_digits(f"{greg} ({solar_hijri_label} {year})", lang)
 
 
 def locate(book: Handbook, refs, lang: str) -> list[tuple[object, list[str]]]:
@@ -141,22 +109,9 @@ def _html_environment() -> Environment:
     return env
 
 
-_MEMO: dict[tuple, object] = {}
-
-
-def _memo(book: Handbook, key: tuple, make):
-    """``make()`` computed once per book and key (the book is reloaded when content changes)."""
-    if _MEMO.get("book") is not book:
-        _MEMO.clear()
-        _MEMO["book"] = book
-    if key not in _MEMO:
-        _MEMO[key] = make()
-    return _MEMO[key]
-
-
 def _cited_by(book: Handbook) -> dict[str, list[tuple[str, object]]]:
     """Reverse index, made once per book: which items cite each source (for the sources page)."""
-    return _memo(book, ("cited_by",), lambda: _make_cited_by(book))
+    return memo(book, ("cited_by",), lambda: _make_cited_by(book))
 
 
 def _make_cited_by(book: Handbook) -> dict[str, list[tuple[str, list]]]:
@@ -240,7 +195,7 @@ def _worked(book: Handbook, lang: str, kpi) -> worked.Worked:
 
 
 def _examples(book: Handbook) -> worked.Examples:
-    return _memo(book, ("examples",), lambda: worked.examples_of(book))
+    return memo(book, ("examples",), lambda: worked.examples_of(book))
 
 
 DIAGRAMS = ("lifecycle", "failure_map", "step_guards", "crm_types", "case_study")
@@ -333,105 +288,6 @@ def with_lesson(book: Handbook, markdown: str, lang: str, page: str) -> str:
     match = re.search(r"^# .*\n\n(?:.+\n)+", markdown, flags=re.M)
     at = match.end() if match else 0
     return f"{markdown[:at]}\n{top}\n{markdown[at:].rstrip()}\n\n{bottom}"
-
-
-def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
-    """Per dimension, in quiz order: number, title, where the handbook teaches it (relative to the
-    quiz page), its success indicator and the failure causes it guards against."""
-    steps, causes, ideas = book.by_id("checklist"), book.by_id("failure_causes"), book.by_id("key_ideas")
-    out = []
-    for n, d in enumerate(book.quiz_dimensions, start=1):
-        if d.step is not None:
-            step = steps[d.step]
-            out.append(
-                {
-                    "id": d.id,
-                    "number": n,
-                    "title": step.title[lang],
-                    "step": step.number,
-                    "href": f"../checklist/#{d.step}",
-                    "indicator": step.success_indicator[lang],
-                    "causes": [{"title": causes[c].title[lang], "href": f"../{causes[c].page}/#{c}"} for c in step.guards_against],
-                }
-            )
-        else:
-            idea = ideas[d.idea]
-            out.append(
-                {
-                    "id": d.id,
-                    "number": n,
-                    "title": d.title[lang],
-                    "step": None,
-                    "href": f"../{idea.page}/#{idea.id}",
-                    "indicator": None,
-                    "causes": [],
-                    "idea_title": idea.title[lang],
-                }
-            )
-    return out
-
-
-def quiz_data(book: Handbook, lang: str) -> dict:
-    """The scoring data, codec constants and labels quiz/core.js and quiz/quiz.js need, in one
-    language. Links are relative to the quiz page."""
-    info = quiz_dimension_info(book, lang)
-    strategy = next((i for i in info if i["step"] is None), None)
-    return _plain_texts(
-        {
-            "codec": quiz.CODEC,
-            "storage": quiz.STORAGE,
-            "modes": list(quiz.MODES),
-            "ledger": [{"id": s.id, "retired": s.retired} for s in book.quiz_ledger],
-            "locale": LANGUAGE[lang].intl_locale,
-            "separator": LANGUAGE[lang].list_separator,
-            "dimensions": [
-                {
-                    "id": d.id,
-                    "number": i["number"],
-                    "title": i["title"],
-                    "href": i["href"],
-                    "indicator": i["indicator"],
-                    "causes": i["causes"],
-                    "questions": [{"id": q.id, "scores": [o.score for o in q.options], "afterLaunch": q.after_launch} for q in d.questions],
-                }
-                for d, i in zip(book.quiz_dimensions, info, strict=True)
-            ],
-            "levels": [
-                {"id": v.id, "min": v.min_score, "name": v.name[lang], "description": v.description[lang]} for v in book.quiz_levels
-            ],
-            "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
-            "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
-            "labels": {key: text[lang] for key, text in book.ui.items() if _browser_uses(key)},
-        }
-    )
-
-
-# The browser code of the quiz: its labels are only those it asks for (the rest of the quiz's
-# strings are in the page's HTML), which keeps the quiz page's first load within budget.
-QUIZ_CODE = Path(__file__).resolve().parents[2] / "quiz"
-
-
-@lru_cache(maxsize=1)
-def _browser_label_keys() -> tuple[frozenset, tuple]:
-    """The label keys quiz/*.js names as string literals, and the prefixes it completes at run
-    time (a literal ending in "_" or ".", such as "quiz.phase_" + phase)."""
-    code = "\n".join(p.read_text(encoding="utf-8") for p in sorted(QUIZ_CODE.glob("*.js")))
-    literals = set(re.findall(r"[\"'`]((?:quiz|stage|priority)\.[\w.-]*)[\"'`]", code))
-    return frozenset(k for k in literals if not k.endswith(("_", "."))), tuple(k for k in literals if k.endswith(("_", ".")))
-
-
-def _browser_uses(key: str) -> bool:
-    keys, prefixes = _browser_label_keys()
-    return key in keys or key.startswith(prefixes)
-
-
-def _plain_texts(data):
-    """The browser writes these texts with textContent: the inline subset's marks are dropped."""
-    if isinstance(data, dict):
-        return {key: value if key in ("codec", "storage", "href", "id") else _plain_texts(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_plain_texts(value) for value in data]
-    return plain_text(data) if isinstance(data, str) else data
 
 
 @dataclass(frozen=True)
@@ -543,46 +399,6 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
     }
 
 
-def quiz_context(book: Handbook, lang: str, root: str) -> dict:
-    return {
-        "priorities": PRIORITIES,
-        "stages": QUIZ_STAGES,
-        "modes": QUIZ_MODES,
-        "dimensions": list(zip(book.quiz_dimensions, quiz_dimension_info(book, lang), strict=True)),
-        "question_count": 2 + sum(len(d.questions) for d in book.quiz_dimensions),  # priority and stage too
-        "quiz_json": script_json(quiz_data(book, lang)),  # no text in it can close the <script> element
-        "gloss": glosser(book, lang),
-        "languages": [(other, f"{root}{page_path('quiz', other)}", book.t(f"language.{other}", other)) for other in LANGUAGES],
-        "root": root,
-    }
-
-
-def glosser(book: Handbook, lang: str):
-    """A filter for the quiz template: escape a text and mark every glossary term in it as an
-    ``<abbr>`` with its definition (the hook keeps the first per page, focusable), as Markdown's
-    abbreviations do on every other page."""
-    surfaces: dict[str, str] = {}
-    for term in book.glossary:
-        definition = plain_text(term.definition[lang])
-        for surface in filter(None, {term.abbreviation, term.term[lang]}):
-            surfaces.setdefault(surface, definition)
-    if not surfaces:
-        return lambda text: inline_html(text, "quiz")
-    # Matched in the text as inline_html writes it, never inside a tag (a link's address).
-    written = {escape_text_part(s): d for s, d in surfaces.items()}
-    pattern = re.compile(r"(<[^>]*>)|(?<!\w)(" + "|".join(re.escape(s) for s in sorted(written, key=len, reverse=True)) + r")(?!\w)")
-
-    def mark(match) -> str:
-        if match.group(1):
-            return match.group(1)
-        return f'<abbr title="{escape(written[match.group(2)])}">{match.group(2)}</abbr>'
-
-    def gloss(text: str) -> Markup:
-        return Markup(pattern.sub(mark, inline_html(text, "quiz")))
-
-    return gloss
-
-
 def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str:
     """A hand-written page, with ``{{ idea("id") }}`` and ``{{ ref("kind", "id"[, "text"]) }}`` filled in
     (and, for the home page, ``{{ paths() }}`` and ``{{ authors() }}``).
@@ -634,93 +450,6 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
     if missing:
         raise RenderError(f'key ideas of this page are not placed: {", ".join(missing)} (add {{{{ idea("<id>") }}}})')
     return out
-
-
-_WORD = re.compile(r"\w+")  # words as Markdown's \b sees them (ZWNJ separates)
-
-
-def _abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, str]]]:
-    """Every glossary surface (term or abbreviation) with its definition line, by its first word."""
-    return _memo(book, ("abbreviations", lang), lambda: _make_abbreviation_index(book, lang))
-
-
-def _make_abbreviation_index(book: Handbook, lang: str) -> dict[str, list[tuple[str, str]]]:
-    index: dict[str, list[tuple[str, str]]] = {}
-    for term in sorted(book.glossary, key=lambda g: g.id):
-        definition = plain_text(term.definition[lang]).replace("]", ")")
-        for surface in sorted(filter(None, {term.abbreviation, term.term[lang]})):
-            if "]" not in surface and "\n" not in surface:
-                first = _WORD.search(surface)
-                index.setdefault(first.group(0) if first else "", []).append((surface, f"*[{surface}]: {definition}"))
-    return index
-
-
-def abbreviations(book: Handbook, lang: str, markdown: str | None = None) -> str:
-    """Markdown abbreviation definitions (``*[CRM]: ...``) for the glossary terms in ``lang``
-    that ``markdown`` uses (all of them when it is None).
-
-    Appended to a page, they turn each occurrence of a term or its abbreviation into an
-    ``<abbr>`` whose title is the glossary definition in the page's language. Only the terms
-    the page contains are given, found through their first word, so a page costs what is on
-    it, not every page times every term (Markdown would otherwise search each page for each).
-    """
-    index = _abbreviation_index(book, lang)
-    if markdown is None:
-        lines = [line for entries in index.values() for _, line in entries]
-    else:
-        tokens = _WORD.findall(markdown)
-        words, grams = set(tokens), {}  # word sequences of the page, by length, built when needed
-        lines = []
-        for first in (words & index.keys()) | ({""} & index.keys()):
-            for surface, line in index[first]:
-                parts = tuple(_WORD.findall(surface))
-                if len(parts) == 1 and parts[0] == surface:  # a single word: it is on the page
-                    lines.append(line)
-                    continue
-                if len(parts) > 1 and len(parts) not in grams:
-                    grams[len(parts)] = set(
-                        zip(*(tokens[k:] for k in range(len(parts))), strict=False)
-                    )  # n-grams: the shorter tails end it
-                # The words in a row first (a set lookup), then the text itself, once.
-                if (len(parts) < 2 or parts in grams[len(parts)]) and surface in markdown:
-                    lines.append(line)
-    # One block per definition: Markdown re-scans a block after each definition it takes out.
-    return "\n\n".join(sorted(lines))
-
-
-_ABBR_OR_LINK = re.compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">(.*?)</abbr>', re.S)
-
-
-def focusable_first_abbr(html: str) -> str:
-    """Keep one tooltip per glossary term and page, at its first use, and make it focusable so
-    a keyboard or a tap can show the definition (Material shows tooltips on hover and focus).
-
-    Later uses become plain text again: hundreds of repeated definitions would bloat the page
-    and slow it down. A use inside a link is kept only if the term is never used outside one,
-    and without tabindex (a link is focusable already; HTML forbids tabindex inside it).
-    """
-    outside: set[str] = set()
-    in_link = 0
-    for match in _ABBR_OR_LINK.finditer(html):  # which terms appear outside links at all
-        if match.group(1) is None:
-            in_link = max(0, in_link + (-1 if match.group(0) == "</a>" else 1))
-        elif not in_link:
-            outside.add(match.group(1))
-    kept: set[str] = set()
-    in_link = 0
-
-    def mark(match) -> str:
-        nonlocal in_link
-        tag, title, text = match.group(0), match.group(1), match.group(2)
-        if title is None:  # <a ...> or </a>
-            in_link = max(0, in_link + (-1 if tag == "</a>" else 1))
-            return tag
-        if title in kept or (in_link and title in outside):
-            return text
-        kept.add(title)
-        return tag if in_link else f'<abbr title="{title}" tabindex="0">{text}</abbr>'
-
-    return _ABBR_OR_LINK.sub(mark, html)
 
 
 # -- links that moved (content_data/redirects.yaml) -------------------------------------------

@@ -1,5 +1,5 @@
 // The quiz's pure core (quiz/core.js) in Node: node --test tests/js/
-// Real data comes from the Python renderer (hooks/handbook/render.py:quiz_data), so these tests
+// Real data comes from the Python renderer (hooks/handbook/quiz_page.py:quiz_data), so these tests
 // see exactly what the page's JSON block holds; small hand-made question sets test the codec's
 // promises about added, moved and retired questions.
 "use strict";
@@ -12,7 +12,7 @@ const core = require(path.join(__dirname, "..", "..", "quiz", "core.js"));
 
 const ROOT = path.join(__dirname, "..", "..");
 const PYTHON = process.env.PYTHON || (fs.existsSync(path.join(ROOT, ".venv", "bin", "python")) ? path.join(ROOT, ".venv", "bin", "python") : "python3");
-const DATA = JSON.parse(execFileSync(PYTHON, ["-c", "import json; from handbook.loader import load; from handbook.render import quiz_data; print(json.dumps(quiz_data(load('content_data'), 'en')))"], {
+const DATA = JSON.parse(execFileSync(PYTHON, ["-c", "import json; from handbook.loader import load; from handbook.quiz_page import quiz_data; print(json.dumps(quiz_data(load('content_data'), 'en')))"], {
   cwd: ROOT, env: { ...process.env, PYTHONPATH: path.join(ROOT, "hooks") }, encoding: "utf8",
 }));
 const QUESTIONS = core.questionsOf(DATA).map((x) => x.q);

@@ -1,0 +1,129 @@
+"""What the quiz page needs beyond its template (no MkDocs imports): the scoring data and labels
+quiz/core.js and quiz/quiz.js read from the page's JSON block, and the template's context.
+handbook/quiz.py is the reference scoring the browser's numbers are tested against."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import quiz
+from .languages import LANGUAGE
+from .links import page_path
+from .model import LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook
+from .text import plain_text, script_json
+from .tooltips import glosser
+
+
+def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
+    """Per dimension, in quiz order: number, title, where the handbook teaches it (relative to the
+    quiz page), its success indicator and the failure causes it guards against."""
+    steps, causes, ideas = book.by_id("checklist"), book.by_id("failure_causes"), book.by_id("key_ideas")
+    out = []
+    for n, d in enumerate(book.quiz_dimensions, start=1):
+        if d.step is not None:
+            step = steps[d.step]
+            out.append(
+                {
+                    "id": d.id,
+                    "number": n,
+                    "title": step.title[lang],
+                    "step": step.number,
+                    "href": f"../checklist/#{d.step}",
+                    "indicator": step.success_indicator[lang],
+                    "causes": [{"title": causes[c].title[lang], "href": f"../{causes[c].page}/#{c}"} for c in step.guards_against],
+                }
+            )
+        else:
+            idea = ideas[d.idea]
+            out.append(
+                {
+                    "id": d.id,
+                    "number": n,
+                    "title": d.title[lang],
+                    "step": None,
+                    "href": f"../{idea.page}/#{idea.id}",
+                    "indicator": None,
+                    "causes": [],
+                    "idea_title": idea.title[lang],
+                }
+            )
+    return out
+
+
+def quiz_data(book: Handbook, lang: str) -> dict:
+    """The scoring data, codec constants and labels quiz/core.js and quiz/quiz.js need, in one
+    language. Links are relative to the quiz page."""
+    info = quiz_dimension_info(book, lang)
+    strategy = next((i for i in info if i["step"] is None), None)
+    return _plain_texts(
+        {
+            "codec": quiz.CODEC,
+            "storage": quiz.STORAGE,
+            "modes": list(quiz.MODES),
+            "ledger": [{"id": s.id, "retired": s.retired} for s in book.quiz_ledger],
+            "locale": LANGUAGE[lang].intl_locale,
+            "separator": LANGUAGE[lang].list_separator,
+            "dimensions": [
+                {
+                    "id": d.id,
+                    "number": i["number"],
+                    "title": i["title"],
+                    "href": i["href"],
+                    "indicator": i["indicator"],
+                    "causes": i["causes"],
+                    "questions": [{"id": q.id, "scores": [o.score for o in q.options], "afterLaunch": q.after_launch} for q in d.questions],
+                }
+                for d, i in zip(book.quiz_dimensions, info, strict=True)
+            ],
+            "levels": [
+                {"id": v.id, "min": v.min_score, "name": v.name[lang], "description": v.description[lang]} for v in book.quiz_levels
+            ],
+            "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
+            "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
+            "labels": {key: text[lang] for key, text in book.ui.items() if _browser_uses(key)},
+        }
+    )
+
+
+# The browser code of the quiz: its labels are only those it asks for (the rest of the quiz's
+# strings are in the page's HTML), which keeps the quiz page's first load within budget.
+QUIZ_CODE = Path(__file__).resolve().parents[2] / "quiz"
+
+
+@lru_cache(maxsize=1)
+def _browser_label_keys() -> tuple[frozenset, tuple]:
+    """The label keys quiz/*.js names as string literals, and the prefixes it completes at run
+    time (a literal ending in "_" or ".", such as "quiz.phase_" + phase)."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in sorted(QUIZ_CODE.glob("*.js")))
+    literals = set(re.findall(r"[\"'`]((?:quiz|stage|priority)\.[\w.-]*)[\"'`]", code))
+    return frozenset(k for k in literals if not k.endswith(("_", "."))), tuple(k for k in literals if k.endswith(("_", ".")))
+
+
+def _browser_uses(key: str) -> bool:
+    keys, prefixes = _browser_label_keys()
+    return key in keys or key.startswith(prefixes)
+
+
+def _plain_texts(data):
+    """The browser writes these texts with textContent: the inline subset's marks are dropped."""
+    if isinstance(data, dict):
+        return {key: value if key in ("codec", "storage", "href", "id") else _plain_texts(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain_texts(value) for value in data]
+    return plain_text(data) if isinstance(data, str) else data
+
+
+def quiz_context(book: Handbook, lang: str, root: str) -> dict:
+    return {
+        "priorities": PRIORITIES,
+        "stages": QUIZ_STAGES,
+        "modes": QUIZ_MODES,
+        "dimensions": list(zip(book.quiz_dimensions, quiz_dimension_info(book, lang), strict=True)),
+        "question_count": 2 + sum(len(d.questions) for d in book.quiz_dimensions),  # priority and stage too
+        "quiz_json": script_json(quiz_data(book, lang)),  # no text in it can close the <script> element
+        "gloss": glosser(book, lang),
+        "language_links": [(other, f"{root}{page_path('quiz', other)}", book.t(f"language.{other}", other)) for other in LANGUAGES],
+        "root": root,
+    }

@@ -1,0 +1,53 @@
+"""python -m handbook.generate writes every page's Markdown without MkDocs: what the hook gives
+MkDocs, for every page of every language, and nothing at all when the content is broken."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT
+from handbook.generate import generate, site_info
+from handbook.languages import LANGUAGES
+from handbook.site_pages import NARRATIVE_PAGES, PAGES
+
+
+def _run(out, root=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "handbook.generate", str(out), "--root", str(root), "--site-url", "https://example.org/handbook/"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_every_page_of_every_language_is_written_as_the_build_gets_it(tmp_path):
+    result = _run(tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    written = {(p.parent.name, p.stem) for p in (tmp_path / "out").glob("*/*.md")}
+    assert written == {(lang, stem) for lang in LANGUAGES for stem in PAGES}
+    expected = generate(ROOT, site_info(ROOT, "https://example.org/handbook/"))
+    for (lang, stem), markdown in expected.items():
+        assert (tmp_path / "out" / lang / f"{stem}.md").read_text(encoding="utf-8") == markdown, f"{lang}/{stem}"
+    kpis = (tmp_path / "out" / "en" / "kpis.md").read_text(encoding="utf-8")
+    assert "### CRM usage rate { #crm-usage-rate .hb-item }" in kpis  # the chapter, rendered from the YAML
+    assert "\n*[KPI]: " in kpis  # with the glossary's definitions of the terms it uses
+    for lang in LANGUAGES:
+        for stem in NARRATIVE_PAGES:
+            assert "{{" not in (tmp_path / "out" / lang / f"{stem}.md").read_text(encoding="utf-8"), f"{lang}/{stem}"
+    trainers = (tmp_path / "out" / "fa" / "for-trainers.md").read_text(encoding="utf-8")
+    assert "https://example.org/handbook/" in trainers  # the citations carry the public address
+
+
+def test_broken_content_writes_nothing_and_lists_the_problem(tmp_path):
+    project = tmp_path / "project"
+    for part in ("content_data", "docs"):
+        shutil.copytree(ROOT / part, project / part)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    path = project / "content_data" / "kpis.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  name:", "  nmae:", 1), encoding="utf-8")
+    result = _run(tmp_path / "out", project)
+    assert result.returncode == 1
+    assert "content_data/kpis.yaml" in result.stderr and "nmae" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
