@@ -37,13 +37,13 @@ from .model import (
     QUIZ_RESERVED_DIMENSION_IDS,
     QUIZ_RESERVED_QUESTION_IDS,
     REFERENCES,
-    REQUIRED_UI_KEYS,
     RESERVED_ID_PREFIXES,
     UNIQUE_NUMBERS,
     Handbook,
     Text,
 )
 from .text import inline_problems
+from .ui_keys import required_ui_keys
 
 UI_FILE = "ui"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -592,9 +592,10 @@ def load(content_dir: str | Path) -> Handbook:
         if not isinstance(ui_tree, dict):
             errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, ()), "", "", "the file must be a mapping of string keys to texts"))
         else:
+            required = required_ui_keys()  # derived from the code that uses them (ui_keys.py)
             for key, raw in ui_tree.items():
                 key_s = str(key)
-                if key_s not in REQUIRED_UI_KEYS:
+                if key_s not in required:
                     errors.append(
                         ContentError(rel(UI_FILE), _line_of(ui_node, (key,)), key_s, "", "unknown interface string (no template uses it)")
                     )
@@ -619,7 +620,7 @@ def load(content_dir: str | Path) -> Handbook:
                     for err in exc.errors():
                         loc = tuple(err["loc"])
                         errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, *loc)), key_s, _field(loc), _message(err)))
-            for key in sorted(REQUIRED_UI_KEYS - {str(k) for k in ui_tree}):
+            for key in sorted(required - {str(k) for k in ui_tree}):
                 errors.append(ContentError(rel(UI_FILE), 0, key, "", "required interface string is missing"))
 
     # Links inside texts to pages of the handbook: the page and the item must exist.

@@ -1,0 +1,84 @@
+"""The interface strings content_data/ui.yaml must define, derived from the code that uses
+them (no MkDocs imports).
+
+A key is required when the templates, the Python code, the theme overrides or the browser
+code name it as a string literal (``t('label.sources')``, ``ui["palette.to_dark"]``,
+``t("quiz.undo")``), or when it is one of the few built at run time from data (a chapter's
+title, a KPI family, a language's name, the quiz's phases). ui.yaml must define exactly these:
+a key nothing uses is reported as unknown (the loader), so a removed template line cannot leave
+a dead translation behind, and a new ``t('…')`` cannot ship without its three languages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .model import FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES
+from .site_pages import CHAPTERS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The first part of every key in ui.yaml: a string in the code that starts with one of these and
+# a dot is a key ("label.sources"), anything else is not ("handbook.render", "glossary.yaml").
+NAMESPACES = (
+    "basis",
+    "chapter",
+    "diagram",
+    "failure_group",
+    "footer",
+    "glossary",
+    "home",
+    "kpi_family",
+    "label",
+    "language",
+    "page404",
+    "palette",
+    "priority",
+    "quiz",
+    "redirect",
+    "stage",
+    "teaching",
+    "theme",
+    "trainers",
+)
+_KEY = re.compile(rf"""["'`]((?:{"|".join(NAMESPACES)})\.[a-z0-9_.-]*[a-z0-9])["'`]""")
+_FILE_NAME = re.compile(r"\.(?:j2|ya?ml|md|html|js|css|py)$")
+
+# Where the keys are used: the hooks and their templates, the theme overrides, the browser code.
+_SOURCES = ("hooks/**/*.py", "hooks/handbook/templates/*.j2", "overrides/**/*.html", "quiz/*.js", "docs/assets/javascripts/*.js")
+
+
+def computed_keys() -> frozenset[str]:
+    """Keys put together at run time from data, so not written out anywhere in the code."""
+    keys = [f"chapter.{chapter}.{part}" for chapter in CHAPTERS for part in ("title", "intro")]
+    keys += [f"failure_group.{group}.{part}" for group in FAILURE_GROUPS for part in ("title", "intro")]
+    keys += [f"kpi_family.{family}{part}" for family in KPI_FAMILIES for part in ("", ".intro")]
+    keys += [f"language.{lang}" for lang in LANGUAGES]
+    keys += [f"priority.{priority}" for priority in PRIORITIES]
+    keys += [f"stage.{stage}" for stage in QUIZ_STAGES]
+    keys += [f"quiz.mode_{mode}" for mode in QUIZ_MODES]  # the trainer page: t('quiz.mode_' ~ mode)
+    keys += [f"quiz.phase_{phase}" for phase in (0, 1, 2)]  # quiz.js: the plan's three phases
+    # Material's own strings replaced for our readers (overrides/partials/language.html reads
+    # "theme.<Material's key>"): result counts worded per language, and Material's Arabic «إبحث»,
+    # «إختر» (a wrong hamza on the imperative) and singular address.
+    keys += [f"theme.search.result.{k}" for k in ("placeholder", "none", "one", "other", "more.one", "more.other")]
+    keys += ["theme.search", "theme.select.language"]
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def used_keys(root: Path = ROOT) -> frozenset[str]:
+    """Every key the code names as a string literal."""
+    found: set[str] = set()
+    for pattern in _SOURCES:
+        for path in sorted(root.glob(pattern)):
+            if path.name != "ui_keys.py":
+                found.update(k for k in _KEY.findall(path.read_text(encoding="utf-8")) if not _FILE_NAME.search(k))
+    return frozenset(found)
+
+
+def required_ui_keys() -> frozenset[str]:
+    """The keys ui.yaml must define, no more and no fewer."""
+    return used_keys() | computed_keys()
