@@ -8,29 +8,11 @@ the page differs. No MkDocs imports.
 
 from __future__ import annotations
 
-from .languages import DEFAULT_LANGUAGE, prefix
 from .model import Handbook
 from .site_pages import ANCHORED, PAGES
+from .urls import page_link, page_of, page_path, relative
 
-
-def page_path(page: str, lang: str) -> str:
-    """The page's path below the site root: 'ar/failure-causes/', '' for the Persian home.
-
-    "x-default" (hreflang's name for the page a reader with no matching language gets) is
-    the default language's page.
-    """
-    folder = prefix(DEFAULT_LANGUAGE if lang == "x-default" else lang)
-    return folder + ("" if page == "index" else f"{page}/")
-
-
-def page_link(page: str) -> str:
-    """A page stem in published form: 'failure-causes/', './' for the home page."""
-    return "./" if page == "index" else f"{page}/"
-
-
-def page_of(link: str) -> str:
-    """The page stem of a published link: 'failure-causes/#x' -> 'failure-causes', './' -> 'index'."""
-    return link.split("#")[0].removeprefix("./").removesuffix("/") or "index"
+__all__ = ["page_link", "page_of", "page_path", "relative"]  # re-exported from urls.py
 
 
 def link_path(link: str, lang: str) -> str:
@@ -65,20 +47,6 @@ def published(book: Handbook) -> list[str]:
     lines += [f"{page_link(page)}#{item.id}" for _, page, item in anchored_items(book)]
     lines += [f"{page_link('glossary')}#{kpi.id}" for kpi in glossary_kpis(book)]
     return sorted(set(lines))
-
-
-def relative(from_link: str, to_link: str) -> str:
-    """``to_link`` as seen from the page of ``from_link``, both in published form, one language.
-
-    relative("failure-causes/", "checklist/#x") == "../checklist/#x"; the same page gives "#x".
-    """
-    from_page = from_link.split("#")[0]
-    to_page, _, anchor = to_link.partition("#")
-    fragment = f"#{anchor}" if anchor else ""
-    if to_page == from_page:
-        return fragment or "./"
-    path = ("" if from_page == "./" else "../") + ("" if to_page == "./" else to_page)
-    return (path or "./") + fragment
 
 
 def moved_anchors(book: Handbook, page_link: str) -> dict[str, str]:

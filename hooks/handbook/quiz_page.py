@@ -10,10 +10,10 @@ from pathlib import Path
 
 from . import quiz
 from .languages import LANGUAGE
-from .links import page_path
 from .model import LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook
 from .text import plain_text, script_json
 from .tooltips import glosser
+from .urls import page_path, relative
 
 
 def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
@@ -30,9 +30,11 @@ def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
                     "number": n,
                     "title": step.title[lang],
                     "step": step.number,
-                    "href": f"../checklist/#{d.step}",
+                    "href": relative("quiz/", f"checklist/#{d.step}"),
                     "indicator": step.success_indicator[lang],
-                    "causes": [{"title": causes[c].title[lang], "href": f"../{causes[c].page}/#{c}"} for c in step.guards_against],
+                    "causes": [
+                        {"title": causes[c].title[lang], "href": relative("quiz/", f"{causes[c].page}/#{c}")} for c in step.guards_against
+                    ],
                 }
             )
         else:
@@ -43,7 +45,7 @@ def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
                     "number": n,
                     "title": d.title[lang],
                     "step": None,
-                    "href": f"../{idea.page}/#{idea.id}",
+                    "href": relative("quiz/", f"{idea.page}/#{idea.id}"),
                     "indicator": None,
                     "causes": [],
                     "idea_title": idea.title[lang],
@@ -80,7 +82,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
             "levels": [
                 {"id": v.id, "min": v.min_score, "name": v.name[lang], "description": v.description[lang]} for v in book.quiz_levels
             ],
-            "cases": {c.priority: {"title": c.title[lang], "href": f"../case-studies/#{c.id}"} for c in book.case_studies},
+            "cases": {c.priority: {"title": c.title[lang], "href": relative("quiz/", f"case-studies/#{c.id}")} for c in book.case_studies},
             "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
             "labels": {key: text[lang] for key, text in book.ui.items() if _browser_uses(key)},
         }

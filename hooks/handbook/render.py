@@ -23,7 +23,7 @@ from . import collation, diagrams, worked
 from .bookcache import memo
 from .dates import format_solar_hijri
 from .digits import localize_digits
-from .languages import LANGUAGE, prefix
+from .languages import LANGUAGE
 from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .model import (
     FAILURE_GROUP_PAGES,
@@ -37,6 +37,7 @@ from .model import (
 from .quiz_page import quiz_context
 from .site_pages import CHAPTER_PAGES, GENERATED_PAGES, GROUP_CHAPTERS
 from .text import inline_html, plain_text
+from .urls import to_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -215,13 +216,13 @@ def render_diagram(book: Handbook, lang: str, name: str, *args) -> str:
 # Generated pages that are not a list of items. Their URLs are public too.
 
 
-def render_chapter(book: Handbook, chapter: str, lang: str, default_lang: str = "fa", site: SiteInfo | None = None) -> str:
+def render_chapter(book: Handbook, chapter: str, lang: str, site: SiteInfo | None = None) -> str:
     """Markdown for one generated page in one language. ``site`` is needed by the trainer page."""
     if chapter not in GENERATED_PAGES:
         raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
     context = _context(book, lang, chapter)
     if chapter == "quiz":
-        context.update(quiz_context(book, lang, root="../" if lang == default_lang else "../../"))
+        context.update(quiz_context(book, lang, root=to_root("quiz", lang)))
     if chapter == "for_trainers":
         if site is None:
             raise RenderError("the trainer page needs the site's address and names (SiteInfo)")
@@ -351,7 +352,7 @@ def page_titles(book: Handbook, lang: str, docs_dir: Path) -> dict[str, str]:
 
 def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
     """Index of every stable link, citations in the three languages, and the course outline."""
-    root = "../" * (1 + prefix(lang).count("/"))
+    root = to_root("for-trainers", lang)
     index = []
     for kind, page, item in anchored_items(book):
         if not index or index[-1]["kind"] != kind:
@@ -483,6 +484,6 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
             canonical=site.url + link_path(redirect.new, lang),
             anchors=moved_anchors(book, redirect.old),
             # The site's icon, relative to the old page's folder (else browsers ask for /favicon.ico).
-            icon="../" * link_path(redirect.old, lang).count("/") + "assets/images/favicon.svg",
+            icon=to_root(page_of(redirect.old), lang) + "assets/images/favicon.svg",
         )
     )

@@ -29,6 +29,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from .urls import link_from
+
 # Characters written as references wherever they are: HTML's five, and Markdown's inline syntax.
 _ALWAYS = {c: f"&#{ord(c)};" for c in '&<>"\\`*_[]{}'}
 _ALWAYS["&"], _ALWAYS["<"], _ALWAYS[">"] = "&amp;", "&lt;", "&gt;"
@@ -161,10 +163,7 @@ def _inline_html(text: str, at_root: bool) -> Markup:
 def _href(target: str, here: str | None) -> str | None:
     internal = _INTERNAL.match(target)
     if internal:
-        page, anchor = internal.group("page"), internal.group("anchor")
-        base = "" if here in (None, "index") else "../"
-        path = (base or "./") if page == "index" else f"{base}{page}/"
-        return escape_text(path + (f"#{anchor}" if anchor else ""))
+        return escape_text(link_from(here, internal.group("page"), internal.group("anchor")))
     if web_url(target) is None:
         return escape_text(target)
     return None
