@@ -11,6 +11,7 @@ every key and list item (and shows duplicate keys, which plain loading silently 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from collections import Counter
@@ -278,17 +279,45 @@ def _report_locator(err_at, kind: str, index: int, field: str, j: int, item_id: 
     err_at(kind, index, (field, j, at), item_id, f"{field}[{j}].{at}", message)
 
 
+@dataclass
+class _Loading:
+    """What the checks share while content is loaded: the problems found so far, each file's
+    YAML node tree (for line numbers), its valid items, and every id written, valid or not."""
+
+    content_dir: Path
+    errors: list[ContentError] = dataclasses.field(default_factory=list)
+    trees: dict[str, Any] = dataclasses.field(default_factory=dict)  # kind -> YAML node tree (for line numbers)
+    valid: dict[str, list] = dataclasses.field(default_factory=dict)  # kind -> validated items (those that passed)
+    present: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # kind -> every id written, valid item or not
+    ids: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # kind -> ids (valid or written)
+
+    def rel(self, kind: str) -> str:
+        return f"{self.content_dir.name}/{kind}.yaml"
+
+    def err_at(self, kind: str, index: int, loc: tuple, item: str, field: str, message: str) -> None:
+        self.errors.append(ContentError(self.rel(kind), _line_of(self.trees[kind], (index, *loc)), item, field, message))
+
+
 def load(content_dir: str | Path) -> Handbook:
-    """Read, validate and cross-check every content file; raise ContentErrors on any problem."""
-    content_dir = Path(content_dir)
-    errors: list[ContentError] = []
-    trees: dict[str, Any] = {}  # kind -> YAML node tree (for line numbers)
-    valid: dict[str, list] = {}  # kind -> validated items (those that passed)
-    present: dict[str, set[str]] = {}  # kind -> every id written, valid item or not
+    """Read, validate and cross-check every content file; raise ContentErrors listing every problem."""
+    s = _Loading(Path(content_dir))
+    _read_items(s)
+    _check_ids(s)
+    _check_references(s)
+    _check_mirrored(s)
+    _check_worked_examples(s)
+    _check_quiz(s)
+    _check_redirects(s)
+    ui, ui_node = _read_ui(s)
+    _check_links_in_texts(s, ui, ui_node)
+    if s.errors:
+        raise ContentErrors(s.errors)
+    return Handbook(**{kind: [it for _, it in items] for kind, items in s.valid.items()}, ui=ui)
 
-    def rel(kind: str) -> str:
-        return f"{content_dir.name}/{kind}.yaml"
 
+def _read_items(s: _Loading) -> None:
+    """Each content file read and every item validated against its model."""
+    errors, trees, valid, present, rel, content_dir = s.errors, s.trees, s.valid, s.present, s.rel, s.content_dir
     for kind, model in KINDS.items():
         read = _read(content_dir / f"{kind}.yaml", rel(kind), errors)
         valid[kind] = []
@@ -316,11 +345,11 @@ def load(content_dir: str | Path) -> Handbook:
                     loc = tuple(err["loc"])
                     errors.append(ContentError(rel(kind), _line_of(raw_node, loc), label, _field(loc), _message(err)))
 
-    def err_at(kind: str, index: int, loc: tuple, item: str, field: str, message: str) -> None:
-        errors.append(ContentError(rel(kind), _line_of(trees[kind], (index, *loc)), item, field, message))
 
+def _check_ids(s: _Loading) -> None:
+    """Ids unique within a kind, not in the site's reserved namespace; step and stage numbers unique."""
+    valid, ids, err_at = s.valid, s.ids, s.err_at
     # Duplicate ids (within a kind) and duplicate step/stage numbers.
-    ids: dict[str, set[str]] = {}
     for kind, items in valid.items():
         counts = Counter(it.id for _, it in items)
         seen: set[str] = set()
@@ -349,6 +378,10 @@ def load(content_dir: str | Path) -> Handbook:
                 if numbers[getattr(it, field)] > 1:
                     err_at(kind, index, (field,), it.id, field, f"{field} {getattr(it, field)} is used by more than one item")
 
+
+def _check_references(s: _Loading) -> None:
+    """Every reference and source names an existing item; a source's locator fits its parts."""
+    trees, valid, present, ids, err_at = s.trees, s.valid, s.present, s.ids, s.err_at
     # Dangling references, including every item's sources. An id that is written but whose
     # item has its own problems is not reported again as missing.
     for kind in KINDS:
@@ -373,6 +406,10 @@ def load(content_dir: str | Path) -> Handbook:
                     report = partial(_report_locator, err_at, kind, index, field, j, it.id)
                     _check_locator(sources_by_id[ref.source], ref, report)
 
+
+def _check_mirrored(s: _Loading) -> None:
+    """Relations stored on both sides (a cause's prevented_by, a step's guards_against) agree."""
+    valid, err_at = s.valid, s.err_at
     # Relations stored on both sides must agree.
     # An item with its own problems is not valid, so its side is unknown: no error about it.
     valid_ids = {kind: {it.id for _, it in items} for kind, items in valid.items()}
@@ -401,6 +438,11 @@ def load(content_dir: str | Path) -> Handbook:
                         f"{field_b}[{j}]",
                         f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}",
                     )
+
+
+def _check_worked_examples(s: _Loading) -> None:
+    """The KPIs' worked examples compute, and each states its result as the page writes it."""
+    trees, valid, err_at = s.trees, s.valid, s.err_at
 
     # Worked examples: arithmetic over the running case's figures and other examples, and a
     # sentence that states the result as the page writes it (handbook/worked.py). Not when
@@ -445,6 +487,10 @@ def load(content_dir: str | Path) -> Handbook:
                         f"must state the result as worked out, '{stated}' (the figures or the expression changed?)",
                     )
 
+
+def _check_quiz(s: _Loading) -> None:
+    """The quiz's structure: dimensions per step, question ids, the ledger, the levels."""
+    errors, trees, valid, rel, err_at = s.errors, s.trees, s.valid, s.rel, s.err_at
     # The quiz: one dimension per checklist step, question ids unique, five ordered levels.
     if trees.get("quiz_dimensions") is not None and trees.get("checklist") is not None:
         steps_with_dimension = Counter(d.step for _, d in valid["quiz_dimensions"])
@@ -542,6 +588,10 @@ def load(content_dir: str | Path) -> Handbook:
                 )
             previous = level.min_score
 
+
+def _check_redirects(s: _Loading) -> None:
+    """Each redirect leaves a link that no longer exists for one that does."""
+    trees, valid, present, err_at = s.trees, s.valid, s.present, s.err_at
     # Redirects: an old link that no longer exists -> a link that does. Checked against the
     # links the valid items make (handbook/links.py), so a renamed id is caught here.
     if trees.get("redirects") is not None:
@@ -584,6 +634,10 @@ def load(content_dir: str | Path) -> Handbook:
                     f"'{r.new}' is not a page or an item anchor of the handbook (tests/published_links.txt lists them)",
                 )
 
+
+def _read_ui(s: _Loading) -> tuple[dict[str, Text], Any]:
+    """The interface strings: exactly the keys the code uses, each in every language, same placeholders."""
+    errors, rel, content_dir = s.errors, s.rel, s.content_dir
     # Interface strings.
     ui: dict[str, Text] = {}
     read = _read(content_dir / f"{UI_FILE}.yaml", rel(UI_FILE), errors)
@@ -622,7 +676,12 @@ def load(content_dir: str | Path) -> Handbook:
                         errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, *loc)), key_s, _field(loc), _message(err)))
             for key in sorted(required - {str(k) for k in ui_tree}):
                 errors.append(ContentError(rel(UI_FILE), 0, key, "", "required interface string is missing"))
+    return ui, (read[0] if read is not None else None)
 
+
+def _check_links_in_texts(s: _Loading, ui: dict[str, Text], ui_node: Any) -> None:
+    """Links inside texts point to pages and items that exist."""
+    errors, trees, valid, rel, err_at = s.errors, s.trees, s.valid, s.rel, s.err_at
     # Links inside texts to pages of the handbook: the page and the item must exist.
     # (Not when a file could not be read: its items are unknown, and its error says so, once.)
     anchors = _anchors({kind: [it for _, it in items] for kind, items in valid.items()})
@@ -636,7 +695,3 @@ def load(content_dir: str | Path) -> Handbook:
         for loc, value in _texts(text):
             for problem in inline_problems(value, anchors):
                 errors.append(ContentError(rel(UI_FILE), _line_of(ui_node, (key, *loc)), key, _field(loc), problem))
-
-    if errors:
-        raise ContentErrors(errors)
-    return Handbook(**{kind: [it for _, it in items] for kind, items in valid.items()}, ui=ui)
