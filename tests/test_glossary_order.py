@@ -315,3 +315,13 @@ def test_every_indicator_and_go_live_can_be_looked_up(lang):
     # Still one alphabetical order, with the indicators filed among the terms.
     keys = [sort_key(plain_text(re.sub(r" \([^()]*\)$", "", h)), lang) for h, _ in headings]
     assert keys == sorted(keys)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_indicator_the_glossary_lists_links_to_its_place_in_the_kpi_chapter(lang):
+    md = render_chapter(BOOK, "glossary", lang)
+    entries = kpi_entries(BOOK)
+    assert entries, "the content has indicators without a glossary term of their own"
+    for entry in entries:
+        section = md.split(f"{{ #{entry.id} ", 1)[1].split("\n### ", 1)[0]
+        assert f"(kpis.md#{entry.id})" in section, f"{lang}: the glossary's {entry.id} does not link to the KPI"

@@ -239,25 +239,26 @@ def render_chapter(book: Handbook, chapter: str, lang: str, site: SiteInfo | Non
 @dataclass(frozen=True)
 class KpiEntry:
     """A KPI in the glossary: its name and definition, written once in kpis.yaml, and a link to
-    it (a reader looks every indicator up in the glossary too). Anchored by the KPI's id."""
+    it (a reader looks every indicator up in the glossary too). Anchored by the KPI's id. It has
+    the fields the glossary template reads from a term, no more."""
 
-    kpi: object
+    kpi: object  # the KPI itself: the entry links to it
+    id: str
+    term: object  # the KPI's name, per language
+    abbreviation: str | None
+    definition: object
+    evidence: object
+    expansion: None = None  # a KPI's abbreviation is explained by its name
+    sources: tuple = ()  # its sources are on the KPI, one link away
 
-    def __getattr__(self, name: str):
-        if name in ("id", "abbreviation", "definition", "evidence"):
-            return getattr(self.kpi, name)
-        if name == "term":
-            return self.kpi.name
-        if name in ("expansion",):
-            return None
-        if name == "sources":
-            return []
-        raise AttributeError(name)
+    @classmethod
+    def of(cls, kpi) -> KpiEntry:
+        return cls(kpi=kpi, id=kpi.id, term=kpi.name, abbreviation=kpi.abbreviation, definition=kpi.definition, evidence=kpi.evidence)
 
 
 def kpi_entries(book: Handbook) -> list[KpiEntry]:
     """The KPIs the glossary does not define itself (links.glossary_kpis), as glossary entries."""
-    return [KpiEntry(k) for k in glossary_kpis(book)]
+    return [KpiEntry.of(k) for k in glossary_kpis(book)]
 
 
 def glossary_context(book: Handbook, lang: str) -> dict:
