@@ -187,7 +187,7 @@ def test_every_kpi_says_whether_its_definition_is_standard_or_the_handbooks_own(
 )
 def test_the_links_between_stages_types_kpis_and_steps_are_tagged(lang, chapter, kind):
     items = _items(render_chapter(BOOK, chapter, lang))
-    label = {"lifecycle_stages": "label.served_by", "crm_types": "label.stage", "checklist": "label.guards_against"}[chapter]
+    label = {"lifecycle_stages": "label.served_by", "crm_types": "label.stages", "checklist": "label.guards_against"}[chapter]
     for item in getattr(BOOK, kind):
         lines = [s for s in items[item.id].splitlines() if s.startswith(f"**{BOOK.t(label, lang)}:**")]
         assert lines, f"{chapter}/{item.id}: no {label} line"

@@ -4,6 +4,7 @@ failed build that leaves the previous site untouched."""
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import re
 import shutil
@@ -81,8 +82,14 @@ class Page(HTMLParser):
             self.text.append(data)
 
 
+@functools.cache
+def parsed(file: Path) -> Page:
+    """A built page, parsed once per test session (the built site does not change during it)."""
+    return Page(file.read_text(encoding="utf-8"))
+
+
 def page(site: Path, lang: str, path: str) -> Page:
-    return Page((site / PREFIX[lang] / path).read_text(encoding="utf-8"))
+    return parsed(site / PREFIX[lang] / path)
 
 
 @pytest.mark.build
@@ -172,7 +179,7 @@ def test_cross_references_point_to_existing_anchors_in_the_same_language(built_s
                 target = target / "index.html"
             assert target.exists(), f"{PREFIX[lang]}{path}: broken link {href}"
             if fragment:
-                assert fragment in Page(target.read_text(encoding="utf-8")).ids, f"{PREFIX[lang]}{path}: {href} has no #{fragment}"
+                assert fragment in parsed(target).ids, f"{PREFIX[lang]}{path}: {href} has no #{fragment}"
                 checked += 1
             rel = target.relative_to(built_site).as_posix()
             if not rel.startswith("assets/"):

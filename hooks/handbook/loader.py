@@ -184,7 +184,8 @@ def _read(path: Path, rel: str, errors: list[ContentError]) -> tuple[Node | None
                 )
                 return None
         node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        # The values built from that node tree (not by parsing the text a third time).
+        data = _Loader("").construct_document(node) if node is not None else None
     except Exception as exc:  # any parser or constructor error
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1) if mark is not None else 0
