@@ -514,3 +514,55 @@ def test_a_latin_name_keeps_its_place_before_a_persian_number(browser, server):
         assert set(x) == {name, number}, f"{path}: {x}"
         assert x[name] > x[number], f"{path}: {name} is drawn left of ({number}), so it reads after it"
     page.close()
+
+
+_TERM_MARKS = """async () => {
+  await document.fonts.ready;
+  const canvas = document.createElement('canvas').getContext('2d');
+  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const out = [];
+  for (const abbr of document.querySelectorAll('article abbr[title][tabindex]')) {
+    if (abbr.closest('h1, h2, h3, h4')) continue;  // a heading's term is not marked (handbook.css)
+    if (abbr.closest('details:not([open])')) continue;  // shown, and focusable, once its box is opened
+    const style = getComputedStyle(abbr);
+    // The baseline, found with an empty inline block; the ink below it, from the font's glyphs.
+    const probe = document.createElement('span');
+    probe.style.cssText = 'display:inline-block;width:0;height:0;vertical-align:baseline';
+    abbr.appendChild(probe);
+    const baseline = probe.getBoundingClientRect().bottom;
+    probe.remove();
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const ink = canvas.measureText(abbr.textContent).actualBoundingBoxDescent;
+    const rects = [...abbr.getClientRects()];
+    const borderTop = rects[rects.length - 1].bottom - parseFloat(style.borderBottomWidth);
+    abbr.focus();
+    const tip = getComputedStyle(abbr, '::after');
+    const bg = parse(tip.backgroundColor), fg = parse(tip.color);
+    const [l1, l2] = [lum(bg), lum(fg)].sort((a, b) => b - a);
+    out.push({text: abbr.textContent, decoration: style.textDecorationLine, border: style.borderBottomStyle,
+              gap: borderTop - (baseline + ink), alpha: bg.length > 3 ? bg[3] : 1, contrast: (l1 + 0.05) / (l2 + 0.05),
+              tip: tip.content !== 'none' && tip.content !== ''});
+    abbr.blur();
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_term_is_marked_below_its_letters_and_its_definition_is_opaque(browser, server, lang, scheme):
+    """issue 17: one dotted mark, clear of every letter's dots and descenders (measured on the
+    font's glyph boxes: the mark starts below the lowest ink of the term), and a definition box
+    that hides the text behind it and reads at 4.5:1, in both schemes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server}/{PREFIX[lang]}kpis/", wait_until="networkidle")
+    marks = page.evaluate(_TERM_MARKS)
+    context.close()
+    assert len(marks) >= 3, marks
+    for mark in marks:
+        assert mark["decoration"] == "none" and mark["border"] == "dotted", mark
+        assert mark["gap"] >= 0, f"{lang} {scheme}: the mark under {mark['text']!r} touches its letters ({mark['gap']:.1f} px)"
+        assert mark["tip"] and mark["alpha"] == 1 and mark["contrast"] >= 4.5, mark
