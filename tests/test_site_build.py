@@ -307,3 +307,19 @@ def test_the_own_stylesheets_are_served_minified(built_site):
         selectors = set(re.findall(r"(?m)^([.#\[@][^{,\n]*?)\s*[{,]", original))
         squashed = re.sub(r"\s+", "", css)
         assert selectors and all(re.sub(r"\s+", "", s) in squashed for s in selectors), built
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_glossary_term_is_marked_inside_a_link(built_site, lang):
+    """issue 17: a tap on a link follows it, so a definition marked there could never be read
+    on a phone; every marked term is focusable, outside links."""
+    inside = re.compile(r"<a\b[^>]*>(?:(?!</a>).)*?<abbr\b", re.S)
+    marked = 0
+    for path in PAGES:
+        html = (built_site / PREFIX[lang] / path).read_text(encoding="utf-8")
+        assert not inside.search(html), f"{PREFIX[lang]}{path}: a term is marked inside a link"
+        marks = re.findall(r"<abbr\b[^>]*>", html)
+        assert all('tabindex="0"' in m for m in marks), f"{PREFIX[lang]}{path}: a marked term is not focusable"
+        marked += len(marks)
+    assert marked > 50

@@ -99,20 +99,13 @@ _ABBR_OR_LINK = re.compile(r'<a\b[^>]*>|</a>|<abbr title="([^"]*)">(.*?)</abbr>'
 
 
 def focusable_first_abbr(html: str) -> str:
-    """Keep one tooltip per glossary term and page, at its first use, and make it focusable so
-    a keyboard or a tap can show the definition (Material shows tooltips on hover and focus).
+    """Keep one tooltip per glossary term and page, at its first use outside a link, and make it
+    focusable so a keyboard or a tap can show the definition.
 
     Later uses become plain text again: hundreds of repeated definitions would bloat the page
-    and slow it down. A use inside a link is kept only if the term is never used outside one,
-    and without tabindex (a link is focusable already; HTML forbids tabindex inside it).
+    and slow it down. A term inside a link is never marked: a tap there follows the link, so
+    its definition could not be reached on a phone (and HTML allows no tabindex inside a link).
     """
-    outside: set[str] = set()
-    in_link = 0
-    for match in _ABBR_OR_LINK.finditer(html):  # which terms appear outside links at all
-        if match.group(1) is None:
-            in_link = max(0, in_link + (-1 if match.group(0) == "</a>" else 1))
-        elif not in_link:
-            outside.add(match.group(1))
     kept: set[str] = set()
     in_link = 0
 
@@ -122,9 +115,9 @@ def focusable_first_abbr(html: str) -> str:
         if title is None:  # <a ...> or </a>
             in_link = max(0, in_link + (-1 if tag == "</a>" else 1))
             return tag
-        if title in kept or (in_link and title in outside):
+        if in_link or title in kept:
             return text
         kept.add(title)
-        return tag if in_link else f'<abbr title="{title}" tabindex="0">{text}</abbr>'
+        return f'<abbr title="{title}" tabindex="0">{text}</abbr>'
 
     return _ABBR_OR_LINK.sub(mark, html)
