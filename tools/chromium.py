@@ -7,9 +7,7 @@ string (`--chrome-flags`).
 
 from __future__ import annotations
 
-import os
-
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM = "/usr/bin/chromium"  # Debian's, never a downloaded one (CHROME_PATH may name one)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
