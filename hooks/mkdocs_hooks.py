@@ -19,8 +19,6 @@ The language being built is read from the i18n plugin, never from ``page.file.lo
 
 from __future__ import annotations
 
-import importlib
-import sys
 from pathlib import Path
 
 import jinja2
@@ -32,24 +30,22 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-# `mkdocs serve` re-executes this file on every rebuild; reload the handbook package too, so
-# an edit under hooks/handbook/ is live like an edit of the content or the templates.
-for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handbook.")]:
-    importlib.reload(sys.modules[_name])
-
-from handbook.abbr import LinearAbbrExtension  # noqa: E402
-from handbook.digits import localize_digits  # noqa: E402
-from handbook.generate import with_abbreviations  # noqa: E402
-from handbook.languages import LANGUAGE, prefix  # noqa: E402
-from handbook.links import link_path, moved_pages, page_path  # noqa: E402
-from handbook.loader import ContentErrors, load  # noqa: E402
-from handbook.meta import describe, edition  # noqa: E402
-from handbook.pages import render_page, render_pages, report  # noqa: E402
-from handbook.publish import discard, publish, staging_for  # noqa: E402
-from handbook.render import RenderError, SiteInfo, render_moved_anchors, render_moved_page  # noqa: E402
-from handbook.search import SEARCH_BOOST, write_language_indexes  # noqa: E402
-from handbook.text import plain_text  # noqa: E402
-from handbook.tooltips import focusable_first_abbr  # noqa: E402
+# MkDocs loads this file once per process: under `mkdocs serve` an edit of content_data/,
+# docs/ or a template is live (they are read on every rebuild), an edit of Python under hooks/
+# needs a restart.
+from handbook.abbr import LinearAbbrExtension
+from handbook.digits import localize_digits
+from handbook.generate import with_abbreviations
+from handbook.languages import LANGUAGE, prefix
+from handbook.links import link_path, moved_pages, page_path
+from handbook.loader import ContentErrors, load
+from handbook.meta import describe, edition
+from handbook.pages import render_page, render_pages, report
+from handbook.publish import discard, publish, staging_for
+from handbook.render import RenderError, SiteInfo, render_moved_anchors, render_moved_page
+from handbook.search import SEARCH_BOOST, write_language_indexes
+from handbook.text import plain_text
+from handbook.tooltips import focusable_first_abbr
 
 _cache: dict = {"signature": None, "book": None}
 _not_found_pages: dict[str, str] = {}

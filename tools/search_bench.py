@@ -27,7 +27,7 @@ import yaml
 
 import static_server
 from chromium import CHROMIUM, CHROMIUM_ARGS
-from handbook.languages import PREFIX
+from handbook.languages import LANGUAGES, PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tools" / "search_queries"
@@ -115,7 +115,7 @@ def settle(page, timeout: float = 4.0) -> dict:
     return last
 
 
-def bench(site: Path, languages=("fa", "ar", "en")) -> dict:
+def bench(site: Path, languages=LANGUAGES) -> dict:
     from playwright.sync_api import sync_playwright
 
     httpd, base = static_server.start(site, 0)

@@ -27,6 +27,7 @@ from pathlib import Path
 import search_bench
 import static_server
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,7 +92,7 @@ def run(site: Path) -> dict:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for lang in ("fa", "ar", "en"):
+            for lang in LANGUAGES:
                 queries = search_bench.load_queries(lang)
                 root = "/" + search_bench.PREFIX[lang]
                 context = browser.new_context()
@@ -139,7 +140,7 @@ def main(argv: list[str]) -> int:
                 / 1024,
                 1,
             )
-            for lang in ("fa", "ar", "en")
+            for lang in LANGUAGES
         }
         out = run(copy)
     print(json.dumps({"pagefind": out, "index_files_kb": index_kb}, indent=1, ensure_ascii=False))

@@ -74,8 +74,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         """A missing page gets the site's own 404 page, in the language of its address."""
         root = Path(self.directory)
-        lang = self.path.lstrip("/").split("/", 1)[0]
-        page = root / lang / "404.html" if lang in ("ar", "en") else root / "404.html"
+        # A language's folder has its own 404 page; the default language's is at the root.
+        folder = self.path.lstrip("/").split("/", 1)[0]
+        page = root / folder / "404.html" if folder and (root / folder / "404.html").is_file() else root / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()

@@ -27,7 +27,6 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from . import worked
-from .languages import prefix
 from .links import ANCHORED, anchored_items, published
 from .model import (
     KINDS,
@@ -602,7 +601,7 @@ def _check_redirects(s: _Loading) -> None:
         invalid = set().union(*present.values()) - {it.id for items in valid.values() for _, it in items if hasattr(it, "id")} - {""}
         # Folders the build itself writes: a forwarding page there would replace a language's
         # home page (ar/, en/), the theme's files or the search index.
-        reserved = {prefix(lang) for lang in LANGUAGES} - {""} | {"assets/", "search/", "stylesheets/", "javascripts/"}
+        reserved = {f"{lang}/" for lang in LANGUAGES} | {"assets/", "search/", "stylesheets/", "javascripts/"}
         for index, r in valid["redirects"]:
             if r.old_page in reserved:
                 err_at(

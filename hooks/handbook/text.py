@@ -136,7 +136,7 @@ def inline_html(text: str, here: str | None = None) -> Markup:
     link is written relative to it. A link the subset does not allow stays text (the loader has
     already refused it; this is the second line of defence).
     """
-    return _inline_html(text, here in (None, "index"))
+    return _inline_html(str(text), here in (None, "index"))  # str: 1 and True must not share an entry
 
 
 @cache  # a build renders the same texts many times (names, labels, separators)

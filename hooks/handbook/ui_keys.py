@@ -12,7 +12,6 @@ a dead translation behind, and a new ``t('…')`` cannot ship without its three 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from .model import FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES
@@ -68,9 +67,13 @@ def computed_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=1)
 def used_keys(root: Path = ROOT) -> frozenset[str]:
-    """Every key the code names as a string literal."""
+    """Every key the code names as a string literal. Scanned on every load (a few milliseconds):
+    under `mkdocs serve` a template edited a moment ago counts."""
+    if not (root / "hooks" / "handbook" / "templates").is_dir() or not (root / "overrides").is_dir():
+        raise RuntimeError(
+            f"{root} is not the handbook's project folder (hooks/, overrides/, quiz/): the interface strings are checked against its code"
+        )
     found: set[str] = set()
     for pattern in _SOURCES:
         for path in sorted(root.glob(pattern)):
