@@ -156,3 +156,14 @@ def render_failure_causes(book, lang: str) -> str:
     from handbook.render import render_chapter
 
     return "\n".join(render_chapter(book, f"failure_causes_{g}", lang) for g in FAILURE_GROUPS)
+
+
+@functools.cache
+def rendered_pages() -> tuple[dict[tuple[str, str], str], list]:
+    """Every page of every language as the build renders it (handbook/pages.py), once per
+    test process: (pages, problems)."""
+    from handbook.loader import load
+    from handbook.pages import render_pages
+    from handbook.render import SiteInfo
+
+    return render_pages(load(CONTENT), ROOT / "docs", SiteInfo.placeholder(ROOT / "docs"))

@@ -3,29 +3,19 @@ Python-Markdown's own abbr extension makes, on every page of the handbook, in ev
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
 import markdown
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, rendered_pages
 from handbook.abbr import LinearAbbrExtension, trie_pattern
 from handbook.loader import load
 from handbook.model import LANGUAGES
-from handbook.pages import render_pages
-from handbook.render import SiteInfo
 from handbook.tooltips import abbreviations
 
 BOOK = load(ROOT / "content_data")
-SITE = SiteInfo(
-    url="/",
-    names=dict.fromkeys(LANGUAGES, "-"),
-    descriptions=dict.fromkeys(LANGUAGES, "-"),
-    edition=_dt.date(2026, 1, 1),
-    docs_dir=ROOT / "docs",
-)
-PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
+PAGES, ERRORS = rendered_pages()
 OTHERS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "def_list", "pymdownx.details", "pymdownx.superfences"]
 
 

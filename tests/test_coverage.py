@@ -4,18 +4,15 @@ and is shown on the site in all three languages."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, rendered_pages
 from handbook.links import anchored_items
 from handbook.loader import load
 from handbook.model import FAILURE_GROUPS
-from handbook.pages import render_pages
-from handbook.render import SiteInfo
 from handbook.site_pages import ANCHORED
 
 BOOK = load(ROOT / "content_data")
@@ -36,14 +33,7 @@ def test_idea_is_an_item_citing_its_source(idea):
 def test_every_item_of_the_content_is_reachable_from_a_page():
     """Nothing written in the YAML is left off the site: every item that has an anchor is on
     its page, under that anchor, in every language (the pages as the build renders them)."""
-    site = SiteInfo(
-        url="/",
-        names=dict.fromkeys(LANGUAGES, "-"),
-        descriptions=dict.fromkeys(LANGUAGES, "-"),
-        edition=_dt.date(2026, 1, 1),
-        docs_dir=ROOT / "docs",
-    )
-    pages, errors = render_pages(BOOK, ROOT / "docs", site)
+    pages, errors = rendered_pages()
     assert not errors, errors
     items = list(anchored_items(BOOK))
     assert {kind for kind, _, _ in items} == set(ANCHORED)  # every kind has items

@@ -4,26 +4,16 @@ in every language as the build renders it (handbook.pages, no MkDocs)."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import itertools
 import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, rendered_pages
 from handbook.loader import load
-from handbook.pages import render_pages
-from handbook.render import SiteInfo
 
 BOOK = load(ROOT / "content_data")
-SITE = SiteInfo(
-    url="/",
-    names={lang: "-" for lang in LANGUAGES},
-    descriptions={lang: "-" for lang in LANGUAGES},
-    edition=_dt.date(2026, 1, 1),
-    docs_dir=ROOT / "docs",
-)
-PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
+PAGES, ERRORS = rendered_pages()
 HEADING = re.compile(r"^(#{1,6}) (.*?)(?:\s*\{[^}]*\})?\s*$")
 
 

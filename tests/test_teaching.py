@@ -5,27 +5,17 @@ chapter's questions and is described on the trainer page."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
 import pytest
 from test_content_validation import edit, errors_of, one
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, rendered_pages
 from handbook.loader import load
 from handbook.model import TEACHING_PAGES
-from handbook.pages import render_pages
-from handbook.render import SiteInfo
 
 BOOK = load(ROOT / "content_data")
-SITE = SiteInfo(
-    url="/",
-    names={lang: "-" for lang in LANGUAGES},
-    descriptions={lang: "-" for lang in LANGUAGES},
-    edition=_dt.date(2026, 1, 1),
-    docs_dir=ROOT / "docs",
-)
-PAGES, ERRORS = render_pages(BOOK, ROOT / "docs", SITE)
+PAGES, ERRORS = rendered_pages()
 
 
 def test_every_teaching_page_has_a_lesson():

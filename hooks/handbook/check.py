@@ -6,12 +6,10 @@ page of every language rendered from them (handbook/pages.py), all problems list
 
 from __future__ import annotations
 
-import datetime as _dt
 import sys
 from pathlib import Path
 
 from .loader import ContentErrors, load
-from .model import LANGUAGES
 from .pages import render_pages, report
 from .render import SiteInfo
 
@@ -24,15 +22,7 @@ def main(argv: list[str]) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     docs_dir = content_dir.resolve().parent / "docs"
-    # The site's address and names only fill the trainer page's citations; any will do here.
-    site = SiteInfo(
-        url="/",
-        names={lang: "-" for lang in LANGUAGES},
-        descriptions={lang: "-" for lang in LANGUAGES},
-        edition=_dt.date.today(),
-        docs_dir=docs_dir,
-    )
-    _, errors = render_pages(book, docs_dir, site)
+    _, errors = render_pages(book, docs_dir, SiteInfo.placeholder(docs_dir))
     if errors:
         print(report(errors), file=sys.stderr)
         return 1

@@ -302,6 +302,13 @@ class SiteInfo:
     edition: _dt.date  # the date the citations give
     docs_dir: Path  # for the titles of the hand-written pages
 
+    @classmethod
+    def placeholder(cls, docs_dir: Path) -> SiteInfo:
+        """For rendering without a site (make check, tests): the address and names only fill the
+        trainer page's citations, so any will do."""
+        names = dict.fromkeys(LANGUAGES, "-")
+        return cls(url="/", names=names, descriptions=dict(names), edition=_dt.date.today(), docs_dir=docs_dir)
+
     @property
     def public_url(self) -> str | None:
         """The address readers can reach, for citations; None when the build has none.
