@@ -524,7 +524,7 @@ _TERM_MARKS = """async () => {
     .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
   const out = [];
   for (const abbr of document.querySelectorAll('article abbr[title][tabindex]')) {
-    if (abbr.closest('h1, h2, h3, h4')) continue;  // a heading's term is not marked (handbook.css)
+    if (abbr.closest('h1')) continue;  // the page title's term is not marked (handbook.css)
     if (abbr.closest('details:not([open])')) continue;  // shown, and focusable, once its box is opened
     const style = getComputedStyle(abbr);
     // The baseline, found with an empty inline block; the ink below it, from the font's glyphs.
