@@ -59,9 +59,13 @@ def _paths(node, prefix=()):
 
 @st.composite
 def mutated(draw):
-    data = copy.deepcopy(ORIGINAL)
+    data = dict(ORIGINAL)  # a file is copied when first mutated; the others stay shared
+    copied = set()
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         kind = draw(st.sampled_from(FILES))
+        if kind not in copied:
+            data[kind] = copy.deepcopy(ORIGINAL[kind])
+            copied.add(kind)
         paths = list(_paths(data[kind]))
         path = draw(st.sampled_from(paths))
         op = draw(st.sampled_from(["replace", "delete", "add_key", "duplicate", "swap_type"]))
@@ -85,11 +89,19 @@ def mutated(draw):
     return data
 
 
-def _write(data: dict, target: Path) -> None:
+def _dump(tree) -> str:
     # PyYAML's C emitter: the same YAML as ruamel's safe dumper, many times faster.
+    return yaml.dump(tree, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, default_flow_style=False)
+
+
+ORIGINAL_DUMPED = {kind: _dump(tree) for kind, tree in ORIGINAL.items()}
+
+
+def _write(data: dict, target: Path) -> None:
+    # A file no mutation touched is the same object as the original: its dump is made once.
     for kind, tree in data.items():
-        with (target / f"{kind}.yaml").open("w", encoding="utf-8") as fh:
-            yaml.dump(tree, fh, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, default_flow_style=False)
+        text = ORIGINAL_DUMPED[kind] if tree is ORIGINAL[kind] else _dump(tree)
+        (target / f"{kind}.yaml").write_text(text, encoding="utf-8")
 
 
 def _check(target: Path) -> None:

@@ -372,3 +372,20 @@ def test_a_file_that_is_not_utf8_names_its_line(content_copy):
     path.write_bytes(path.read_bytes() + b"- id: x\n  title: caf\xe9\n")
     errors = [e for e in errors_of(content_copy) if e.file.endswith("kpis.yaml")]
     assert len(errors) == 1 and errors[0].line == path.read_bytes().count(b"\n") and "0xe9" in errors[0].message, errors
+
+
+def test_a_load_leaves_the_cached_parse_of_a_file_unchanged(content_copy):
+    """The loader keeps each file's parse per text (loader._parse) and shares it between loads,
+    so no load may change it: a broken copy loaded in between leaves the next load of the
+    real content exactly as the first."""
+    from handbook import loader
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(content_copy.glob("*.yaml"))}
+    first = load(content_copy)
+    before = {name: copy.deepcopy(loader._parse(text)[2]) for name, text in texts.items()}
+    (content_copy / "kpis.yaml").write_text(texts["kpis.yaml"].replace("- id: ", "- id: [", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors):
+        load(content_copy)
+    (content_copy / "kpis.yaml").write_text(texts["kpis.yaml"], encoding="utf-8")
+    assert load(content_copy) == first
+    assert {name: loader._parse(text)[2] for name, text in texts.items()} == before

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -167,24 +168,14 @@ def _read(path: Path, rel: str, errors: list[ContentError]) -> tuple[Node | None
         errors.append(ContentError(rel, 0, "", "", f"cannot be read ({exc.__class__.__name__})"))
         return None
     try:
-        # Anchors and aliases (&name, *name) are refused before anything is built from them: a
-        # recursive alias or an "alias bomb" (aliases of aliases) would loop or grow without
-        # end, and content has no need for them (write each text out).
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                errors.append(
-                    ContentError(
-                        rel,
-                        event.start_mark.line + 1,
-                        "",
-                        "",
-                        "YAML anchors and aliases (&name, *name) are not allowed in content; write the text out",
-                    )
+        anchor_line, node, data = _parse(text)
+        if anchor_line:
+            errors.append(
+                ContentError(
+                    rel, anchor_line, "", "", "YAML anchors and aliases (&name, *name) are not allowed in content; write the text out"
                 )
-                return None
-        node = yaml.compose(text, Loader=_Loader)
-        # The values built from that node tree (not by parsing the text a third time).
-        data = _Loader("").construct_document(node) if node is not None else None
+            )
+            return None
     except Exception as exc:  # any parser or constructor error
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1) if mark is not None else 0
@@ -196,6 +187,28 @@ def _read(path: Path, rel: str, errors: list[ContentError]) -> tuple[Node | None
     if node is not None:
         _duplicate_keys(node, rel, errors)
     return node, data
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str) -> tuple[int, Node | None, Any]:
+    """(line of the first anchor or alias, or 0; node tree; data) of a YAML text; raises on a syntax error.
+
+    Kept per text: a rebuild under ``mkdocs serve`` or a test that changes one file reads the
+    others again, unchanged. Nothing downstream modifies the node tree or the data (``_plain``
+    copies the data into new containers), so the cached values are shared safely.
+    """
+    # Anchors and aliases (&name, *name) are refused before anything is built from them: a
+    # recursive alias or an "alias bomb" (aliases of aliases) would loop or grow without
+    # end, and content has no need for them (write each text out). Both need "&" or "*", so
+    # a file without either (nearly every file) skips this pass.
+    if "&" in text or "*" in text:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return event.start_mark.line + 1, None, None
+    node = yaml.compose(text, Loader=_Loader)
+    # The values built from that node tree (not by parsing the text a third time).
+    data = _Loader("").construct_document(node) if node is not None else None
+    return 0, node, data
 
 
 # -- pydantic errors -> ContentError --------------------------------------------------------
