@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import io
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+import static_server  # tools/static_server.py
 from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/chromium.py
 from handbook.languages import LANGUAGES as REGISTRY_LANGUAGES
 
@@ -58,24 +57,12 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-    def end_headers(self):
-        # Assets cached as a static host caches them (tools/static_server.py does the same).
-        if "/assets/" in self.path:
-            self.send_header("Cache-Control", "public, max-age=3600")
-        super().end_headers()
-
-
 @pytest.fixture(scope="session")
 def server(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    """The built site served as `make audit`, `make bench` and the offline copy serve it
+    (tools/static_server.py: gzip, cache headers, each language's 404 page)."""
+    httpd, base = static_server.start(built_site, 0)
+    yield base
     httpd.shutdown()
 
 
@@ -90,6 +77,68 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+_AXE_RUN = """
+async ([selector, tags, rules]) => {
+  // Blocks skipped by content-visibility: auto (long pages, handbook.css) have no boxes, so axe
+  // would mark their colours "incomplete" and check nothing: draw everything while it runs.
+  const style = document.createElement("style");
+  style.textContent = "* { content-visibility: visible !important; }";
+  document.head.append(style);
+  // Colours that are still fading (Material's transitions: a scheme just switched, a block just
+  // drawn, the back-to-top button appearing) are measured once they have arrived.
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)));
+  try {
+    const only = rules ? {type: "rule", values: rules} : {type: "tag", values: tags};
+    const result = await axe.run(selector ? document.querySelectorAll(selector) : document, {runOnly: only});
+    return result.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => ({target: n.target, html: n.html}))}));
+  } finally {
+    style.remove();
+  }
+}
+"""
+
+
+def axe_violations(page, selector: str | None = None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's violations (WCAG 2.1 A/AA and best practice, or only ``rules``) on the page, or
+    on the elements matching ``selector``: each {id, help, nodes: [{target, html}]} (the first five)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(_AXE_RUN, [selector, AXE_TAGS, rules])
+
+
+# What changes between the light and the dark scheme: colours only.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def goto(page, url: str, timeout_ms: int = 10_000):
+    """Open ``url`` and return its response once the page has loaded and no request is in flight.
+
+    Playwright's ``networkidle`` waits for 500 ms of silence after the last request, on every
+    page (about three minutes of a full run did nothing else); this waits for the load event,
+    then only for requests still open, so a page whose scripts fetch more is still waited for.
+    """
+    pending: set = set()
+    listeners = {
+        "request": lambda request: pending.add(request),
+        "requestfinished": lambda request: pending.discard(request),
+        "requestfailed": lambda request: pending.discard(request),
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        response = page.goto(url, wait_until="load")
+        waited = 0
+        while pending and waited < timeout_ms:
+            page.wait_for_timeout(25)
+            waited += 25
+        assert not pending, f"{url}: requests still open after {timeout_ms} ms: {[r.url for r in pending]}"
+        return response
+    finally:
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
 
 
 def pdf_summary(data: bytes):

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
+from conftest import AXE, AXE_COLOUR_RULES, LANGUAGES, ROOT, axe_violations, goto
 from handbook import search
 from handbook.languages import DIRECTION, PREFIX
 from handbook.loader import load
@@ -50,6 +50,7 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
     assert AXE.exists(), "axe-core comes from npm (make test runs npm ci)"
     out: dict[str, dict] = {}
     desktop = browser.new_context(viewport={"width": 1280, "height": 900})
+    desktop.add_init_script(path=str(AXE))  # axe-core in every page from the start (sent once, not per page)
     phone = browser.new_context(viewport={"width": 360, "height": 780}, device_scale_factor=2, is_mobile=True, has_touch=True)
     # A reader's first page may be drawn in the system font when the font file is late
     # (font-display: optional, by design: nothing reflows); pages after it have the font from
@@ -58,7 +59,7 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
     # so a page drawn in the system font is opened again (up to three times) before the check
     # calls it a failure: a page whose CSS never names or never loads the font fails every time.
     warm = desktop.new_page()
-    warm.goto(server + "/", wait_until="networkidle")
+    goto(warm, server + "/")
     warm.evaluate("document.fonts.load('1em Vazirmatn', 'ی').then(() => true)")
     warm.close()
     for path in site_pages:
@@ -76,31 +77,30 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
                 r["foreign"].append(request.url)
 
         page.on("request", on_request)
-        response = page.goto(server + path, wait_until="networkidle")
+        response = goto(page, server + path)
         report["status"] = response.status if response else None
         page.evaluate("document.fonts.ready.then(() => true)")
         report["lang"] = page.evaluate("document.documentElement.getAttribute('lang')")
         report["dir"] = page.evaluate("document.documentElement.getAttribute('dir')")
         report["fonts"] = _rendered_fonts(page)
-        page.add_script_tag(path=str(AXE))
-        report["axe"] = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => "
-            "({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => ({target: n.target, html: n.html}))})))",
-            AXE_TAGS,
-        )
+        report["axe"] = axe_violations(page)
+        # The dark scheme (Material's "slate", as the palette toggle or the system's setting
+        # chooses it): every colour rule again (the other rules do not depend on the scheme).
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")  # axe waits for the fade
+        report["axe_dark"] = axe_violations(page, rules=AXE_COLOUR_RULES)
         page.close()
         tries = 0
         while language_of(path) != "en" and tries < 3 and not _drawn_with_vazirmatn(report["fonts"]):
             tries += 1
             again = desktop.new_page()
-            again.goto(server + path, wait_until="networkidle")
+            goto(again, server + path)
             again.evaluate("document.fonts.ready.then(() => true)")
             report["fonts"] = _rendered_fonts(again)
             again.close()
         report["font_tries"] = tries
 
         mobile = phone.new_page()
-        mobile.goto(server + path, wait_until="networkidle")
+        goto(mobile, server + path)
         report["phone_overflow"] = mobile.evaluate(
             """() => {
                 const width = document.documentElement.clientWidth;
@@ -145,10 +145,12 @@ def _pages(reports, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_accessibility_violations(reports, lang):
+    """axe-core on every page of the language, in the light and in the dark scheme."""
     problems = [
-        f"{path}: {v['id']} ({v['help']}): " + "; ".join(_describe(n) for n in v["nodes"])
+        f"{path} ({scheme}): {v['id']} ({v['help']}): " + "; ".join(_describe(n) for n in v["nodes"])
         for path, r in _pages(reports, lang).items()
-        for v in r["axe"]
+        for scheme, key in (("light", "axe"), ("dark", "axe_dark"))
+        for v in r[key]
     ]
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
 
@@ -222,6 +224,7 @@ class _Links(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[tuple[str, str]] = []  # (describe, url)
         self.switcher: dict[str, str] = {}
+        self.labelled: set[str] = set()  # links that name their language (hreflang)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -232,6 +235,8 @@ class _Links(HTMLParser):
         url = a.get("href") if tag in ("a", "link") else a.get("src") if tag in ("script", "img") else None
         if url is not None and not (tag == "link" and a.get("rel") == "canonical"):
             self.links.append((f"<{tag} {'href' if tag in ('a', 'link') else 'src'}={url!r}>", url))
+        if tag == "a" and a.get("hreflang") and a.get("href"):
+            self.labelled.add(a["href"])
         if tag == "a" and a.get("hreflang") and "md-select__link" in (a.get("class") or ""):
             self.switcher[a["hreflang"]] = a["href"]
 
@@ -271,6 +276,8 @@ def crawl(server, site_pages) -> dict[str, _Links]:
 
 
 def test_every_internal_link_and_fragment_resolves(server, crawl):
+    """Every link, stylesheet, script and image on every page answers 200, every #fragment is an
+    id on its page, and no link leads to another language unless it says so (hreflang)."""
     problems, checked, statuses = [], 0, {}
     for path, links in crawl.items():
         for describe, url in links.links:
@@ -284,6 +291,11 @@ def test_every_internal_link_and_fragment_resolves(server, crawl):
             if statuses[key] != 200:
                 problems.append(f"{path}: {describe} -> HTTP {statuses[key]}")
                 continue
+            # A reader stays in their language: only a link that names its language (hreflang:
+            # the language menu, the trainer page's links in every language) crosses to another.
+            crossing = describe.startswith("<a ") and not key.startswith("/assets/") and language_of(key) != language_of(path)
+            if crossing and url not in links.labelled:
+                problems.append(f"{path}: {describe} leads to another language ({key})")
             if target.fragment and "=" in target.fragment and key.endswith("/quiz/"):
                 continue  # the quiz's state in the URL (#mode=workshop, #answers=…), not an anchor
             if target.fragment:
@@ -357,13 +369,13 @@ SEARCHES = [
 def test_search_box_finds_pages_of_the_current_language_first(browser, server, start, query, expected):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.goto(server + start, wait_until="networkidle")
+        goto(page, server + start)
         page.keyboard.press("s")  # Material's keyboard shortcut opens and focuses the search box
         # Persian and Arabic letters are not keys of the test keyboard: put the text in as an
         # input method would, then release a key so every listener sees the query.
         page.fill(".md-search__input", query)
         page.keyboard.press("End")
-        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
         hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a", "els => els.map(e => e.href)")
     finally:
         page.close()
@@ -379,7 +391,7 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
     """A trainer copies an item's link; a reader switches language and stays on that item."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(server + "/en/failure-causes-leadership/#scope-creep-and-unrealistic-expectations", wait_until="networkidle")
+    goto(page, server + "/en/failure-causes-leadership/#scope-creep-and-unrealistic-expectations")
     items = page.locator(".md-typeset .hb-item[id]").count()
     assert items >= 5 and page.locator(".hb-copy-link").count() == items, "every generated item has a copy-link button"
     button = page.locator("#scope-creep-and-unrealistic-expectations + .hb-copy-link")
@@ -410,7 +422,7 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + prefix + "/failure-causes/#scope-creep", wait_until="networkidle")
+    goto(page, server + prefix + "/failure-causes/#scope-creep")
     new = "scope-creep-and-unrealistic-expectations"
     # The forwarding script runs once the page is parsed; on a loaded machine that can be after
     # the network is idle, so wait for it (within the default timeout) rather than race it.
@@ -418,7 +430,7 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
     assert page.url == f"{server}{prefix}/failure-causes-leadership/#{new}", page.url
     page.wait_for_function(f"Math.abs(document.getElementById('{new}').getBoundingClientRect().top) < 200")
     # Followed on the old page too (a link in a chat opened in the same tab), and nothing else moves.
-    page.goto(server + prefix + "/failure-causes/", wait_until="networkidle")
+    goto(page, server + prefix + "/failure-causes/")
     page.evaluate("location.hash = '#scope-creep'")
     page.wait_for_function(f"location.hash === '#{new}' && location.pathname.endsWith('/failure-causes-leadership/')")
     page.evaluate("location.hash = '#no-such-item'")
@@ -431,7 +443,7 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
 def test_the_home_page_offers_three_paths_in_the_first_screen(browser, server, lang):
     """A newcomer on a phone sees what the handbook is and the three ways in without scrolling."""
     page = browser.new_page(viewport={"width": 360, "height": 780})
-    page.goto(f"{server}/{PREFIX[lang]}", wait_until="networkidle")
+    goto(page, f"{server}/{PREFIX[lang]}")
     page.evaluate("document.fonts.ready.then(() => true)")
     links = page.eval_on_selector_all(
         ".hb-paths li > p:first-child a",
@@ -460,11 +472,11 @@ def test_no_other_host_and_no_error_in_an_older_browser(browser, server, lang):
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("request", lambda r: not r.url.startswith(server + "/") and not r.url.startswith("data:") and foreign.append(r.url))
     for path in ("/", "/quiz/", "/failure-causes/"):
-        page.goto(server + prefix + path, wait_until="networkidle")
+        goto(page, server + prefix + path)
         page.locator("label.md-header__button[for=__search]").first.click()
         page.keyboard.press("Escape")
     # A path that starts with "//" (Python's server and nginx serve it as is): the quiz still runs.
-    page.goto(server + "//" + (prefix + "/quiz/").lstrip("/") + "#answers=zz", wait_until="networkidle")
+    goto(page, server + "//" + (prefix + "/quiz/").lstrip("/") + "#answers=zz")
     page.locator(".hb-quiz__form input[type=radio]").first.check()
     page.wait_for_timeout(300)
     context.close()
@@ -480,7 +492,7 @@ def test_nothing_widens_a_phone_page_before_scripts_run(browser, server, lang):
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, java_script_enabled=False)
     page = context.new_page()
     for path in ("", "quiz/", "failure-causes/", "failure-causes-leadership/"):
-        page.goto(f"{server}/{PREFIX[lang]}{path}", wait_until="networkidle")
+        goto(page, f"{server}/{PREFIX[lang]}{path}")
         widths = page.evaluate("[window.innerWidth, document.documentElement.clientWidth, document.documentElement.scrollWidth]")
         assert widths == [412, 412, 412], f"{lang} {path or 'home'}: layout viewport, client and scroll width {widths}"
     context.close()
@@ -509,7 +521,7 @@ def test_a_latin_name_keeps_its_place_before_a_persian_number(browser, server):
         ("/for-trainers/", ".hb-citation[lang=fa] p", "CRM", "۱۴۰۵"),
         ("/failure-causes-leadership/", "article", "Gartner", "۲۰۲۳"),
     ):
-        page.goto(server + path, wait_until="networkidle")
+        goto(page, server + path)
         x = page.evaluate(where, [selector, name, number])
         assert set(x) == {name, number}, f"{path}: {x}"
         assert x[name] > x[number], f"{path}: {name} is drawn left of ({number}), so it reads after it"
@@ -558,7 +570,7 @@ def test_a_term_is_marked_below_its_letters_and_its_definition_is_opaque(browser
     that hides the text behind it and reads at 4.5:1, in both schemes."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{server}/{PREFIX[lang]}kpis/", wait_until="networkidle")
+    goto(page, f"{server}/{PREFIX[lang]}kpis/")
     marks = page.evaluate(_TERM_MARKS)
     context.close()
     assert len(marks) >= 3, marks

@@ -22,7 +22,7 @@ import pytest
 from published import unreachable
 
 import static_server
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, goto
 from handbook.languages import PREFIX
 from handbook.loader import load
 from handbook.quiz import encode
@@ -176,7 +176,7 @@ def test_language_menu_search_and_quiz_work_under_a_sub_path(browser, deployed):
     page.on("request", lambda r: requests.append(r.url))
     new = "scope-creep-and-unrealistic-expectations"
     # An old anchor is forwarded under the sub-path too, and the language menu keeps it.
-    page.goto(deployed.url + "en/failure-causes/#scope-creep", wait_until="networkidle")
+    goto(page, deployed.url + "en/failure-causes/#scope-creep")
     assert page.url == f"{deployed.url}en/failure-causes-leadership/#{new}"
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
@@ -190,12 +190,12 @@ def test_language_menu_search_and_quiz_work_under_a_sub_path(browser, deployed):
     hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a", "els => els.map(e => e.href)")
     assert hrefs and all(h.startswith(deployed.url + PREFIX["ar"]) for h in hrefs), hrefs[:5]
     # The quiz: answers from a shared link, the result, the link to share it, and storage.
-    page.goto(f"{deployed.url}en/quiz/#answers={ANSWERS}", wait_until="networkidle")
+    goto(page, f"{deployed.url}en/quiz/#answers={ANSWERS}")
     page.wait_for_selector(".hb-quiz__summary")
     share = page.eval_on_selector(".hb-quiz__share a", "e => e.href")
     assert share.startswith(f"{deployed.url}en/quiz/#answers=2.cl"), share
     page.click(".hb-quiz__shared button")  # "Edit these answers": now this browser's own
-    page.goto(f"{deployed.url}en/quiz/", wait_until="networkidle")
+    goto(page, f"{deployed.url}en/quiz/")
     page.wait_for_function("location.hash === '#answers=" + ANSWERS + "'")  # resumed from this browser's storage
     assert page.locator(".hb-quiz__form input:checked").count() == 2 + sum(len(d.questions) for d in BOOK.quiz_dimensions)
     assert not page.problems, page.problems
@@ -238,7 +238,7 @@ def test_the_offline_copy_runs_from_its_own_server(browser, deployed, tmp_path):
         context, page = _page(browser)
         requests = []
         page.on("request", lambda r: requests.append(r.url))
-        page.goto(base, wait_until="networkidle")
+        goto(page, base)
         assert page.evaluate("document.documentElement.lang") == "fa"
         page.hover(".md-header__option .md-select")
         with page.expect_navigation():
@@ -248,11 +248,11 @@ def test_the_offline_copy_runs_from_its_own_server(browser, deployed, tmp_path):
         page.fill(".md-search__input", "retention")
         page.keyboard.press("End")
         page.wait_for_selector(".md-search-result__item", timeout=10000)
-        page.goto(f"{base}en/quiz/#answers={ANSWERS}", wait_until="networkidle")
+        goto(page, f"{base}en/quiz/#answers={ANSWERS}")
         page.wait_for_selector(".hb-quiz__summary")
         assert not page.problems, page.problems
         # A missing page gets the handbook's own 404 page, styled, in the address's language.
-        response = page.goto(base + "en/no-such-page/", wait_until="networkidle")
+        response = goto(page, base + "en/no-such-page/")
         assert response.status == 404 and page.evaluate("document.documentElement.lang") == "en"
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
         outside = [u for u in requests if not u.startswith(base)]

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, axe_violations, goto
 from handbook import diagrams
 from handbook.languages import PREFIX
 from handbook.links import anchored_items
@@ -150,7 +150,7 @@ def test_diagrams_in_the_browser_fit_a_phone_and_pass_axe_in_both_schemes(browse
         context = browser.new_context(viewport={"width": 360, "height": 780}, color_scheme=scheme, device_scale_factor=2)
         page = context.new_page()
         for name, ids in PAGES.items():
-            page.goto(_url(server, name, lang), wait_until="networkidle")
+            goto(page, _url(server, name, lang))
             page.evaluate("document.fonts.ready.then(() => true)")
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
             for element_id in ids:
@@ -183,11 +183,7 @@ def test_diagrams_in_the_browser_fit_a_phone_and_pass_axe_in_both_schemes(browse
                 )
                 if not focusable:
                     problems.append(f"{lang} {scheme} {element_id}: a link cannot take focus")
-            page.add_script_tag(path=str(AXE))
-            violations = page.evaluate(
-                "tags => axe.run(document.querySelectorAll('.hb-diagram'), {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' ')))",
-                AXE_TAGS,
-            )
+            violations = [v["id"] + ": " + " ".join(str(n["target"]) for n in v["nodes"][:3]) for v in axe_violations(page, ".hb-diagram")]
             problems += [f"{lang} {scheme} /{name}/ axe {v}" for v in violations]
             # Screenshots for people: no focus ring, no sticky header over the figure.
             page.evaluate("document.activeElement && document.activeElement.blur()")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, pdf_first_line_ends, pdf_pages, pdf_summary
+from conftest import LANGUAGES, ROOT, goto, pdf_first_line_ends, pdf_pages, pdf_summary
 from handbook.links import page_path
 from handbook.loader import load
 
@@ -22,7 +22,7 @@ CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .hb-copy-link,
 
 def _print(browser, server, page_name: str, lang: str):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/{page_path(page_name, lang)}", wait_until="networkidle")
+    goto(page, f"{server}/{page_path(page_name, lang)}")
     page.emulate_media(media="print")
     shown = page.eval_on_selector_all(CHROME, "els => els.filter(e => e.getClientRects().length).map(e => e.className)")
     assert not shown, f"{lang} {page_name}: navigation chrome on paper: {shown}"

@@ -13,7 +13,7 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from conftest import AXE, AXE_TAGS, LANGUAGES, ROOT, pdf_summary
+from conftest import LANGUAGES, ROOT, axe_violations, goto, pdf_summary
 from handbook.digits import localize_digits as _digits
 from handbook.loader import load as _load_content
 from handbook.quiz import CODEC as _CODEC
@@ -31,12 +31,7 @@ TOP = {q.id: len(q.options) - 1 for q in _QUESTIONS}
 
 
 def _axe(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')))",
-        AXE_TAGS,
-    )
-    return violations
+    return [v["id"] + ": " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3]) for v in axe_violations(page)]
 
 
 def _result(answers: dict, stage="live"):
@@ -105,7 +100,7 @@ def test_quiz_by_mouse_gives_the_python_result_with_working_links(browser, serve
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
     assert not _axe(page), f"{QUIZ_PATHS[lang]} at the start ({scheme}): {_axe(page)}"
     answers = {q.id: _pattern(i, q) for i, q in enumerate(_QUESTIONS)}
@@ -140,7 +135,7 @@ def test_quiz_by_mouse_gives_the_python_result_with_working_links(browser, serve
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_one_answer_gives_no_level_and_says_what_is_missing(browser, server, lang):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     first = _QUESTIONS[0]
     page.click(f'label:has(input[name="{first.id}"][value="{TOP[first.id]}"])')
     page.click(".hb-quiz__actions button[type=submit]")
@@ -170,7 +165,7 @@ def test_dont_know_never_raises_a_score_and_a_weak_dimension_caps_the_level(brow
     row = 1 + _BOOK.quiz_dimensions.index(dim)
 
     def shown(answers) -> tuple[str, str]:
-        page.goto(f"{server}{QUIZ_PATHS[lang]}?{len(answers)}#answers={_code(answers)}", wait_until="networkidle")
+        goto(page, f"{server}{QUIZ_PATHS[lang]}?{len(answers)}#answers={_code(answers)}")
         page.wait_for_selector(".hb-quiz__summary")
         return page.inner_text(".hb-quiz__overall"), page.inner_text(f".hb-quiz__table tbody tr:nth-child({row}) .hb-quiz__value")
 
@@ -200,7 +195,7 @@ def test_dont_know_never_raises_a_score_and_a_weak_dimension_caps_the_level(brow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_before_go_live_the_result_is_a_readiness_result(browser, server, lang):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     answers = {q.id: 1 for q in _QUESTIONS}
     _answer(page, answers, stage="pre-launch")
     for qid in _LATER:
@@ -227,7 +222,7 @@ def test_a_shared_link_opens_on_its_result_and_old_links_keep_their_answers(brow
     mine = _code({q.id: 0 for q in _QUESTIONS})
     page.goto(server + QUIZ_PATHS[lang], wait_until="domcontentloaded")
     page.evaluate("c => localStorage.setItem('crm-handbook-quiz', JSON.stringify({schema: 2, code: c, history: []}))", mine)
-    page.goto(f"{server}{QUIZ_PATHS[lang]}#answers={_code(answers)}", wait_until="networkidle")
+    goto(page, f"{server}{QUIZ_PATHS[lang]}#answers={_code(answers)}")
     page.wait_for_selector(".hb-quiz__summary")
     assert page.is_visible(".hb-quiz__result") and page.is_hidden(".hb-quiz__form"), "the result first, not the questionnaire"
     stored = "JSON.parse(localStorage.getItem('crm-handbook-quiz')).code"
@@ -245,7 +240,7 @@ def test_a_shared_link_opens_on_its_result_and_old_links_keep_their_answers(brow
     old_ids = [slot.id for slot in _BOOK.quiz_ledger[:v1_slots]]
     current = {q.id for q in _QUESTIONS}
     old_code = "1.r" + "".join("1" if i % 2 else "x" for i in range(v1_slots))
-    page.goto(f"{server}{QUIZ_PATHS[lang]}?old#answers={old_code}", wait_until="networkidle")
+    goto(page, f"{server}{QUIZ_PATHS[lang]}?old#answers={old_code}")
     page.wait_for_selector("#hb-quiz-result-title")
     for i, qid in enumerate(old_ids):
         if qid in current:
@@ -265,7 +260,7 @@ def test_a_shared_link_opens_on_its_result_and_old_links_keep_their_answers(brow
 def test_share_link_language_switch_resume_clear_and_undo(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(server + QUIZ_PATHS["fa"], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS["fa"])
     answers = {q.id: 2 for q in _QUESTIONS}
     _answer(page, answers, priority="revenue")
     page.click(".hb-quiz__actions button[type=submit]")
@@ -280,7 +275,7 @@ def test_share_link_language_switch_resume_clear_and_undo(browser, server):
     page.wait_for_selector(".hb-quiz__summary")
     assert page.inner_text(".hb-quiz__level") == _level_text(_result(answers), "en")
     # Resume: the same browser, no link.
-    page.goto(server + QUIZ_PATHS["ar"], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS["ar"])
     assert page.is_checked(f'input[name="{_QUESTIONS[5].id}"][value="2"]')
     assert _BOOK.ui["quiz.resumed"]["ar"] in page.inner_text(".hb-quiz__status")
     # Clear, then undo: nothing is lost by a slip.
@@ -338,7 +333,7 @@ def test_stored_answers_of_the_first_version_are_migrated_not_dropped(browser, s
 def test_targets_make_a_phased_plan_whose_links_land_and_history_shows_the_trend(browser, server, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     first = {q.id: 1 for q in _QUESTIONS}
     _answer(page, first)
     page.click(".hb-quiz__actions button[type=submit]")
@@ -380,7 +375,7 @@ def test_targets_make_a_phased_plan_whose_links_land_and_history_shows_the_trend
 def test_export_and_import_round_trip_with_targets(browser, server, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    page.goto(server + QUIZ_PATHS["en"], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS["en"])
     _answer(page, {q.id: 1 for q in _QUESTIONS})
     page.click(".hb-quiz__actions button[type=submit]")
     page.wait_for_selector(".hb-quiz__plan")
@@ -418,7 +413,7 @@ def test_copy_link_falls_back_without_the_clipboard_api(browser, server):
     context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     page = context.new_page()
     answers = {q.id: 2 for q in _QUESTIONS}
-    page.goto(f"{server}{QUIZ_PATHS['en']}#answers={_code(answers)}", wait_until="networkidle")
+    goto(page, f"{server}{QUIZ_PATHS['en']}#answers={_code(answers)}")
     page.wait_for_selector(".hb-quiz__share")
     page.click(f'.hb-quiz__share button:text-is("{_BOOK.ui["quiz.copy_link"]["en"]}")')
     status = page.inner_text(".hb-quiz__copy-status")
@@ -438,7 +433,7 @@ def test_without_javascript_nothing_is_sent_and_the_form_prints_with_points(brow
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     url = server + QUIZ_PATHS[lang]
-    page.goto(url, wait_until="networkidle")
+    goto(page, url)
     for hidden in (".hb-quiz__actions", ".hb-quiz__tools", ".hb-quiz__result"):
         assert page.is_hidden(hidden), f"{hidden} needs JavaScript and must not show without it"
     assert page.is_disabled(".hb-quiz__actions button[type=submit]")
@@ -478,7 +473,7 @@ _CONTRAST_JS = """el => {
 def test_keyboard_focus_is_visible_and_every_button_state_has_contrast(browser, server, lang, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     seen = set()
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -522,7 +517,7 @@ def _keyboard_groups(page, names: list[str]) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_quiz_by_keyboard_only(browser, server, lang):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     _keyboard_groups(page, ["priority", "stage", *[q.id for q in _QUESTIONS]])
     _tab_to(page, "document.activeElement.type === 'submit'")
     page.keyboard.press("Enter")
@@ -545,7 +540,7 @@ def test_quiz_one_step_at_a_time(browser, server, lang):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     page.click('label:has(input[name="hb-quiz-mode"][value="step"])')
     parts = 2 + len(_BOOK.quiz_dimensions)
     assert _visible_fieldsets(page) == ["q-priority"]
@@ -572,7 +567,7 @@ def test_quiz_one_step_at_a_time(browser, server, lang):
     page.wait_for_selector(".hb-quiz__summary")
     assert page.inner_text(".hb-quiz__level") == _level_text(_result(answers), lang)
     # The choice of mode is remembered; a finished questionnaire reopens on its last part.
-    page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang])
     assert page.is_checked('input[name="hb-quiz-mode"][value="step"]')
     assert page.inner_text(".hb-quiz__pager-text") == _ui("quiz.page_step", lang, n=parts, total=parts)
     # Back to everything at once: every question is visible again.
@@ -605,7 +600,7 @@ def test_quiz_workshop_mode_fits_a_projector_by_keyboard_only(browser, server, l
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + QUIZ_PATHS[lang] + "#mode=workshop", wait_until="networkidle")
+    goto(page, server + QUIZ_PATHS[lang] + "#mode=workshop")
     assert page.is_checked('input[name="hb-quiz-mode"][value="workshop"]')
     assert page.is_hidden(".md-header") and page.is_hidden(".md-sidebar--primary")
     size_px = page.eval_on_selector(".hb-quiz__form .hb-quiz__option span", "e => parseFloat(getComputedStyle(e).fontSize)")
@@ -661,7 +656,7 @@ def test_quiz_prints_a_clean_a4_report(browser, server, lang):
     code = _code(answers)
     assert _result(answers).complete
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}{QUIZ_PATHS[lang]}#answers={code}", wait_until="networkidle")
+    goto(page, f"{server}{QUIZ_PATHS[lang]}#answers={code}")
     page.wait_for_selector(".hb-quiz__summary")
     page.emulate_media(media="print")
     # On paper: the result first, then only the answers given; no controls, no site chrome.
@@ -827,7 +822,7 @@ def test_quiz_fuzz_of_1300_tampered_links_and_stored_values(browser, server):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for lang in LANGUAGES:
-        page.goto(server + QUIZ_PATHS[lang], wait_until="networkidle")
+        goto(page, server + QUIZ_PATHS[lang])
         outcome = page.evaluate(_FUZZ_JS, [links, stored])
         assert not outcome["errors"] and not errors and not dialogs, (outcome["errors"], errors[:5], dialogs[:5])
         assert not outcome["strange"], f"{lang}: elements or attributes from tampered input: {outcome['strange'][:5]}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, goto
 
 pytestmark = pytest.mark.build
 
@@ -51,7 +51,7 @@ def phone(browser):
 def open_search(page, server, lang):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(server + PREFIX[lang], wait_until="networkidle")
+    goto(page, server + PREFIX[lang])
     assert not [u for u in requests if "search_index.json" in u], "the index must wait until search is opened"
     page.locator("label.md-header__button[for=__search]").click()
     return page.locator("input.md-search__input")
@@ -106,6 +106,34 @@ def test_text_arriving_without_key_events_searches(phone, server, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_query_put_in_before_the_index_arrives_is_answered_when_it_does(phone, server, lang):
+    """A slow connection: the reader pastes a query while the index is still on its way. When the
+    index arrives the query is answered, with no further key."""
+    query, expect = {
+        "fa": ("سلطانلو", "sources/#soltanloo-case-studies"),
+        "ar": ("التسرب", "glossary/#churn"),
+        "en": ("NPS", "kpis/#net-promoter-score"),
+    }[lang]
+    page = phone.new_page()
+    held = []
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    box = open_search(page, server, lang)
+    box.focus()
+    page.keyboard.insert_text(query)
+    page.wait_for_function("document.querySelector('input.md-search__input').value.length > 0")
+    for _ in range(200):  # the index is asked for when search opens; hold it for a while
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held, "the search index was never requested"
+    page.wait_for_timeout(500)
+    held[0].continue_()
+    groups = results(page)
+    assert answered(groups, PREFIX[lang], expect), f"{query!r} before the index: {[g[0] for g in groups[:3]]}"
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_result_counts_are_in_the_page_language_and_digits(phone, server, lang):
     page = phone.new_page()
     box = open_search(page, server, lang)
@@ -124,6 +152,6 @@ def test_result_counts_are_in_the_page_language_and_digits(phone, server, lang):
 def test_a_result_link_highlights_its_words_on_the_page_it_opens(phone, server):
     """Material's search.highlight needs the index: a result's ?h= link fetches it."""
     page = phone.new_page()
-    page.goto(server + "/en/kpis/?h=retention", wait_until="networkidle")
+    goto(page, server + "/en/kpis/?h=retention")
     page.wait_for_function("document.querySelectorAll('article mark').length > 0", timeout=10_000)
     page.close()

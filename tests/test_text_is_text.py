@@ -11,20 +11,18 @@ titles are escaped exactly once and the quiz still works.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import json
 import re
 import shutil
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, _Quiet, run_build
+import static_server  # tools/static_server.py
+from conftest import ROOT, run_build
 from handbook.languages import PREFIX
 from handbook.loader import ContentErrors, load
 from handbook.render import kpi_entries
@@ -282,10 +280,7 @@ def test_titles_are_escaped_exactly_once(hostile_site):
 
 
 def test_no_payload_runs_in_chromium_and_the_quiz_still_works(hostile_site, browser):
-    handler = functools.partial(_Quiet, directory=str(hostile_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, base = static_server.start(hostile_site, 0)
     foreign, errors = [], []
     try:
         page = browser.new_page()
