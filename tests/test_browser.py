@@ -578,3 +578,39 @@ def test_a_term_is_marked_below_its_letters_and_its_definition_is_opaque(browser
         assert mark["decoration"] == "none" and mark["border"] == "dotted", mark
         assert mark["gap"] >= 0, f"{lang} {scheme}: the mark under {mark['text']!r} touches its letters ({mark['gap']:.1f} px)"
         assert mark["tip"] and mark["alpha"] == 1 and mark["contrast"] >= 4.5, mark
+
+
+_BREAKS_INSIDE_WORDS = """() => {
+  const bad = [];
+  for (const code of document.querySelectorAll('.hb-link-index code')) {
+    const chars = [];
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        chars.push([node.data[i], rect.top]);
+      }
+    }
+    for (let i = 1; i < chars.length; i++) {
+      if (chars[i][1] > chars[i - 1][1] + 2 && !'/#-'.includes(chars[i - 1][0])) bad.push(code.textContent);
+    }
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_trainer_index_paths_break_only_between_words_on_a_phone(browser, server, lang):
+    """The trainer page's link index on a 390 px phone: a path wraps after "/", "#" or "-", never
+    inside a word ("leadership-and-culture/#leadersh" + "ip-roles" read as two wrong words)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    goto(page, f"{server}/{PREFIX[lang]}for-trainers/")
+    assert page.locator(".hb-link-index code").count() > 50
+    page.add_style_tag(content="* { content-visibility: visible !important; }")  # every row laid out
+    bad = page.evaluate(_BREAKS_INSIDE_WORDS)
+    context.close()
+    assert not bad, f"{lang}: paths broken inside a word: {bad[:5]}"

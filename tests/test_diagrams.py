@@ -192,3 +192,27 @@ def test_diagrams_in_the_browser_fit_a_phone_and_pass_axe_in_both_schemes(browse
                 page.locator(f"#{element_id}").screenshot(path=str(ARTIFACTS / f"{element_id}-{lang}-{scheme}.png"))
         context.close()
     assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_diagrams_grow_with_the_column_on_a_wide_screen(browser, server, lang):
+    """On a desktop a diagram is not a 360 px strip: it grows until its labels are about body-text
+    size, and never wider than the column."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sizes = []
+    for name, ids in PAGES.items():
+        goto(page, _url(server, name, lang))
+        for element_id in ids:
+            svg = page.locator(f"#{element_id} svg").first
+            svg.scroll_into_view_if_needed()
+            width = svg.bounding_box()["width"]
+            drawn = svg.evaluate("s => s.viewBox.baseVal.width")
+            column = page.locator(f"#{element_id}").evaluate("e => e.closest('.md-content__inner').getBoundingClientRect().width")
+            sizes.append((name, element_id, width, drawn, column))
+    page.close()
+    for name, element_id, width, drawn, column in sizes:
+        # 12.5 px labels at 1.25 and more: 15.6 px, the body text's size (16 px) within a rounding.
+        assert width / drawn >= 1.25 and width <= column + 1, (
+            f"{lang} /{name}/ #{element_id}: drawn {drawn:.0f} px wide, shown {width:.0f} px in a {column:.0f} px column"
+        )

@@ -72,6 +72,12 @@ def _text(ctx, value: object) -> Markup:
     return inline_html(str(value), ctx.get("here"))
 
 
+def path_breaks(path: str) -> Markup:
+    """A site path to show in a narrow column: a line may break after "/" and "#" (<wbr>), and
+    after a hyphen as anywhere, but never inside a word ("#leadersh|ip-roles")."""
+    return Markup("".join(str(escape(c)) + ("<wbr>" if c in "/#" else "") for c in str(path)))
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     """For the Markdown templates (and hand-written pages): every value is a text (``_text``)."""
@@ -89,6 +95,7 @@ def _environment() -> Environment:
     env.filters["href"] = lambda url: escape(url)  # a validated URL (model.WebUrl) as an attribute
     env.tests["contains"] = lambda seq, value: value in seq
     env.filters["lookup"] = lambda ids, table: [table[i] for i in ids]  # ids -> items (ids are validated)
+    env.filters["path_breaks"] = path_breaks
     # A name at the start of a sentence or list entry: its first letter in capitals (scripts
     # without case are unchanged), "the eight-problems article" -> "The eight-problems article".
     env.filters["sentence_start"] = lambda text: str(text)[:1].upper() + str(text)[1:]
