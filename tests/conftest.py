@@ -79,12 +79,15 @@ def browser():
         b.close()
 
 
+# Blocks skipped by content-visibility: auto (long pages, handbook.css) have no boxes: a test
+# that measures every element of a page draws them all first.
+DRAW_EVERY_BLOCK = "* { content-visibility: visible !important; }"
+
 _AXE_RUN = """
-async ([selector, tags, rules]) => {
-  // Blocks skipped by content-visibility: auto (long pages, handbook.css) have no boxes, so axe
-  // would mark their colours "incomplete" and check nothing: draw everything while it runs.
+async ([selector, tags, rules, drawAll]) => {
+  // Blocks skipped by content-visibility would be "incomplete" (unchecked): draw them all.
   const style = document.createElement("style");
-  style.textContent = "* { content-visibility: visible !important; }";
+  style.textContent = drawAll;
   document.head.append(style);
   // Colours that are still fading (Material's transitions: a scheme just switched, a block just
   // drawn, the back-to-top button appearing) are measured once they have arrived.
@@ -106,7 +109,7 @@ def axe_violations(page, selector: str | None = None, rules: list[str] | None = 
     on the elements matching ``selector``: each {id, help, nodes: [{target, html}]} (the first five)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    return page.evaluate(_AXE_RUN, [selector, AXE_TAGS, rules])
+    return page.evaluate(_AXE_RUN, [selector, AXE_TAGS, rules, DRAW_EVERY_BLOCK])
 
 
 # What changes between the light and the dark scheme: colours only.

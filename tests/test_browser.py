@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import AXE, AXE_COLOUR_RULES, LANGUAGES, ROOT, axe_violations, goto
+from conftest import AXE, AXE_COLOUR_RULES, DRAW_EVERY_BLOCK, LANGUAGES, ROOT, axe_violations, goto
 from handbook import search
 from handbook.languages import DIRECTION, PREFIX
 from handbook.loader import load
@@ -610,7 +610,7 @@ def test_trainer_index_paths_break_only_between_words_on_a_phone(browser, server
     page = context.new_page()
     goto(page, f"{server}/{PREFIX[lang]}for-trainers/")
     assert page.locator(".hb-link-index code").count() > 50
-    page.add_style_tag(content="* { content-visibility: visible !important; }")  # every row laid out
+    page.add_style_tag(content=DRAW_EVERY_BLOCK)  # every row laid out
     bad = page.evaluate(_BREAKS_INSIDE_WORDS)
     context.close()
     assert not bad, f"{lang}: paths broken inside a word: {bad[:5]}"

@@ -35,6 +35,13 @@ CASES = [
     ("en", "American spelling", "organizational culture", "leadership-and-culture/"),
 ]
 
+# A query that arrives whole (a paste, dictation) and the answer it must find, per language.
+PASTED = {
+    "fa": ("سلطانلو", "sources/#soltanloo-case-studies"),
+    "ar": ("التسرب", "glossary/#churn"),
+    "en": ("NPS", "kpis/#net-promoter-score"),
+}
+
 READ = """() => [...document.querySelectorAll('.md-search-result__list > .md-search-result__item')]
   .map(li => [...li.querySelectorAll('a.md-search-result__link')].map(a => {
     const u = new URL(a.href); return decodeURIComponent(u.pathname) + (u.hash ? decodeURIComponent(u.hash) : '');
@@ -91,11 +98,7 @@ def test_typed_letter_by_letter_without_a_trailing_space(phone, server, lang, ki
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_text_arriving_without_key_events_searches(phone, server, lang):
     """A paste, a drop, an input method or dictation: an input event and no keyup."""
-    query, expect = {
-        "fa": ("سلطانلو", "sources/#soltanloo-case-studies"),
-        "ar": ("التسرب", "glossary/#churn"),
-        "en": ("NPS", "kpis/#net-promoter-score"),
-    }[lang]
+    query, expect = PASTED[lang]
     page = phone.new_page()
     box = open_search(page, server, lang)
     box.focus()
@@ -109,11 +112,7 @@ def test_text_arriving_without_key_events_searches(phone, server, lang):
 def test_a_query_put_in_before_the_index_arrives_is_answered_when_it_does(phone, server, lang):
     """A slow connection: the reader pastes a query while the index is still on its way. When the
     index arrives the query is answered, with no further key."""
-    query, expect = {
-        "fa": ("سلطانلو", "sources/#soltanloo-case-studies"),
-        "ar": ("التسرب", "glossary/#churn"),
-        "en": ("NPS", "kpis/#net-promoter-score"),
-    }[lang]
+    query, expect = PASTED[lang]
     page = phone.new_page()
     held = []
     page.route("**/search/search_index.json", lambda route: held.append(route))
