@@ -123,6 +123,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["arabic_script"] = LANGUAGE[lang].script == "arabic"
     config.extra["og_locales"] = {code: language.og_locale for code, language in LANGUAGE.items()}
     _site[lang] = _site_info(config)
+    # The address readers can reach, or None for a local build (`make serve`, a build without
+    # SITE_URL): then no page names an address in its head (canonical, og:url, og:image,
+    # hreflang) and no sitemap is written, so a local address never reaches a search engine
+    # or a shared link's preview (overrides/main.html, on_page_context, on_post_build).
+    config.extra["public_url"] = _site[lang].public_url
     # Glossary tooltips: Python-Markdown's abbr extension, with a page's cost linear in its length.
     config.markdown_extensions = [LinearAbbrExtension() if ext == "abbr" else ext for ext in config.markdown_extensions]
     # Heading permalinks ("¶") are labelled in the page's language.
@@ -190,6 +195,13 @@ def on_env(env, config: MkDocsConfig, files):
     return env
 
 
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    # MkDocs derives the canonical address from site_url, a local one included (see on_config).
+    if not config.extra["public_url"]:
+        page.canonical_url = None
+    return context
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     # The title MkDocs takes from the <h1> is already HTML (entities and all): mark it so, so
     # that it is escaped exactly once wherever a template puts it (overrides/main.html writes
@@ -201,8 +213,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     page.meta.setdefault("description", escape(describe(html) or config.site_description))
     # hreflang: the same page in every language (overrides/main.html writes them in <head>).
     stem, i18n = Path(page.file.src_uri).stem, _i18n(config)
-    url = _site[i18n.current_language].url
-    page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
+    url = _site[i18n.current_language].public_url
+    if url:
+        page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
     # Anchors of this page that moved (content_data/redirects.yaml): links.js forwards readers.
     return focusable_first_abbr(html) + render_moved_anchors(_book(config), stem)
 
@@ -256,6 +269,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     write_language_indexes(site_dir, languages)
+    if not _site[languages[0]].public_url:  # a sitemap of local addresses is of no use to anyone
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / name).unlink(missing_ok=True)
     minify_stylesheets(site_dir)
     # Pages that moved keep a small forwarding page at their old address, in every language.
     book = _book(config)

@@ -26,12 +26,22 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
-def run_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` (never -q: quiet would hide the warnings strict fails on)."""
+# The address the test build is published at: a public one, so that its pages carry their
+# canonical and hreflang addresses (a local build names none; test_serve checks that).
+PUBLIC_URL = "https://crm-handbook.example/"
+
+
+def run_build(config_file: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (never -q: quiet would hide the warnings strict fails on), for
+    ``site_url`` or, without it, mkdocs.yml's local address."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner (known; see README)
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         cwd=config_file.parent,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},  # Material's end-of-life banner (known; see README)
+        env=env,
         capture_output=True,
         text=True,
         timeout=600,
@@ -50,7 +60,7 @@ def content_copy(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session with --strict."""
     site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT / "mkdocs.yml", site)
+    result = run_build(ROOT / "mkdocs.yml", site, PUBLIC_URL)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     warnings = [line for line in result.stderr.splitlines() if re.match(r"^\s*WARNING\b", line)]
     assert not warnings, "the strict build printed warnings:\n" + "\n".join(warnings)

@@ -1,6 +1,7 @@
 """Deploy anywhere: `make dist` (tools/dist.py) under a sub-path, and the offline copy.
 
-One build of a copy of the project, for http://127.0.0.1:<port>/handbook/, with two changes
+One build of a copy of the project for a public address under a sub-path (…/handbook/), served at
+http://127.0.0.1:<port>/handbook/, with two changes
 a later release might make: a page renamed (checklist/ was once old-checklist/) and a
 glossary id renamed, both with their redirects. The site is served under /handbook/ and
 driven in Chromium: links, the language menu, search, the quiz and moved links must all
@@ -65,12 +66,15 @@ def deployed(tmp_path_factory):
     www.mkdir()
     httpd, base = static_server.start(www, 0)
     url = f"{base}/handbook/"
+    # Built for a public address with the same sub-path: a local one gives no sitemap and no
+    # canonical addresses (README, "Deploy and use offline").
+    public = "https://crm-handbook.example/handbook/"
     result = subprocess.run(
         [
             sys.executable,
             str(ROOT / "tools" / "dist.py"),
             "--site-url",
-            url,
+            public,
             "--out",
             str(root / "dist"),
             "--config",
@@ -82,7 +86,9 @@ def deployed(tmp_path_factory):
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     (www / "handbook").symlink_to(root / "dist" / "site", target_is_directory=True)
-    yield SimpleNamespace(base=base, url=url, dist=root / "dist", site=root / "dist" / "site", book=load(project / "content_data"))
+    yield SimpleNamespace(
+        base=base, url=url, public=public, dist=root / "dist", site=root / "dist" / "site", book=load(project / "content_data")
+    )
     httpd.shutdown()
 
 
@@ -108,7 +114,7 @@ def _file_of(site: Path, path: str) -> Path:
 
 def test_dist_makes_a_folder_and_an_offline_archive(deployed):
     assert (deployed.site / "index.html").is_file() and (deployed.site / "en" / "quiz" / "index.html").is_file()
-    assert f"<loc>{deployed.url}</loc>" in (deployed.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{deployed.public}</loc>" in (deployed.site / "sitemap.xml").read_text(encoding="utf-8")
     (archive,) = deployed.dist.glob("crm-handbook-*.zip")
     names = set(zipfile.ZipFile(archive).namelist())
     assert {

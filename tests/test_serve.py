@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -67,6 +68,13 @@ def test_serve_serves_every_language_and_reloads_on_content_change(tmp_path):
             html = _get(base + prefix + "glossary/")
             assert f'<html lang="{lang}"' in html
             assert _get(base + prefix + "search/search_index.json").startswith("{")
+            # No public address here: the page names none (its links are relative) and there
+            # is no sitemap, so the development address never leaves this machine.
+            head = html[: html.index("</head>")]
+            for named in ('rel="canonical"', 'hreflang="', "og:url", "og:image", "twitter:image", "127.0.0.1", "localhost"):
+                assert named not in head, f"{prefix}glossary/ names {named!r} in its head"
+        with pytest.raises(urllib.error.HTTPError):
+            _get(base + "sitemap.xml")
 
         glossary = project / "content_data" / "glossary.yaml"
         text = glossary.read_text(encoding="utf-8")

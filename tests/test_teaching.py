@@ -69,3 +69,17 @@ def test_a_lesson_for_an_unknown_page_or_term_is_refused(content_copy):
         item="what-is-crm",
         message="'no-such-term' does not exist in glossary.yaml",
     )
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["# What is CRM?\n\n- a list, not an introduction\n", "An introduction without a title.\n", "# What is CRM?\n\n!!! note\n    A box.\n"],
+)
+def test_a_teaching_page_without_an_introduction_is_refused_not_framed_elsewhere(markdown):
+    from handbook.render import RenderError, with_lesson
+
+    with pytest.raises(RenderError, match="introductory paragraph"):
+        with_lesson(BOOK, markdown, "en", "what-is-crm")
+    # The same page with an introduction gets its outcomes right after it.
+    framed = with_lesson(BOOK, "# What is CRM?\n\nAn introduction.\n\n## A section\n", "en", "what-is-crm")
+    assert framed.index("An introduction.") < framed.index('<div class="hb-lesson" markdown>') < framed.index("## A section")

@@ -293,10 +293,26 @@ def with_lesson(book: Handbook, markdown: str, lang: str, page: str) -> str:
     context.update(lesson=lesson, terms=book.by_id("glossary"))
     top = _environment().get_template("lesson_top.md.j2").render(**context)
     bottom = _environment().get_template("lesson_bottom.md.j2").render(**context)
-    # After the title and the first paragraph below it.
-    match = re.search(r"^# .*\n\n(?:.+\n)+", markdown, flags=re.M)
-    at = match.end() if match else 0
+    at = _after_introduction(markdown, page)
     return f"{markdown[:at]}\n{top}\n{markdown[at:].rstrip()}\n\n{bottom}"
+
+
+# A block that is not a paragraph: a heading, HTML, a quote, a table, an admonition, a list, an
+# attribute list.
+_NOT_A_PARAGRAPH = re.compile(r"#|<|>|\||!!!|\?\?\?|[-*+] |\d+[.)] |\{")
+
+
+def _after_introduction(markdown: str, page: str) -> int:
+    """Where a lesson's outcomes go: after the page's title and the paragraph right below it
+    (its introduction). A page that does not open so is refused, not framed somewhere else."""
+    title = re.search(r"^# .*(?:\n|\Z)", markdown, flags=re.M)
+    intro = re.match(r"\n((?:[^\n]*\S[^\n]*(?:\n|\Z))+)", markdown[title.end() :]) if title else None
+    if intro is None or _NOT_A_PARAGRAPH.match(intro.group(1)):
+        raise RenderError(
+            f"the teaching page {page!r} must open with its title (# …) and an introductory paragraph "
+            "right below it: its lesson's outcomes and key terms go after that paragraph"
+        )
+    return title.end() + intro.end()
 
 
 @dataclass(frozen=True)
@@ -496,7 +512,8 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
             text=book.t("redirect.text", lang),
             target=relative(redirect.old, redirect.new),
             target_title=page_titles(book, lang, site.docs_dir)[stem],
-            canonical=site.url + link_path(redirect.new, lang),
+            # A local build names no address (SiteInfo.public_url): the new page, relatively.
+            canonical=(site.public_url + link_path(redirect.new, lang)) if site.public_url else relative(redirect.old, redirect.new),
             anchors=moved_anchors(book, redirect.old),
             # The site's icon, relative to the old page's folder (else browsers ask for /favicon.ico).
             icon=to_root(page_of(redirect.old), lang) + "assets/images/favicon.svg",
