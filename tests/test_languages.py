@@ -21,6 +21,8 @@ def test_mkdocs_yml_lists_the_registry_languages_in_its_order_with_its_default()
     assert [entry["locale"] for entry in languages] == list(LANGUAGES)
     assert [entry["locale"] for entry in languages if entry.get("default")] == [DEFAULT_LANGUAGE]
     assert all(entry.get("build", True) for entry in languages)
+    # Material's own language (its built-in labels, the root's direction) is the default's too.
+    assert read_config(ROOT / "mkdocs.yml")["theme"]["language"] == DEFAULT_LANGUAGE
 
 
 def test_every_language_has_a_folder_of_pages_and_the_default_is_served_at_the_root():

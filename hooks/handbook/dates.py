@@ -29,10 +29,8 @@ def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
         text = JalaliDate(year, month, day or 1).strftime("%d %B %Y" if day else "%B %Y", locale="fa")
         return localize_digits(text.lstrip("0").lstrip("۰"), "fa")
     if day is not None:
-        # British English, like the rest of the English text: "3 May 2010".
-        greg = format_date(
-            JalaliDate(year, month, day).to_gregorian(), "long" if lang == "en" else "d MMMM y", locale=LANGUAGE[lang].cldr_locale
-        )
+        # Day, month name, year in every language ("3 May 2010" in British English).
+        greg = format_date(JalaliDate(year, month, day).to_gregorian(), "d MMMM y", locale=LANGUAGE[lang].cldr_locale)
     elif month is not None:
         start = JalaliDate(year, month, 1).to_gregorian()
         greg = format_date(start, "MMMM y", locale=LANGUAGE[lang].cldr_locale)

@@ -4,8 +4,6 @@ handbook/quiz.py is the reference scoring the browser's numbers are tested again
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 
 from . import quiz
@@ -13,6 +11,7 @@ from .languages import LANGUAGE
 from .model import LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook
 from .text import plain_text, script_json
 from .tooltips import glosser
+from .ui_keys import named_in
 from .urls import page_path, relative
 
 
@@ -59,6 +58,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
     language. Links are relative to the quiz page."""
     info = quiz_dimension_info(book, lang)
     strategy = next((i for i in info if i["step"] is None), None)
+    keys, prefixes = named_in(sorted(QUIZ_CODE.glob("*.js")))  # the labels the browser code asks for
     return _plain_texts(
         {
             "codec": quiz.CODEC,
@@ -84,7 +84,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
             ],
             "cases": {c.priority: {"title": c.title[lang], "href": relative("quiz/", f"case-studies/#{c.id}")} for c in book.case_studies},
             "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,
-            "labels": {key: text[lang] for key, text in book.ui.items() if _browser_uses(key)},
+            "labels": {key: text[lang] for key, text in book.ui.items() if key in keys or key.startswith(prefixes)},
         }
     )
 
@@ -92,20 +92,6 @@ def quiz_data(book: Handbook, lang: str) -> dict:
 # The browser code of the quiz: its labels are only those it asks for (the rest of the quiz's
 # strings are in the page's HTML), which keeps the quiz page's first load within budget.
 QUIZ_CODE = Path(__file__).resolve().parents[2] / "quiz"
-
-
-@lru_cache(maxsize=1)
-def _browser_label_keys() -> tuple[frozenset, tuple]:
-    """The label keys quiz/*.js names as string literals, and the prefixes it completes at run
-    time (a literal ending in "_" or ".", such as "quiz.phase_" + phase)."""
-    code = "\n".join(p.read_text(encoding="utf-8") for p in sorted(QUIZ_CODE.glob("*.js")))
-    literals = set(re.findall(r"[\"'`]((?:quiz|stage|priority)\.[\w.-]*)[\"'`]", code))
-    return frozenset(k for k in literals if not k.endswith(("_", "."))), tuple(k for k in literals if k.endswith(("_", ".")))
-
-
-def _browser_uses(key: str) -> bool:
-    keys, prefixes = _browser_label_keys()
-    return key in keys or key.startswith(prefixes)
 
 
 def _plain_texts(data):

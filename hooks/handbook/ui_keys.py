@@ -42,7 +42,7 @@ NAMESPACES = (
     "theme",
     "trainers",
 )
-_KEY = re.compile(rf"""["'`]((?:{"|".join(NAMESPACES)})\.[a-z0-9_.-]*[a-z0-9])["'`]""")
+_LITERAL = re.compile(rf"""["'`]((?:{"|".join(NAMESPACES)})\.[a-z0-9_.-]*)["'`]""")
 _FILE_NAME = re.compile(r"\.(?:j2|ya?ml|md|html|js|css|py)$")
 
 # Where the keys are used: the hooks and their templates, the theme overrides, the browser code.
@@ -74,12 +74,16 @@ def used_keys(root: Path = ROOT) -> frozenset[str]:
         raise RuntimeError(
             f"{root} is not the handbook's project folder (hooks/, overrides/, quiz/): the interface strings are checked against its code"
         )
-    found: set[str] = set()
-    for pattern in _SOURCES:
-        for path in sorted(root.glob(pattern)):
-            if path.name != "ui_keys.py":
-                found.update(k for k in _KEY.findall(path.read_text(encoding="utf-8")) if not _FILE_NAME.search(k))
-    return frozenset(found)
+    paths = [path for pattern in _SOURCES for path in sorted(root.glob(pattern)) if path.name != "ui_keys.py"]
+    return frozenset(k for k in named_in(paths)[0] if not _FILE_NAME.search(k))
+
+
+def named_in(paths) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The keys these files name as string literals, and the prefixes they complete at run time
+    (a literal ending in "_" or ".", such as "quiz.phase_" + phase)."""
+    literals = {k for path in paths for k in _LITERAL.findall(Path(path).read_text(encoding="utf-8"))}
+    keys = frozenset(k for k in literals if k[-1].isalnum())
+    return keys, tuple(sorted(k for k in literals if k.endswith(("_", "."))))
 
 
 def required_ui_keys() -> frozenset[str]:
