@@ -78,18 +78,23 @@ def path_breaks(path: str) -> Markup:
     return Markup("".join(str(escape(c)) + ("<wbr>" if c in "/#" else "") for c in str(path)))
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    """For the Markdown templates (and hand-written pages): every value is a text (``_text``)."""
-    env = Environment(
+def _base_environment(**options) -> Environment:
+    """What both environments share: the templates folder, strict variables, escaping on."""
+    return Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=True,  # macros return Markup, so their output is not escaped twice
-        finalize=_text,
+        autoescape=True,
+        **options,
     )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    """For the Markdown templates (and hand-written pages): every value is a text (``_text``)."""
+    env = _base_environment(finalize=_text)  # macros return Markup, so their output is not escaped twice
     env.filters["digits"] = localize_digits
     env.filters["attr"] = lambda value: escape(plain_text(str(value)))  # a text inside an attribute
     env.filters["href"] = lambda url: escape(url)  # a validated URL (model.WebUrl) as an attribute
@@ -105,14 +110,7 @@ def _environment() -> Environment:
 @lru_cache(maxsize=1)
 def _html_environment() -> Environment:
     """For the templates that write HTML or SVG directly (*.html.j2, *.svg.j2): HTML escaping."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=True,
-    )
+    env = _base_environment()
     env.filters["words"] = plain_text  # a content text without the inline subset's marks (SVG text)
     return env
 
