@@ -289,7 +289,7 @@ def _anchors(items: dict[str, list]) -> dict[str, set[str]]:
 
 def _report_locator(err_at, kind: str, index: int, field: str, j: int, item_id: str, at: str, message: str) -> None:
     """A problem with the locator of source reference ``field[j]`` of an item."""
-    err_at(kind, index, (field, j, at), item_id, f"{field}[{j}].{at}", message)
+    err_at(kind, index, (field, j, at), item_id, message)
 
 
 @dataclass
@@ -307,8 +307,10 @@ class _Loading:
     def rel(self, kind: str) -> str:
         return f"{self.content_dir.name}/{kind}.yaml"
 
-    def err_at(self, kind: str, index: int, loc: tuple, item: str, field: str, message: str) -> None:
-        self.errors.append(ContentError(self.rel(kind), _line_of(self.trees[kind], (index, *loc)), item, field, message))
+    def err_at(self, kind: str, index: int, loc: tuple, item: str, message: str) -> None:
+        """A problem at ``loc`` in item ``index`` of ``kind``: its line, and its field named after
+        ``loc`` (("figures", 2, "name") -> "figures[2].name")."""
+        self.errors.append(ContentError(self.rel(kind), _line_of(self.trees[kind], (index, *loc)), item, _field(loc), message))
 
 
 def load(content_dir: str | Path) -> Handbook:
@@ -369,7 +371,7 @@ def _check_ids(s: _Loading) -> None:
         for index, it in items:
             if counts[it.id] > 1 and it.id in seen:
                 key = ID_FIELD.get(kind, "id")
-                err_at(kind, index, (key,), it.id, key, f"duplicate {key} '{it.id}' ({key}s must be unique within {kind}.yaml)")
+                err_at(kind, index, (key,), it.id, f"duplicate {key} '{it.id}' ({key}s must be unique within {kind}.yaml)")
             seen.add(it.id)
         ids[kind] = set(counts)
         for index, it in items:
@@ -377,19 +379,14 @@ def _check_ids(s: _Loading) -> None:
             if reserved and kind in ANCHORED:
                 key = ID_FIELD.get(kind, "id")
                 err_at(
-                    kind,
-                    index,
-                    (key,),
-                    it.id,
-                    key,
-                    f"ids starting with '{reserved}' are the site's own (its elements' ids); choose another id",
+                    kind, index, (key,), it.id, f"ids starting with '{reserved}' are the site's own (its elements' ids); choose another id"
                 )
         if kind in UNIQUE_NUMBERS:
             field = UNIQUE_NUMBERS[kind]
             numbers = Counter(getattr(it, field) for _, it in items)
             for index, it in items:
                 if numbers[getattr(it, field)] > 1:
-                    err_at(kind, index, (field,), it.id, field, f"{field} {getattr(it, field)} is used by more than one item")
+                    err_at(kind, index, (field,), it.id, f"{field} {getattr(it, field)} is used by more than one item")
 
 
 def _check_references(s: _Loading) -> None:
@@ -413,7 +410,7 @@ def _check_references(s: _Loading) -> None:
                     (ref.source, (field, j, "source")) if field == "sources" else (ref, (field, j) if isinstance(value, list) else (field,))
                 )
                 if ref_id not in ids[target]:
-                    err_at(kind, index, loc, it.id, _field(loc), f"'{ref_id}' does not exist in {target}.yaml")
+                    err_at(kind, index, loc, it.id, f"'{ref_id}' does not exist in {target}.yaml")
                 elif field == "sources" and ref.part is not None and ref.source in sources_by_id:
                     # The reporter is called at once, inside this iteration.
                     report = partial(_report_locator, err_at, kind, index, field, j, it.id)
@@ -432,25 +429,11 @@ def _check_mirrored(s: _Loading) -> None:
         for index, it in valid[kind_a]:
             for j, ref in enumerate(getattr(it, field_a)):
                 if (it.id, ref) not in b_pairs and ref in valid_ids[kind_b]:
-                    err_at(
-                        kind_a,
-                        index,
-                        (field_a, j),
-                        it.id,
-                        f"{field_a}[{j}]",
-                        f"'{ref}' in {kind_b}.yaml does not list '{it.id}' in its {field_b}",
-                    )
+                    err_at(kind_a, index, (field_a, j), it.id, f"'{ref}' in {kind_b}.yaml does not list '{it.id}' in its {field_b}")
         for index, it in valid[kind_b]:
             for j, ref in enumerate(getattr(it, field_b)):
                 if (ref, it.id) not in a_pairs and ref in valid_ids[kind_a]:
-                    err_at(
-                        kind_b,
-                        index,
-                        (field_b, j),
-                        it.id,
-                        f"{field_b}[{j}]",
-                        f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}",
-                    )
+                    err_at(kind_b, index, (field_b, j), it.id, f"'{ref}' in {kind_a}.yaml does not list '{it.id}' in its {field_a}")
 
 
 def _check_worked_examples(s: _Loading) -> None:
@@ -477,7 +460,6 @@ def _check_worked_examples(s: _Loading) -> None:
                         index,
                         ("figures", j, "name"),
                         case.id,
-                        f"figures[{j}].name",
                         f"'{figure.name}' is the name of a KPI's result in the worked examples; give the figure another name",
                     )
         for index, it in valid["kpis"]:
@@ -486,7 +468,7 @@ def _check_worked_examples(s: _Loading) -> None:
             try:
                 value = examples.value(worked.name_of(it.id))
             except worked.ExampleError as exc:
-                err_at("kpis", index, ("example", "expression"), it.id, "example.expression", str(exc))
+                err_at("kpis", index, ("example", "expression"), it.id, str(exc))
                 continue
             for lang in LANGUAGES:
                 stated = worked.format_number(value, lang, it.example.decimals)
@@ -496,7 +478,6 @@ def _check_worked_examples(s: _Loading) -> None:
                         index,
                         ("example", "result", lang),
                         it.id,
-                        f"example.result.{lang}",
                         f"must state the result as worked out, '{stated}' (the figures or the expression changed?)",
                     )
 
@@ -514,7 +495,6 @@ def _check_quiz(s: _Loading) -> None:
                     index,
                     ("id",),
                     step.id,
-                    "id",
                     f"the quiz must have exactly one dimension for this step (quiz_dimensions.yaml has {steps_with_dimension[step.id]})",
                 )
         seen_questions: dict[str, str] = {}
@@ -525,7 +505,6 @@ def _check_quiz(s: _Loading) -> None:
                     index,
                     ("id",),
                     dim.id,
-                    "id",
                     f"'{dim.id}' is a name the quiz page uses itself (#quiz-{dim.id}); choose another id",
                 )
             for j, question in enumerate(dim.questions):
@@ -535,7 +514,6 @@ def _check_quiz(s: _Loading) -> None:
                         index,
                         ("questions", j, "id"),
                         dim.id,
-                        f"questions[{j}].id",
                         f"'{question.id}' is a name the quiz form uses itself; choose another id",
                     )
                 if question.id in seen_questions:
@@ -544,7 +522,6 @@ def _check_quiz(s: _Loading) -> None:
                         index,
                         ("questions", j, "id"),
                         dim.id,
-                        f"questions[{j}].id",
                         f"question id '{question.id}' is also used in dimension '{seen_questions[question.id]}'",
                     )
                 seen_questions.setdefault(question.id, dim.id)
@@ -559,7 +536,6 @@ def _check_quiz(s: _Loading) -> None:
                             index,
                             ("questions", j, "id"),
                             dim.id,
-                            f"questions[{j}].id",
                             f"question '{question.id}' is not in quiz_ledger.yaml: add '- id: {question.id}' at its end",
                         )
                     elif slots[question.id][1].retired:
@@ -568,7 +544,6 @@ def _check_quiz(s: _Loading) -> None:
                             index,
                             ("questions", j, "id"),
                             dim.id,
-                            f"questions[{j}].id",
                             f"question '{question.id}' is retired in quiz_ledger.yaml: a changed question needs a new id",
                         )
             for index, slot in valid["quiz_ledger"]:
@@ -578,7 +553,6 @@ def _check_quiz(s: _Loading) -> None:
                         index,
                         ("id",),
                         slot.id,
-                        "id",
                         "no question has this id any more: mark it 'retired: true' (old links then drop its answer and say so)",
                     )
     if trees.get("quiz_levels") is not None:
@@ -589,16 +563,9 @@ def _check_quiz(s: _Loading) -> None:
         previous = None
         for index, level in levels:
             if previous is None and level.min_score != 0:
-                err_at("quiz_levels", index, ("min_score",), level.id, "min_score", "the first level must start at min_score 0")
+                err_at("quiz_levels", index, ("min_score",), level.id, "the first level must start at min_score 0")
             if previous is not None and level.min_score <= previous:
-                err_at(
-                    "quiz_levels",
-                    index,
-                    ("min_score",),
-                    level.id,
-                    "min_score",
-                    f"min_score must be higher than the previous level's ({previous})",
-                )
+                err_at("quiz_levels", index, ("min_score",), level.id, f"min_score must be higher than the previous level's ({previous})")
             previous = level.min_score
 
 
@@ -622,18 +589,16 @@ def _check_redirects(s: _Loading) -> None:
                     index,
                     ("old",),
                     r.id,
-                    "old",
                     f"'{r.old_page}' is a folder the build writes (a language's home, assets or search); it cannot be redirected",
                 )
             elif r.old in live:
-                err_at("redirects", index, ("old",), r.id, "old", f"'{r.old}' still exists; a redirect would hide it (remove the redirect)")
+                err_at("redirects", index, ("old",), r.id, f"'{r.old}' still exists; a redirect would hide it (remove the redirect)")
             elif r.old_anchor and r.old_page not in live and r.old_page not in moved_pages:
                 err_at(
                     "redirects",
                     index,
                     ("old",),
                     r.id,
-                    "old",
                     f"the page '{r.old_page}' no longer exists either: add a redirect for '{r.old_page}' itself",
                 )
             # (An item that is written but invalid has its own message; its links are not "missing".)
@@ -643,7 +608,6 @@ def _check_redirects(s: _Loading) -> None:
                     index,
                     ("new",),
                     r.id,
-                    "new",
                     f"'{r.new}' is not a page or an item anchor of the handbook (tests/published_links.txt lists them)",
                 )
 
@@ -703,7 +667,7 @@ def _check_links_in_texts(s: _Loading, ui: dict[str, Text], ui_node: Any) -> Non
         for index, it in items:
             for loc, text in _texts(it):
                 for problem in inline_problems(text, anchors):
-                    err_at(kind, index, loc, it.id, _field(loc), problem)
+                    err_at(kind, index, loc, it.id, problem)
     for key, text in ui.items() if all_read else ():
         for loc, value in _texts(text):
             for problem in inline_problems(value, anchors):
