@@ -51,12 +51,25 @@ def test_a_citation_names_the_list_and_the_item_never_a_bare_number(lang):
 
 
 def test_each_kind_cites_the_list_it_comes_from():
-    """The failure causes merge the articles' lists of problems; the checklist is Mir's table."""
+    """The failure causes merge the articles' lists of problems (a cause none of them lists is the
+    handbook's addition, and says so); the checklist is Mir's table."""
     expected = {"mir-crm-failures": "mistake", "crm-eight-problems": "problem", "crm-failure-causes-ar": "cause"}
     for cause in BOOK.failure_causes:
+        if cause.added_by_handbook:
+            assert cause.evidence, f"{cause.id}: an added cause says why no source is cited for it"
+            continue
         for ref in cause.sources:
             if ref.item is not None:
                 assert ref.part == expected[ref.source], f"{cause.id}: {ref}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_overview_names_the_causes_the_handbook_adds(lang):
+    added = [c for c in BOOK.failure_causes if c.added_by_handbook]
+    assert added, "misuse-of-customer-data is the handbook's addition"
+    # Its explanation's label: test_each_cause_is_taught_once_and_each_source_says_its_part.
+    intro = render_chapter(BOOK, "failure_causes", lang).split("\n## ")[0]
+    assert all(c.title[lang] in intro for c in added), "the overview names the added causes"
     for step in BOOK.checklist:
         assert [(r.source, r.part, r.item) for r in step.sources] == [("mir-crm-failures", "step", step.number)], step.id
     for stage in BOOK.lifecycle_stages:
@@ -135,13 +148,16 @@ def test_each_cause_is_taught_once_and_each_source_says_its_part(lang):
     """The explanation is the handbook's synthesis (tagged, naming no source); under it, each
     source with its place and what it says there, before the handbook's own warning signs."""
     causes = _items(render_failure_causes(BOOK, lang))
-    tag = f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.from_sources", lang)}</span>'
+    tags = {
+        added: f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.added" if added else "basis.from_sources", lang)}</span>'
+        for added in (False, True)
+    }
     sources = BOOK.by_id("sources")
     names = [name for s in BOOK.sources for name in (s.title[lang], s.author[lang] if s.author else None) if name]
     shorts = [s.short[lang] for s in BOOK.sources]
     for cause in BOOK.failure_causes:
         md = causes[cause.id]
-        label = md.index(f"**{BOOK.t('label.explanation', lang)}** {tag}")
+        label = md.index(f"**{BOOK.t('label.explanation', lang)}** {tags[cause.added_by_handbook]}")
         notes = md.index(f"**{BOOK.t('label.source_notes', lang)}**")
         assert label < md.index(cause.explanation[lang][:40]) < notes < md.index(f"**{BOOK.t('label.warning_signs', lang)}**"), cause.id
         assert not [n for n in names if n in cause.explanation[lang]], f"{cause.id}: the explanation names a source"
@@ -294,6 +310,6 @@ def test_kpis_are_grouped_by_what_they_measure_and_every_stage_has_one():
 def test_an_indicator_no_article_names_says_the_handbook_adds_it(lang):
     kpis = _items(render_chapter(BOOK, "kpis", lang))
     for kpi in BOOK.kpis:
-        added = BOOK.t("basis.kpi_added", lang) in kpis[kpi.id]
+        added = BOOK.t("basis.added", lang) in kpis[kpi.id]
         assert added == (not kpi.sources), kpi.id
         assert (BOOK.t("basis.kpi_synthesis", lang) in kpis[kpi.id]) == (kpi.basis == "synthesis" and bool(kpi.sources)), kpi.id

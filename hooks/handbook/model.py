@@ -216,6 +216,11 @@ class LifecycleStage(Item):
 # an overview page (failure-causes) that maps them all.
 
 
+# The parts of the sources that list causes of failure (sources.yaml): Mir's ten mistakes, the
+# eight-problems article's problems, the Arabic article's seven causes.
+FAILURE_LISTS = ("mistake", "problem", "cause")
+
+
 class FailureCause(Item):
     title: Text
     group: Literal[FAILURE_GROUPS]
@@ -232,6 +237,12 @@ class FailureCause(Item):
     def page(self) -> str:
         """The page stem the cause is taught on."""
         return FAILURE_GROUP_PAGES[self.group]
+
+    @property
+    def added_by_handbook(self) -> bool:
+        """No source lists it among the causes of failure (it cites none of their lists): the
+        handbook adds it, and its explanation says so instead of "from the sources below"."""
+        return not any(ref.part in FAILURE_LISTS for ref in self.sources)
 
 
 class ChecklistStep(Item):
