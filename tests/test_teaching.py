@@ -44,6 +44,10 @@ def test_a_lesson_frames_its_page(lang):
         summary = md.index("{ #hb-summary }")
         questions = md.index("{ #hb-review-questions }")
         assert top < summary < questions, lesson.id
+        # The questions are about the running case: the reader is sent to its facts first.
+        case = BOOK.teaching_cases[0]
+        note = md.index(f'href="../for-trainers/#{case.id}"', questions)
+        assert note < md.index('<details class="question', questions) and case.name[lang] in md[questions:note], lesson.id
         assert md.count('<details class="question hb-question" markdown>') == len(lesson.questions), lesson.id
         assert "<details open" not in md  # answers stay closed until the reader opens them
         for q in lesson.questions:
