@@ -96,3 +96,27 @@ def test_a_diagram_prints_as_text(browser, server):
     assert len(staged) >= 10
     for kpi in staged:
         assert _squash(kpi.name["en"]) in text, kpi.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_lifecycle_diagram_prints_in_two_columns_with_its_caption_on_one_sheet(browser, server, lang):
+    """On screen the one-column diagram (a phone's width); on paper the two-column copy, short
+    enough to share a sheet with the introduction, its caption never left on a sheet alone."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    goto(page, f"{server}/{page_path('lifecycle-stages', lang)}")
+    shown = "ids => ids.map(id => document.getElementById(id).getClientRects().length > 0)"
+    ids = ["diagram-lifecycle", "diagram-lifecycle-2-columns"]
+    assert page.evaluate(shown, ids) == [True, False], "screen: the one-column diagram only"
+    page.emulate_media(media="print")
+    assert page.evaluate(shown, ids) == [False, True], "paper: the two-column diagram only"
+    mm = page.evaluate(
+        "() => { const d = document.createElement('div'); d.style.height = '100mm'; document.body.append(d); const h = d.getBoundingClientRect().height / 100; d.remove(); return h; }"
+    )
+    figure = page.eval_on_selector("#diagram-lifecycle-2-columns", "f => f.getBoundingClientRect().height")
+    assert figure / mm <= 120, f"{lang}: the printed figure is {figure / mm:.0f} mm tall (a sheet holds 263 mm)"
+    data = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    page.close()
+    if lang == "en":  # pypdf reads left-to-right text in order
+        sheets = [_squash(sheet) for sheet in pdf_pages(data)]
+        caption, stage = _squash(BOOK.t("diagram.lifecycle.title", lang))[:30], _squash(BOOK.lifecycle_stages[0].name[lang])
+        assert caption in sheets[0] and stage in sheets[0], "the caption and the diagram share the first sheet"

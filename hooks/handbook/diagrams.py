@@ -143,69 +143,104 @@ def _sep(lang: str) -> str:
 # -- the customer lifecycle -------------------------------------------------------------------
 
 
-def lifecycle(book: Handbook, lang: str) -> Diagram:
-    """The five stages as a flow, each with the CRM types that serve it and its KPIs."""
-    c = _Canvas(lang)
+def lifecycle(book: Handbook, lang: str, columns: int = 1, cls: str = "") -> Diagram:
+    """The five stages as a flow, each with the CRM types that serve it and its KPIs.
+
+    ``columns=2`` lays the stages out in two columns (the first stages on the reading side),
+    split where the columns come out most even: the same diagram at half the height, for
+    paper, where a one-column flow is taller than a page and would leave the page before it
+    half empty (handbook.css shows it in print only).
+    """
     types = book.by_id("crm_types")
     kpis_by_stage: dict[str, list] = {}
     for k in book.kpis:
         kpis_by_stage.setdefault(k.stage, []).append(k)
-    shapes: list = []
-    desc: list[str] = []
-    y = MARGIN
+    stages = sorted(book.lifecycle_stages, key=lambda s: s.order)
     box_w = WIDTH - 2 * MARGIN
     text_w = box_w - 2 * PAD
-    stages = sorted(book.lifecycle_stages, key=lambda s: s.order)
-    for i, stage in enumerate(stages):
+
+    def stage_block(c: _Canvas, i: int, stage, x0: float, y: float) -> tuple[list, float, str]:
+        """The shapes of one stage's box from ``y`` in the column at ``x0``, its bottom and its words."""
         top = y
         name = f"{_digits(stage.order, lang)}. {stage.name[lang]}"
         inner: list = []
         y += PAD + TITLE
         head = Link(_href("lifecycle-stages", stage.id, "lifecycle-stages"), stage.name[lang])
         for line in wrap(name, text_w, TITLE):
-            head.shapes.append(Text(c.tx(MARGIN + PAD), y, line, "hb-d-title"))
+            head.shapes.append(Text(c.tx(x0 + MARGIN + PAD), y, line, "hb-d-title"))
             y += TITLE + 4
         inner.append(head)
         served = [types[t] for t in stage.crm_types]
         if served:
             label = book.t("label.served_by", lang)
-            inner.append(Text(c.tx(MARGIN + PAD), y + 2, f"{label}:", "hb-d-label"))
+            inner.append(Text(c.tx(x0 + MARGIN + PAD), y + 2, f"{label}:", "hb-d-label"))
             y += LINE
             for t in served:
                 inner.append(
                     Link(
                         _href("crm-types", t.id, "lifecycle-stages"),
                         t.name[lang],
-                        [Text(c.tx(MARGIN + PAD + 8), y, f"◆ {t.name[lang]}", "hb-d-text hb-d-link")],
+                        [Text(c.tx(x0 + MARGIN + PAD + 8), y, f"◆ {t.name[lang]}", "hb-d-text hb-d-link")],
                     )
                 )
                 y += LINE
         stage_kpis = kpis_by_stage.get(stage.id, [])
         if stage_kpis:
-            inner.append(Text(c.tx(MARGIN + PAD), y + 2, f"{book.t('label.related_kpis', lang)}:", "hb-d-label"))
+            inner.append(Text(c.tx(x0 + MARGIN + PAD), y + 2, f"{book.t('label.related_kpis', lang)}:", "hb-d-label"))
             y += LINE
             for k in stage_kpis:
                 name_k = k.name[lang] + (f" ({k.abbreviation})" if k.abbreviation else "")
                 link = Link(_href("kpis", k.id, "lifecycle-stages"), name_k)
                 for j, line in enumerate(wrap(name_k, text_w - 12)):
                     link.shapes.append(
-                        Text(c.tx(MARGIN + PAD + 8 + (0 if j == 0 else HANG)), y, ("• " if j == 0 else "") + line, "hb-d-text hb-d-link")
+                        Text(
+                            c.tx(x0 + MARGIN + PAD + 8 + (0 if j == 0 else HANG)), y, ("• " if j == 0 else "") + line, "hb-d-text hb-d-link"
+                        )
                     )
                     y += LINE
                 inner.append(link)
         y += PAD - 4
-        shapes.append(Rect(c.x(MARGIN, box_w), top, box_w, y - top, f"hb-d-box hb-d-stage-{i % 5}"))
-        shapes.extend(inner)
-        desc.append(
+        words = (
             f"{name}"
             + (f" — {book.t('label.served_by', lang)}: {_sep(lang).join(t.name[lang] for t in served)}" if served else "")
             + (f" — {book.t('label.related_kpis', lang)}: {_sep(lang).join(k.name[lang] for k in stage_kpis)}" if stage_kpis else "")
         )
-        if i < len(stages) - 1:  # an arrow down to the next stage
-            mid = WIDTH / 2
-            shapes.append(Path(f"M{mid} {y + 2} V{y + 18} M{mid - 6} {y + 12} L{mid} {y + 18} L{mid + 6} {y + 12}", "hb-d-arrow"))
-            y += 22
-    return Diagram("diagram-lifecycle", lang, WIDTH, y + MARGIN, book.t("diagram.lifecycle.title", lang), ". ".join(desc), shapes)
+        return [Rect(c.x(x0 + MARGIN, box_w), top, box_w, y - top, f"hb-d-box hb-d-stage-{i % 5}"), *inner], y, words
+
+    def layout(split: int) -> tuple[list, list[str], float, float]:
+        """Stages before ``split`` in the first column, the rest in the second."""
+        width = WIDTH if split >= len(stages) else 2 * WIDTH
+        c = _Canvas(lang, width)
+        shapes: list = []
+        desc: list[str] = []
+        bottom = 0.0
+        y = MARGIN
+        for i, stage in enumerate(stages):
+            x0 = 0 if i < split else WIDTH
+            if i == split:
+                y = MARGIN
+            block, y, words = stage_block(c, i, stage, x0, y)
+            shapes.extend(block)
+            desc.append(words)
+            bottom = max(bottom, y)
+            if i < len(stages) - 1 and i + 1 != split:  # an arrow down to the next stage
+                mid = x0 + WIDTH / 2
+                shapes.append(
+                    Path(
+                        f"M{c.tx(mid)} {y + 2} V{y + 18} M{c.tx(mid) - 6} {y + 12} L{c.tx(mid)} {y + 18} L{c.tx(mid) + 6} {y + 12}",
+                        "hb-d-arrow",
+                    )
+                )
+                y += 22
+        return shapes, desc, width, bottom
+
+    split = len(stages)
+    if columns == 2:
+        split = min(range(1, len(stages)), key=lambda at: layout(at)[3])
+    shapes, desc, width, bottom = layout(split)
+    suffix = "" if columns == 1 else f"-{columns}-columns"
+    title = book.t("diagram.lifecycle.title", lang)
+    return Diagram(f"diagram-lifecycle{suffix}", lang, width, bottom + MARGIN, title, ". ".join(desc), shapes, cls)
 
 
 # -- the failure map ---------------------------------------------------------------------------
