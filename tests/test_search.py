@@ -124,3 +124,15 @@ def test_split_index_keeps_every_entry_once_in_its_language():
     )
     assert r"\u00AB" in parts["fa"]["config"]["separator"]
     assert language_of("en", ["fa", "en"]) == ("en", "")
+
+
+def test_a_diagrams_print_copy_is_not_indexed_twice(built_site):
+    """The lifecycle page carries its diagram twice (one column for screens, two for paper):
+    search indexes the words once, or the page would rank on them twice over."""
+    docs = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    intro = next(d for d in docs if d["location"] == "lifecycle-stages/")
+    html = (built_site / "en" / "lifecycle-stages" / "index.html").read_text(encoding="utf-8")
+    screen = re.search(r'<figure [^>]*id="diagram-lifecycle">.*?</figure>', html, flags=re.S).group(0)
+    assert 'id="diagram-lifecycle-2-columns"' in html, "the print copy is on the page"
+    once = screen.count("4. Support")
+    assert 0 < intro["text"].count("4. Support") <= once, "the diagram's words are indexed once"
