@@ -9,10 +9,13 @@ nested builds); these hooks run in every one of those builds:
   chapter rendered from the content, in the language being built; a hand-written page gets
   its ``{{ idea(...) }}`` / ``{{ ref(...) }}`` filled in; every page gets the glossary's
   abbreviations, so terms show their definition on hover, focus or tap;
-* ``on_page_content``: the page's description for link previews, and the map of its anchors
-  that moved (``content_data/redirects.yaml``);
+* ``on_page_context`` / ``on_page_content``: the page's description for link previews, its
+  addresses in other languages (hreflang) and the map of its anchors that moved
+  (``content_data/redirects.yaml``); without a public address (a local build, ``serve``) no
+  canonical or hreflang address;
 * ``on_post_template`` / ``on_post_build``: each language gets its own 404 page and search
-  index, and every page that moved a forwarding page at its old address.
+  index, every page that moved a forwarding page at its old address, and a local build no
+  sitemap.
 
 The language being built is read from the i18n plugin, never from ``page.file.locale``.
 """
@@ -60,8 +63,11 @@ def _i18n(config: MkDocsConfig):
 
 def _site_info(config: MkDocsConfig) -> SiteInfo:
     languages = _i18n(config).config.languages
+    # `mkdocs serve` replaces site_url with the address it serves at, which may be a network
+    # address (`-a 192.168.1.5:8000` in a classroom): a development server has no public address.
+    serving = _publish.get("command") == "serve"
     return SiteInfo(
-        url=config.site_url or "/",
+        url="/" if serving else config.site_url or "/",
         names={lang.locale: lang.site_name or config.site_name for lang in languages},
         descriptions={lang.locale: lang.site_description or "" for lang in languages},
         edition=edition(Path(__file__).parent),

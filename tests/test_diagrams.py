@@ -14,7 +14,7 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, axe_violations, goto
 from handbook import diagrams
-from handbook.languages import PREFIX
+from handbook.languages import LANGUAGE, PREFIX
 from handbook.links import anchored_items
 from handbook.loader import load
 from handbook.render import render_diagram
@@ -216,3 +216,21 @@ def test_diagrams_grow_with_the_column_on_a_wide_screen(browser, server, lang):
         assert width / drawn >= 1.25 and width <= column + 1, (
             f"{lang} /{name}/ #{element_id}: drawn {drawn:.0f} px wide, shown {width:.0f} px in a {column:.0f} px column"
         )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_two_column_lifecycle_keeps_every_stage_inside_its_column(lang):
+    """The print copy (columns=2): half the height, each stage's box within one half of the
+    canvas, the first stages on the reading side (the right in Persian and Arabic)."""
+    one, two = diagrams.lifecycle(BOOK, lang), diagrams.lifecycle(BOOK, lang, 2)
+    assert two.width == 2 * one.width and two.height < 0.7 * one.height
+    boxes = [s for s in two.shapes if isinstance(s, diagrams.Rect)]
+    assert len(boxes) == len(BOOK.lifecycle_stages)
+    half = two.width / 2
+    sides = ["left" if b.x + b.w <= half else "right" if b.x >= half else "both" for b in boxes]
+    assert "both" not in sides, sides
+    first = "right" if LANGUAGE[lang].rtl else "left"
+    assert sides[0] == first and sides[-1] != first, sides
+    for s in two.shapes:
+        if isinstance(s, diagrams.Text):
+            assert 0 <= s.x <= two.width and 0 <= s.y <= two.height, s

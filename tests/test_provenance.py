@@ -61,6 +61,10 @@ def test_each_kind_cites_the_list_it_comes_from():
         for ref in cause.sources:
             if ref.item is not None:
                 assert ref.part == expected[ref.source], f"{cause.id}: {ref}"
+    for step in BOOK.checklist:
+        assert [(r.source, r.part, r.item) for r in step.sources] == [("mir-crm-failures", "step", step.number)], step.id
+    for stage in BOOK.lifecycle_stages:
+        assert [(r.part, r.item) for r in stage.sources if r.source == "shabake-what-is-crm"] == [("stage", stage.order)], stage.id
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -70,10 +74,6 @@ def test_the_overview_names_the_causes_the_handbook_adds(lang):
     # Its explanation's label: test_each_cause_is_taught_once_and_each_source_says_its_part.
     intro = render_chapter(BOOK, "failure_causes", lang).split("\n## ")[0]
     assert all(c.title[lang] in intro for c in added), "the overview names the added causes"
-    for step in BOOK.checklist:
-        assert [(r.source, r.part, r.item) for r in step.sources] == [("mir-crm-failures", "step", step.number)], step.id
-    for stage in BOOK.lifecycle_stages:
-        assert [(r.part, r.item) for r in stage.sources if r.source == "shabake-what-is-crm"] == [("stage", stage.order)], stage.id
 
 
 @pytest.mark.parametrize(

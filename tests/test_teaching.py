@@ -77,7 +77,17 @@ def test_a_lesson_for_an_unknown_page_or_term_is_refused(content_copy):
 
 @pytest.mark.parametrize(
     "markdown",
-    ["# What is CRM?\n\n- a list, not an introduction\n", "An introduction without a title.\n", "# What is CRM?\n\n!!! note\n    A box.\n"],
+    [
+        "# What is CRM?\n\n- a list, not an introduction\n",
+        "An introduction without a title.\n",
+        "# What is CRM?\n\n!!! note\n    A box.\n",
+        "# What is CRM?\n\n```\ncode\n```\n",
+        "# What is CRM?\n\n    indented code\n",
+        '# What is CRM?\n\n=== "A tab"\n\n    Text.\n',
+        "# What is CRM?\n\n---\n\nText.\n",
+        "# What is CRM?\n\n<div>A block.</div>\n",
+        "# What is CRM?\n\nA paragraph\n- and a list without a blank line\n",
+    ],
 )
 def test_a_teaching_page_without_an_introduction_is_refused_not_framed_elsewhere(markdown):
     from handbook.render import RenderError, with_lesson
@@ -87,3 +97,12 @@ def test_a_teaching_page_without_an_introduction_is_refused_not_framed_elsewhere
     # The same page with an introduction gets its outcomes right after it.
     framed = with_lesson(BOOK, "# What is CRM?\n\nAn introduction.\n\n## A section\n", "en", "what-is-crm")
     assert framed.index("An introduction.") < framed.index('<div class="hb-lesson" markdown>') < framed.index("## A section")
+
+
+@pytest.mark.parametrize("intro", ["<abbr>CRM</abbr> is a way of working.", "\nTwo blank lines above.", "Right under the title."])
+def test_an_introduction_may_open_with_inline_html_or_follow_the_title_closely(intro):
+    from handbook.render import with_lesson
+
+    gap = "\n" if intro.startswith("Right") else "\n\n"
+    framed = with_lesson(BOOK, f"# What is CRM?{gap}{intro}\n\n## A section\n", "en", "what-is-crm")
+    assert framed.index(intro.strip()) < framed.index('<div class="hb-lesson" markdown>') < framed.index("## A section")

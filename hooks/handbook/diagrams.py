@@ -235,7 +235,7 @@ def lifecycle(book: Handbook, lang: str, columns: int = 1, cls: str = "") -> Dia
         return shapes, desc, width, bottom
 
     split = len(stages)
-    if columns == 2:
+    if columns == 2 and len(stages) > 1:
         split = min(range(1, len(stages)), key=lambda at: layout(at)[3])
     shapes, desc, width, bottom = layout(split)
     suffix = "" if columns == 1 else f"-{columns}-columns"

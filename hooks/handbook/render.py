@@ -295,17 +295,20 @@ def with_lesson(book: Handbook, markdown: str, lang: str, page: str) -> str:
     return f"{markdown[:at]}\n{top}\n{markdown[at:].rstrip()}\n\n{bottom}"
 
 
-# A block that is not a paragraph: a heading, HTML, a quote, a table, an admonition, a list, an
-# attribute list.
-_NOT_A_PARAGRAPH = re.compile(r"#|<|>|\||!!!|\?\?\?|[-*+] |\d+[.)] |\{")
+# A block that is not a paragraph: a heading, block-level HTML, a quote, a table, an admonition,
+# a list, an attribute list, code, content tabs, a rule, a table of contents, a snippet.
+_NOT_A_PARAGRAPH = re.compile(
+    r"#|<(?:div|details|figure|table|p|ul|ol|dl|section|aside|blockquote|pre|h[1-6])\b|>|\||!!!|\?\?\?|[-*+] |\d+[.)] |\{"
+    r"|```|~~~| {4}|\t|===|(?:-{3,}|\*{3,}|_{3,})\s*$|\[TOC\]|--8<--"
+)
 
 
 def _after_introduction(markdown: str, page: str) -> int:
     """Where a lesson's outcomes go: after the page's title and the paragraph right below it
     (its introduction). A page that does not open so is refused, not framed somewhere else."""
     title = re.search(r"^# .*(?:\n|\Z)", markdown, flags=re.M)
-    intro = re.match(r"\n((?:[^\n]*\S[^\n]*(?:\n|\Z))+)", markdown[title.end() :]) if title else None
-    if intro is None or _NOT_A_PARAGRAPH.match(intro.group(1)):
+    intro = re.match(r"\n*((?:[^\n]*\S[^\n]*(?:\n|\Z))+)", markdown[title.end() :]) if title else None
+    if intro is None or _NOT_A_PARAGRAPH.match(intro.group(1)) or re.search(r"^(?:[-*+] |\d+[.)] )", intro.group(1), flags=re.M):
         raise RenderError(
             f"the teaching page {page!r} must open with its title (# …) and an introductory paragraph "
             "right below it: its lesson's outcomes and key terms go after that paragraph"
@@ -510,8 +513,8 @@ def render_moved_page(book: Handbook, redirect: Redirect, lang: str, site: SiteI
             text=book.t("redirect.text", lang),
             target=relative(redirect.old, redirect.new),
             target_title=page_titles(book, lang, site.docs_dir)[stem],
-            # A local build names no address (SiteInfo.public_url): the new page, relatively.
-            canonical=(site.public_url + link_path(redirect.new, lang)) if site.public_url else relative(redirect.old, redirect.new),
+            # A local build names no address (SiteInfo.public_url), so no canonical link.
+            canonical=(site.public_url + link_path(redirect.new, lang)) if site.public_url else None,
             anchors=moved_anchors(book, redirect.old),
             # The site's icon, relative to the old page's folder (else browsers ask for /favicon.ico).
             icon=to_root(page_of(redirect.old), lang) + "assets/images/favicon.svg",
