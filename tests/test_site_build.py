@@ -280,3 +280,21 @@ def test_no_glossary_term_is_marked_inside_a_link(built_site, lang):
         assert all('tabindex="0"' in m for m in marks), f"{PREFIX[lang]}{path}: a marked term is not focusable"
         marked += len(marks)
     assert marked > 50
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_themes_landmarks_and_controls_speak_the_readers_language(built_site, lang):
+    """Material's own labels (header, footer, navigation, contents, search, back to top, skip
+    link) come from ui.yaml's theme.* strings where Material's translation misnames them."""
+    page = (built_site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+    for key in ("header", "footer", "nav", "toc", "search.placeholder", "search.reset"):
+        label = BOOK.t(f"theme.{key}", lang)
+        assert f'aria-label="{label}"' in page or f'placeholder="{label}"' in page, f"{lang}: theme.{key} ({label!r}) not used"
+    for key in ("top", "action.skip"):
+        assert BOOK.t(f"theme.{key}", lang) in page, f"{lang}: theme.{key}"
+    wrong = {
+        "fa": ["جستجو", "هدایت", "پاورقی", "سرتیتر"],
+        "ar": ["عد إلى", "انتقل إلى", "هامش سفلي", "عنوان العارضة"],
+        "en": ["Initializing"],
+    }
+    assert not [w for w in wrong[lang] if w in page], f"{lang}: Material's misnamed labels are still on the page"
