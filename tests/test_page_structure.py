@@ -116,3 +116,15 @@ def test_no_figure_repeats_the_text_of_its_page_or_cuts_it_off(lang):
                     found.append(f"{stem}: the figure repeats the page's text: {run!r}")
                     break
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_case_studys_card_and_text_do_not_say_the_same_thing_twice(lang):
+    """The card gives each case's business priority and the KPIs watched; the text around it
+    does not repeat them (a review found both printed twice)."""
+    md = PAGES[(lang, "case-studies")]
+    body = re.sub(r"<figure\b.*?</figure>", "", md, flags=re.S)
+    for key in ("label.priority", "label.kpis_watched"):
+        label = BOOK.t(key, lang)
+        assert f"**{label}" not in body, f"{lang}: '{label}' is repeated outside the card"
+        assert md.count(label) >= len(BOOK.case_studies), f"{lang}: '{label}' is on every card"
