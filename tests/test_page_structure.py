@@ -128,3 +128,20 @@ def test_a_case_studys_card_and_text_do_not_say_the_same_thing_twice(lang):
         label = BOOK.t(key, lang)
         assert f"**{label}" not in body, f"{lang}: '{label}' is repeated outside the card"
         assert md.count(label) >= len(BOOK.case_studies), f"{lang}: '{label}' is on every card"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_section_that_only_introduces_a_key_idea_holds_it_as_a_subsection(lang):
+    """A short hand-written section that leads into a key idea ("Why keeping customers matters
+    most") holds it as its subsection (idea(id, 3)), so the outline reads section, subsection,
+    not two sections in a row."""
+    md = PAGES[(lang, "what-is-crm")]
+    for idea in ("drucker-customer-purpose", "crm-as-strategic-trap", "crm-project-stakes"):
+        assert re.search(rf"^### .*\{{ #{idea} ", md, flags=re.M), f"{lang}: {idea} is not a subsection"
+
+
+def test_a_key_idea_is_a_section_or_a_subsection_nothing_else():
+    from handbook.render import RenderError, render_narrative
+
+    with pytest.raises(RenderError, match="section"):
+        render_narrative(BOOK, '# T\n\n{{ idea("drucker-customer-purpose", 4) }}\n', "en", "what-is-crm")

@@ -444,7 +444,10 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
     ideas = book.by_id("key_ideas")
     placed: set[str] = set()
 
-    def idea(idea_id: str) -> str:
+    def idea(idea_id: str, level: int = 2) -> str:
+        """The key idea as a section (level 2), or as a subsection (3) of the section it is in."""
+        if level not in (2, 3):
+            raise RenderError(f"idea({idea_id!r}, {level!r}): a key idea is a section (2) or a subsection (3)")
         item = ideas.get(idea_id)
         if item is None:
             raise RenderError(f"idea({idea_id!r}): no such id in key_ideas.yaml")
@@ -453,7 +456,7 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         if idea_id in placed:
             raise RenderError(f"idea({idea_id!r}) is placed twice")
         placed.add(idea_id)
-        return Markup(_environment().get_template("key_idea.md.j2").render(**context, idea=item, m=macros))
+        return Markup(_environment().get_template("key_idea.md.j2").render(**context, idea=item, m=macros, level=level))
 
     def ref(kind: str, item_id: str, text: str | None = None) -> str:
         if kind not in ANCHORED:  # the kinds of item that have an anchor somewhere
