@@ -219,7 +219,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     page.meta.setdefault("description", escape(describe(html) or config.site_description))
     # hreflang: the same page in every language (overrides/main.html writes them in <head>).
     stem, i18n = Path(page.file.src_uri).stem, _i18n(config)
-    url = _site[i18n.current_language].public_url
+    url = config.extra["public_url"]
     if url:
         page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
     # Anchors of this page that moved (content_data/redirects.yaml): links.js forwards readers.
@@ -275,7 +275,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     write_language_indexes(site_dir, languages)
-    if not _site[languages[0]].public_url:  # a sitemap of local addresses is of no use to anyone
+    if not config.extra["public_url"]:  # a sitemap of local addresses is of no use to anyone
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)
     minify_stylesheets(site_dir)

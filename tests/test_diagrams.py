@@ -220,9 +220,9 @@ def test_diagrams_grow_with_the_column_on_a_wide_screen(browser, server, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_two_column_lifecycle_keeps_every_stage_inside_its_column(lang):
-    """The print copy (columns=2): half the height, each stage's box within one half of the
+    """The print copy (medium="print", two columns): half the height, each stage's box within one half of the
     canvas, the first stages on the reading side (the right in Persian and Arabic)."""
-    one, two = diagrams.lifecycle(BOOK, lang), diagrams.lifecycle(BOOK, lang, 2)
+    one, two = diagrams.lifecycle(BOOK, lang), diagrams.lifecycle(BOOK, lang, "print")
     assert two.width == 2 * one.width and two.height < 0.7 * one.height
     boxes = [s for s in two.shapes if isinstance(s, diagrams.Rect)]
     assert len(boxes) == len(BOOK.lifecycle_stages)

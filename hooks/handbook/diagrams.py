@@ -97,6 +97,9 @@ class Diagram:
     desc: str
     shapes: list
     cls: str = ""
+    # "print": a copy drawn for paper only (shown in print, left out of search); "screen": the
+    # copy it stands in for; "": the only copy, for both.
+    medium: str = ""
 
     @property
     def dir(self) -> str:
@@ -143,14 +146,16 @@ def _sep(lang: str) -> str:
 # -- the customer lifecycle -------------------------------------------------------------------
 
 
-def lifecycle(book: Handbook, lang: str, columns: int = 1, cls: str = "") -> Diagram:
+def lifecycle(book: Handbook, lang: str, medium: str = "screen") -> Diagram:
     """The five stages as a flow, each with the CRM types that serve it and its KPIs.
 
-    ``columns=2`` lays the stages out in two columns (the first stages on the reading side),
-    split where the columns come out most even: the same diagram at half the height, for
-    paper, where a one-column flow is taller than a page and would leave the page before it
-    half empty (handbook.css shows it in print only).
+    On screen one column (a phone's width). For ``medium="print"`` two columns (the first
+    stages on the reading side), split where the columns come out most even: the same diagram
+    at half the height, since a one-column flow is taller than a page and would leave the page
+    before it half empty (handbook.css shows each copy in its medium only).
     """
+    if medium not in ("screen", "print"):
+        raise ValueError(f"medium must be 'screen' or 'print', not {medium!r}")
     types = book.by_id("crm_types")
     kpis_by_stage: dict[str, list] = {}
     for k in book.kpis:
@@ -235,12 +240,12 @@ def lifecycle(book: Handbook, lang: str, columns: int = 1, cls: str = "") -> Dia
         return shapes, desc, width, bottom
 
     split = len(stages)
-    if columns == 2 and len(stages) > 1:
+    if medium == "print" and len(stages) > 1:
         split = min(range(1, len(stages)), key=lambda at: layout(at)[3])
     shapes, desc, width, bottom = layout(split)
-    suffix = "" if columns == 1 else f"-{columns}-columns"
+    suffix = "-2-columns" if medium == "print" else ""
     title = book.t("diagram.lifecycle.title", lang)
-    return Diagram(f"diagram-lifecycle{suffix}", lang, width, bottom + MARGIN, title, ". ".join(desc), shapes, cls)
+    return Diagram(f"diagram-lifecycle{suffix}", lang, width, bottom + MARGIN, title, ". ".join(desc), shapes, medium=medium)
 
 
 # -- the failure map ---------------------------------------------------------------------------

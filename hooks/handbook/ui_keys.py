@@ -63,13 +63,12 @@ def computed_keys() -> frozenset[str]:
     # "theme.<Material's key>"): result counts worded per language, and Material's Arabic «إبحث»,
     # «إختر» (a wrong hamza on the imperative) and singular address.
     keys += [f"theme.search.result.{k}" for k in ("placeholder", "none", "one", "other", "more.one", "more.other")]
-    # The page's header and footer landmarks: Material's Persian «سرتیتر»/«پاورقی» (a headline, a
-    # footnote) and Arabic «عنوان العارضة»/«هامش سفلي» misname them.
-    keys += ["theme.search", "theme.select.language", "theme.header", "theme.footer"]
-    # Landmarks and controls in the readers' words: Persian «هدایت» (guidance) for navigation and
-    # «جستجو» against the handbook's «جست‌وجو»; Arabic singular imperatives («عد», «انتقل»)
-    # against the plural address used everywhere else; American "Initializing".
-    keys += [f"theme.{k}" for k in ("nav", "toc", "search.placeholder", "search.result.initializer", "search.reset", "top", "action.skip")]
+    # Landmarks and controls in the readers' words: Material's Persian «سرتیتر»/«پاورقی» (a
+    # headline, a footnote) for header and footer, «هدایت» (guidance) for navigation and «جستجو»
+    # against the handbook's «جست‌وجو»; Arabic «عنوان العارضة»/«هامش سفلي» and singular
+    # imperatives («عد», «انتقل») against the plural address used everywhere else; "Initializing".
+    theme = ("search", "select.language", "header", "footer", "nav", "toc", "search.placeholder")
+    keys += [f"theme.{k}" for k in (*theme, "search.result.initializer", "search.reset", "top", "action.skip")]
     return frozenset(keys)
 
 
