@@ -101,7 +101,8 @@ def test_a_diagram_prints_as_text(browser, server):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_lifecycle_diagram_prints_in_two_columns_with_its_caption_on_one_sheet(browser, server, lang):
     """On screen the one-column diagram (a phone's width); on paper the two-column copy, short
-    enough to share a sheet with the introduction, its caption never left on a sheet alone."""
+    enough to share a sheet with the introduction. Whether the caption shares a sheet with the
+    diagram is read from the PDF in English only (pypdf reads right-to-left text out of order)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     goto(page, f"{server}/{page_path('lifecycle-stages', lang)}")
     shown = "ids => ids.map(id => document.getElementById(id).getClientRects().length > 0)"
