@@ -148,6 +148,13 @@ def goto(page, url: str, timeout_ms: int = 10_000):
             page.wait_for_timeout(25)
             waited += 25
         assert not pending, f"{url}: requests still open after {timeout_ms} ms: {[r.url for r in pending]}"
+        # Material's bundle and the handbook's scripts run after the first paint (overrides/main.html)
+        if page.evaluate("!!document.getElementById('hb-later')"):
+            page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'", timeout=timeout_ms)
+            while pending and waited < timeout_ms:
+                page.wait_for_timeout(25)
+                waited += 25
+            assert not pending, f"{url}: requests still open after {timeout_ms} ms: {[r.url for r in pending]}"
         return response
     finally:
         for event, listener in listeners.items():

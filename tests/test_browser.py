@@ -484,6 +484,34 @@ def test_no_other_host_and_no_error_in_an_older_browser(browser, server, lang):
     assert not errors, errors
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_first_paint_has_the_systems_colour_scheme_and_the_scripts_run_after_it(browser, server, scheme):
+    """Material's bundle runs after the first paint (overrides/main.html, issue 13), so the scheme
+    a first-time reader's system asks for is set before it: held back, the bundle must not be
+    needed for a dark page. Once released, the bundle still starts (Material waits for
+    DOMContentLoaded, which the loader repeats) and a scheme the reader picks wins over the
+    system's on the next page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    released = []
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort() if not released else route.continue_())
+    page.goto(server + "/en/kpis/", wait_until="load")
+    page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected, "set before any bundle"
+    assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the bundle was held back"
+    released.append(True)
+    goto(page, server + "/en/kpis/")
+    assert not page.evaluate("document.documentElement.classList.contains('no-js')"), "Material's bundle started"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    other = "default" if scheme == "dark" else "slate"
+    page.click("form[data-md-component=palette] label[for]:visible")
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{other}'")
+    goto(page, server + "/en/glossary/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == other, "the reader's choice is kept"
+    context.close()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_nothing_widens_a_phone_page_before_scripts_run(browser, server, lang):
     """The closed language menu once reached 16 px past the left edge of right-to-left pages: the
