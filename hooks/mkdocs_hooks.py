@@ -222,7 +222,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     url = config.extra["public_url"]
     if url:
         page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
-    # Anchors of this page that moved (content_data/redirects.yaml): links.js forwards readers.
+    # Anchors of this page that moved (content_data/redirects.yaml): an inline script forwards readers before the first paint.
     return focusable_first_abbr(html) + render_moved_anchors(_book(config), stem)
 
 

@@ -492,7 +492,7 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
 
 
 def render_moved_anchors(book: Handbook, page: str) -> str:
-    """The JSON block links.js follows when a reader arrives at an anchor of ``page`` that moved."""
+    """The JSON block and inline script that forward a reader arriving at an anchor of ``page`` that moved."""
     moved = moved_anchors(book, page_link(page))
     if not moved:
         return ""

@@ -1,5 +1,5 @@
-/* Stable links: copy-link buttons on items, the language menu keeps the #fragment, moved
-   anchors are forwarded (README, "Links that last"). Labels from #hb-ui. */
+/* Stable links: copy-link buttons on items, the language menu keeps the #fragment (README,
+   "Links that last"). Labels from #hb-ui. */
 (function () {
   "use strict";
   function json(id) {
@@ -7,18 +7,8 @@
     try { return element ? JSON.parse(element.textContent) : null; } catch (e) { return null; }
   }
 
-  /* Old links keep working: an anchor that is not on the page but in the map moved. */
-  var moved = json("hb-redirects");
-  function follow() {
-    var id;
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
-    if (moved && id && !document.getElementById(id) && Object.prototype.hasOwnProperty.call(moved, id)) {
-      location.replace(moved[id]);
-    }
-  }
-  follow();
-  window.addEventListener("hashchange", follow);
-
+  /* Old links (anchors that moved) are followed by an inline script before the first paint:
+     hooks/handbook/templates/moved_anchors.html.j2. */
   var ui = json("hb-ui");
   if (!ui) return;
 
