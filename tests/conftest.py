@@ -148,9 +148,19 @@ def goto(page, url: str, timeout_ms: int = 10_000):
             page.wait_for_timeout(25)
             waited += 25
         assert not pending, f"{url}: requests still open after {timeout_ms} ms: {[r.url for r in pending]}"
-        # Material's bundle and the handbook's scripts run after the first paint (overrides/main.html)
-        if page.evaluate("!!document.getElementById('hb-later')"):
-            page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'", timeout=timeout_ms)
+        # Material's bundle and the handbook's scripts run after the first paint (overrides/main.html):
+        # wait for them where the loader started (not with JavaScript off). A page that forwards
+        # the reader (a moved anchor) is waited for at its new address.
+        for _ in range(3):
+            try:
+                later = page.evaluate("document.documentElement.dataset.hbScripts")
+                if later:
+                    page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'", timeout=timeout_ms)
+                break
+            except Exception as error:  # Playwright's Error: the page navigated meanwhile
+                if "context was destroyed" not in str(error):
+                    raise
+                page.wait_for_load_state("load")
             while pending and waited < timeout_ms:
                 page.wait_for_timeout(25)
                 waited += 25

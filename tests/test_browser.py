@@ -599,6 +599,13 @@ def test_a_term_is_marked_below_its_letters_and_its_definition_is_opaque(browser
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     goto(page, f"{server}/{PREFIX[lang]}kpis/")
+    # The gap is measured on Vazirmatn's glyphs: on a loaded machine the first page can miss the
+    # font's 100 ms window (font-display: optional) and be drawn in the system font; open it again.
+    for _ in range(3):
+        page.evaluate("document.fonts.ready.then(() => true)")
+        if lang == "en" or _drawn_with_vazirmatn(_rendered_fonts(page)):
+            break
+        goto(page, f"{server}/{PREFIX[lang]}kpis/")
     marks = page.evaluate(_TERM_MARKS)
     context.close()
     assert len(marks) >= 3, marks
