@@ -41,6 +41,8 @@ def test_all_content_and_pages_pass_the_orthography_lint():
         ("سنة 2023", "ar", "Latin digits"),
         ("العملاء, الموردون", "ar", "Latin punctuation"),
         ("customer مشتری", "en", "Arabic-script letter"),
+        ('his phrase "a technology museum"', "en", "straight quote"),
+        ("the customer's view", "en", "straight quote"),
     ],
 )
 def test_the_lint_catches(text, lang, expected):
@@ -57,6 +59,7 @@ def test_the_lint_catches(text, lang, expected):
         ("به گزارش Gartner 2023 بیش از ۷۰٪", "fa"),
         ("يرى مير أن أكثر من ٧٠٪ من المشاريع تفشل؛ لماذا؟ «العملاء»، ISO 27001.", "ar"),
         ("More than 70% of CRM projects fail, Mir argues.", "en"),
+        ("In Mir’s phrase, a “technology museum”; customers’ feelings.", "en"),
     ],
 )
 def test_the_lint_accepts_correct_text(text, lang):

@@ -54,6 +54,7 @@ RULES_AR: list[tuple[re.Pattern, str]] = [
 ]
 RULES_EN: list[tuple[re.Pattern, str]] = [
     (re.compile("[\u0600-\u06ff]"), "Arabic-script letter in English text"),
+    (re.compile("[\"']"), "straight quote in English text: write “ ” around a quotation and ’ for an apostrophe"),
 ]
 RULES = {"fa": RULES_FA, "ar": RULES_AR, "en": RULES_EN}
 
