@@ -141,30 +141,30 @@ def goto(page, url: str, timeout_ms: int = 10_000):
     }
     for event, listener in listeners.items():
         page.on(event, listener)
-    try:
-        response = page.goto(url, wait_until="load")
+
+    def settle():
         waited = 0
         while pending and waited < timeout_ms:
             page.wait_for_timeout(25)
             waited += 25
         assert not pending, f"{url}: requests still open after {timeout_ms} ms: {[r.url for r in pending]}"
+
+    try:
+        response = page.goto(url, wait_until="load")
+        settle()
         # Material's bundle and the handbook's scripts run after the first paint (overrides/main.html):
-        # wait for them where the loader started (not with JavaScript off). A page that forwards
-        # the reader (a moved anchor) is waited for at its new address.
+        # wait for them where the loader started (not with JavaScript off), then for what they
+        # fetch. A page that forwards the reader (a moved anchor) is waited for at its new address.
         for _ in range(3):
             try:
-                later = page.evaluate("document.documentElement.dataset.hbScripts")
-                if later:
+                if page.evaluate("document.documentElement.dataset.hbScripts"):
                     page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'", timeout=timeout_ms)
                 break
             except Exception as error:  # Playwright's Error: the page navigated meanwhile
                 if "context was destroyed" not in str(error):
                     raise
                 page.wait_for_load_state("load")
-            while pending and waited < timeout_ms:
-                page.wait_for_timeout(25)
-                waited += 25
-            assert not pending, f"{url}: requests still open after {timeout_ms} ms: {[r.url for r in pending]}"
+        settle()
         return response
     finally:
         for event, listener in listeners.items():
