@@ -441,21 +441,29 @@ def test_an_old_anchor_lands_on_its_new_place(browser, server, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_home_page_offers_three_paths_in_the_first_screen(browser, server, lang):
-    """A newcomer on a phone sees what the handbook is and the three ways in without scrolling."""
-    page = browser.new_page(viewport={"width": 360, "height": 780})
-    goto(page, f"{server}/{PREFIX[lang]}")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    links = page.eval_on_selector_all(
-        ".hb-paths li > p:first-child a",
-        "els => els.map(a => ({href: new URL(a.href).pathname, bottom: a.getBoundingClientRect().bottom}))",
-    )
+    """A newcomer on a phone sees what the handbook is and the three ways in without scrolling,
+    with the handbook's font and without it (font-display: optional keeps the system's font
+    when the file is late, as on a slow first visit)."""
     prefix = f"/{PREFIX[lang]}"
-    assert [link["href"] for link in links] == [prefix + "what-is-crm/", prefix + "quiz/", prefix + "for-trainers/"]
-    assert all(link["bottom"] <= 780 for link in links), f"{lang}: a path is below the first screen: {links}"
-    # Who wrote the sources: every source, by its title, with a link to it.
-    listed = page.eval_on_selector_all("a[href*='sources/#']", "els => els.map(a => a.getAttribute('href').split('#')[1])")
-    assert {s.id for s in load(ROOT / "content_data").sources} <= set(listed)
-    page.close()
+    for font in ("loaded", "late"):
+        page = browser.new_page(viewport={"width": 360, "height": 780})
+        if font == "late":
+            page.route("**/*.woff2", lambda route: route.abort())
+        goto(page, f"{server}{prefix}")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        links = page.eval_on_selector_all(
+            ".hb-paths li > p:first-child a",
+            "els => els.map(a => ({href: new URL(a.href).pathname, bottom: a.getBoundingClientRect().bottom}))",
+        )
+        assert [link["href"] for link in links] == [prefix + "what-is-crm/", prefix + "quiz/", prefix + "for-trainers/"]
+        assert all(link["bottom"] <= 780 for link in links), f"{lang}, font {font}: a path is below the first screen: {links}"
+        if font == "loaded":
+            # Who wrote the sources: every source, by its title, with a link to it.
+            listed = page.eval_on_selector_all(
+                "a[href*='sources/#']", "els => els.map(a => a.getAttribute('href').split('#')[1])"
+            )
+            assert {s.id for s in load(ROOT / "content_data").sources} <= set(listed)
+        page.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
