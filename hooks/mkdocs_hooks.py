@@ -40,7 +40,7 @@ from handbook.abbr import LinearAbbrExtension
 from handbook.digits import localize_digits
 from handbook.generate import with_abbreviations
 from handbook.languages import LANGUAGE, prefix
-from handbook.links import link_path, moved_pages, page_path
+from handbook.links import copy_link_buttons, link_path, moved_pages, page_path
 from handbook.loader import ContentErrors, load
 from handbook.meta import describe, edition
 from handbook.pages import render_page, render_pages, report
@@ -223,7 +223,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     if url:
         page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
     # Anchors of this page that moved (content_data/redirects.yaml): an inline script forwards readers before the first paint.
-    return focusable_first_abbr(html) + render_moved_anchors(_book(config), stem)
+    # Each item's "Copy link" button is part of the page (links.js only listens for clicks).
+    label = plain_text(_book(config).t("label.copy_link", _i18n(config).current_language))
+    return copy_link_buttons(focusable_first_abbr(html), label) + render_moved_anchors(_book(config), stem)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -412,6 +412,12 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
             "the item is scrolled into view"
         )
     context.close()
+    # Without JavaScript a button could not copy: none is shown, the heading's permalink stays.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    goto(page, server + "/en/failure-causes-leadership/")
+    assert page.locator(".hb-copy-link").count() == items and not page.locator(".hb-copy-link").first.is_visible()
+    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -459,9 +465,7 @@ def test_the_home_page_offers_three_paths_in_the_first_screen(browser, server, l
         assert all(link["bottom"] <= 780 for link in links), f"{lang}, font {font}: a path is below the first screen: {links}"
         if font == "loaded":
             # Who wrote the sources: every source, by its title, with a link to it.
-            listed = page.eval_on_selector_all(
-                "a[href*='sources/#']", "els => els.map(a => a.getAttribute('href').split('#')[1])"
-            )
+            listed = page.eval_on_selector_all("a[href*='sources/#']", "els => els.map(a => a.getAttribute('href').split('#')[1])")
             assert {s.id for s in load(ROOT / "content_data").sources} <= set(listed)
         page.close()
 
@@ -517,6 +521,31 @@ def test_the_first_paint_has_the_systems_colour_scheme_and_the_scripts_run_after
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{other}'")
     goto(page, server + "/en/glossary/")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == other, "the reader's choice is kept"
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "width"), [("fa", 360), ("en", 360), ("fa", 1280), ("en", 1280)])
+def test_the_header_does_not_move_when_materials_bundle_starts(browser, server, lang, width):
+    """The bundle starts after the first paint: the palette toggle and the search button and box
+    it used to reveal are laid out before it (overrides/main.html, handbook.css), so the header's
+    buttons do not jump aside when it runs (Lighthouse counted that as a layout shift). With
+    scripts off, search (which needs them) stays hidden."""
+    header = """[...document.querySelectorAll('.md-header__inner > *')].map(e => {
+        const r = e.getBoundingClientRect(); return [e.className, r.left, r.width, getComputedStyle(e).display]; })"""
+    seen = []
+    for bundle in ("held back", "run"):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        if bundle == "held back":
+            page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+        goto(page, f"{server}/{PREFIX[lang]}kpis/")
+        assert page.evaluate("document.documentElement.classList.contains('no-js')") == (bundle == "held back")
+        seen.append(page.evaluate(header))
+        page.close()
+    assert seen[0] == seen[1], f"{lang} {width}px: the header before the bundle {seen[0]}, after {seen[1]}"
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    goto(page, f"{server}/{PREFIX[lang]}kpis/")
+    assert not page.locator(".md-search").is_visible() and not page.locator('label[for="__search"]').first.is_visible()
     context.close()
 
 

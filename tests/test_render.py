@@ -141,3 +141,18 @@ def test_every_page_has_its_own_title(lang):
         assert title != page and "Generated from" not in title, (page, title)
     group = BOOK.t("failure_group.people.title", lang)
     assert group in titles["failure-causes-people"] and titles["failure-causes-people"] != titles["failure-causes-data"]
+
+
+def test_every_item_heading_gets_a_copy_link_button_with_its_label_as_text():
+    from handbook.links import copy_link_buttons
+
+    html = (
+        '<h2 class="hb-item hb-item--sheet" id="a-b">A <abbr title="t">B</abbr><a class="headerlink" href="#a-b">&para;</a></h2>\n'
+        '<h2 id="plain">Not an item</h2><h3 class="hb-item" id="c">C</h3>'
+    )
+    out = copy_link_buttons(html, 'Copy <b>"link"</b>')
+    label = "<span>Copy &lt;b&gt;&quot;link&quot;&lt;/b&gt;</span>"
+    assert out.count("<button") == 2 and out.count(label) == 2
+    assert '</h2>\n<button type="button" class="hb-copy-link" data-anchor="a-b">' in out
+    assert '</h3>\n<button type="button" class="hb-copy-link" data-anchor="c">' in out
+    assert 'id="plain">Not an item</h2><h3' in out  # a heading that is not an item gets none

@@ -8,6 +8,9 @@ the page differs. No MkDocs imports.
 
 from __future__ import annotations
 
+import re
+from html import escape
+
 from .model import Handbook
 from .site_pages import ANCHORED, PAGES
 from .urls import page_link, page_of, page_path, relative
@@ -57,3 +60,20 @@ def moved_anchors(book: Handbook, page_link: str) -> dict[str, str]:
 def moved_pages(book: Handbook) -> list:
     """Redirects of whole pages that no longer exist (each gets a small page at its old address)."""
     return [r for r in book.redirects if not r.old_anchor]
+
+
+_ITEM_HEADING = re.compile(r'(<(h[1-6]) class="hb-item[^"]*" id="([^"]+)">.*?</\2>)', re.S)
+
+
+def copy_link_buttons(html: str, label: str) -> str:
+    """A "Copy link" button after each item's heading, written into the page rather than added
+    by a script after it is shown, so it costs no work when the page opens and never moves the
+    text. assets/javascripts/links.js copies the address (one listener for the whole page);
+    without JavaScript a button could do nothing, so overrides/main.html hides them then (the
+    heading's ¶ permalink stays). ``label`` is the page language's text, escaped here."""
+    return _ITEM_HEADING.sub(
+        lambda m: (
+            f'{m.group(1)}\n<button type="button" class="hb-copy-link" data-anchor="{m.group(3)}"><span>{escape(label)}</span></button>'
+        ),
+        html,
+    )

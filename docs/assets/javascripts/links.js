@@ -38,29 +38,16 @@
     });
   }
 
-  var icon = "M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.98 2.98 0 0 0 0 4.24 2.98 2.98 0 0 0 4.24 0l3.53-3.53a2.98 2.98 0 0 0 0-4.24.973.973 0 0 1 0-1.42";
-  document.querySelectorAll(".md-typeset .hb-item[id]").forEach(function (heading) {
-    var url = location.origin + location.pathname + "#" + heading.id;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "hb-copy-link";
-    button.setAttribute("data-url", url);
-    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    path.setAttribute("d", icon);
-    svg.appendChild(path);
-    button.appendChild(svg);
-    var label = document.createElement("span");
-    label.textContent = ui.copy;
-    button.appendChild(label);
-    button.addEventListener("click", function () {
-      copyText(url).then(function () { announce(ui.copied); label.textContent = ui.copied; },
-        function () { window.prompt(ui.copy_failed, url); });
-      window.setTimeout(function () { label.textContent = ui.copy; }, 2000);
-    });
-    heading.insertAdjacentElement("afterend", button);
+  /* Each item's "Copy link" button is written into the page (hooks/handbook/links.py); one
+     listener serves them all, so nothing is added to the page or laid out again here. */
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element ? event.target.closest("button.hb-copy-link[data-anchor]") : null;
+    if (!button) return;
+    var label = button.querySelector("span");
+    var url = location.origin + location.pathname + "#" + button.getAttribute("data-anchor");
+    copyText(url).then(function () { announce(ui.copied); label.textContent = ui.copied; },
+      function () { window.prompt(ui.copy_failed, url); });
+    window.setTimeout(function () { label.textContent = ui.copy; }, 2000);
   });
 
   /* The language menu: keep whatever #fragment the reader is on when they switch (also when
