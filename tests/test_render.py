@@ -67,6 +67,18 @@ def test_numbers_are_written_in_the_pages_digits():
             assert re.search(own, heading) and not re.search(foreign, heading), f"{lang}: {heading}"
 
 
+def test_each_checklist_step_says_when_it_can_be_checked_as_the_handbooks_reading():
+    """Steps 5 and 8 can only be seen after go-live (review en 13): each step names its phase,
+    labelled as the handbook's own synthesis, since Mir's list gives none."""
+    for lang in LANGUAGES:
+        md = render_chapter(BOOK, "checklist", lang)
+        for step in BOOK.checklist:
+            block = md.split(f"{{ #{step.id} ")[1].split("\n## ")[0]
+            phase = f"**{BOOK.t('label.when_to_check', lang)}:** {BOOK.t('phase.' + step.phase, lang)}"
+            assert phase in block and BOOK.t("basis.synthesis", lang) in block.split(phase)[1].split("\n")[0], (lang, step.id)
+    assert {s.phase for s in BOOK.checklist} == {"before", "build", "live", "throughout"}
+
+
 def test_dates_follow_each_languages_calendar():
     assert format_solar_hijri("1389-02-13", "fa", "هجری شمسی") == "۱۳ اردیبهشت ۱۳۸۹"
     assert format_solar_hijri("1389-02-13", "en", "Solar Hijri") == "3 May 2010 (Solar Hijri 1389)"

@@ -245,11 +245,17 @@ class FailureCause(Item):
         return not any(ref.part in FAILURE_LISTS for ref in self.sources)
 
 
+# When a checklist step can be checked: before the project starts, while the CRM is being built,
+# once it is live, or throughout (the handbook's reading; Mir's list gives no phases).
+CHECKLIST_PHASES = ("before", "build", "live", "throughout")
+
+
 class ChecklistStep(Item):
     number: Annotated[int, Field(ge=1)]
     title: Text
     question: Text
     success_indicator: Text
+    phase: Literal[CHECKLIST_PHASES]
     guards_against: list[Id] = []
     sources: Sources
     evidence: Text | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES
+from .model import CHECKLIST_PHASES, FAILURE_GROUPS, KPI_FAMILIES, LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES
 from .site_pages import CHAPTERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,7 @@ NAMESPACES = (
     "language",
     "page404",
     "palette",
+    "phase",
     "priority",
     "quiz",
     "redirect",
@@ -56,6 +57,7 @@ def computed_keys() -> frozenset[str]:
     keys += [f"kpi_family.{family}{part}" for family in KPI_FAMILIES for part in ("", ".intro")]
     keys += [f"language.{lang}" for lang in LANGUAGES]
     keys += [f"priority.{priority}" for priority in PRIORITIES]
+    keys += [f"phase.{phase}" for phase in CHECKLIST_PHASES]  # the checklist: t('phase.' ~ s.phase)
     keys += [f"stage.{stage}" for stage in QUIZ_STAGES]
     keys += [f"quiz.mode_{mode}" for mode in QUIZ_MODES]  # the trainer page: t('quiz.mode_' ~ mode)
     keys += [f"quiz.phase_{phase}" for phase in (0, 1, 2)]  # quiz.js: the plan's three phases
