@@ -12,8 +12,8 @@
  * - an option scores its points divided by the question's top points (0 … 1);
  * - "don't know" scores like the lowest option, so it can never raise a score;
  * - before go-live, questions marked after_launch do not apply: left out and reported;
- * - a dimension is scored only when every applicable question has an answer, at least
- *   min(2, applicable) of them real options and at most half "don't know";
+ * - a dimension is scored only when every applicable question has an answer and at most half
+ *   are "don't know" (it scores 0: it lowers a score but never withholds the result);
  * - no overall score or level until the stage is answered and every dimension is scored (or
  *   has no applicable question); the overall score is the mean of the dimension scores;
  * - the level is the highest whose minimum the overall score reaches, but never more than one
@@ -75,7 +75,7 @@
       });
       if (c.applicable === 0) c.status = "not-applicable";
       else if (2 * c.dontKnow > c.applicable) c.status = "mostly-dont-know";
-      else if (c.unanswered > 0 || c.answered < Math.min(2, c.applicable)) c.status = "incomplete";
+      else if (c.unanswered > 0) c.status = "incomplete";
       if (c.status === "scored") {
         c.score = (100 * sum) / (c.answered + c.dontKnow);
         c.level = levelIndex(data, c.score);

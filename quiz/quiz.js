@@ -397,12 +397,12 @@
       item.appendChild(document.createTextNode(t("quiz.action_priority") + " "));
       if (data.strategy) item.appendChild(link(data.strategy.href, data.strategy.title));
     } else if (a.kind === "indicator") {
-      item.appendChild(document.createTextNode(t("quiz.action_indicator") + " "));
+      item.appendChild(document.createTextNode(t(d.ownIndicator ? "quiz.action_indicator_own" : "quiz.action_indicator") + " "));
       item.appendChild(link(d.href, d.indicator || d.title));
     } else if (a.kind === "causes") {
       item.appendChild(document.createTextNode(t("quiz.action_causes") + " "));
       d.causes.forEach(function (cause, i) {
-        if (i) item.appendChild(document.createTextNode(data.separator));
+        if (i) item.appendChild(document.createTextNode(d.causesSeparator));
         item.appendChild(link(cause.href, cause.title));
       });
     } else if (a.kind === "question") {
@@ -476,7 +476,7 @@
       ladder.appendChild(rung);
     });
     summary.appendChild(ladder);
-    summary.appendChild(el("p", {}, level.description));
+    summary.appendChild(el("p", {}, r.kind === "readiness" ? level.readiness : level.description));
     resultBox.appendChild(summary);
 
     var figure = el("figure", { class: "hb-quiz__figure" });
@@ -536,7 +536,7 @@
         var causes = el("p");
         causes.appendChild(document.createTextNode(t("quiz.read_causes") + ": "));
         d.causes.forEach(function (cause, i) {
-          if (i) causes.appendChild(document.createTextNode(data.separator));
+          if (i) causes.appendChild(document.createTextNode(d.causesSeparator));
           causes.appendChild(link(cause.href, cause.title));
         });
         item.appendChild(causes);

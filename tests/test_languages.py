@@ -85,3 +85,14 @@ def test_the_check_itself_finds_what_it_looks_for():
         assert _SPELLED_OUT.search(line), line
     for line in ["dir = LANGUAGE[lang].direction", "', '.join(problems)", 'locale="fa"']:
         assert not _SPELLED_OUT.search(line), line
+
+
+def test_a_list_whose_items_hold_commas_is_separated_by_semicolons():
+    """«نگاه به CRM به‌عنوان نرم‌افزار، نه تحول سازمانی، فرهنگ سازمانی ناهمراه» read as three
+    causes, not two (review fa 10): items that hold the list's comma are separated by its semicolon."""
+    from handbook.languages import list_separator
+
+    assert list_separator(["a", "b"], "en") == ", "
+    assert list_separator(["CRM treated as software, not as change", "b"], "en") == "; "
+    assert list_separator(["الف، ب", "ج"], "fa") == "؛ " and list_separator(["الف", "ج"], "fa") == "، "
+    assert list_separator(["أ، ب", "ج"], "ar") == "؛ "

@@ -183,7 +183,9 @@ def test_every_kpi_says_whether_its_definition_is_standard_or_the_handbooks_own(
     kinds = Counter()
     for kpi in BOOK.kpis:
         md = kpis[kpi.id]
-        line = next(s for s in md.splitlines() if BOOK.t("label.definition_basis", lang) in s)
+        # "Basis of the definition and formula", or "… of the definition" where there is no formula.
+        label = BOOK.t("label.definition_basis" if kpi.formula else "label.definition_basis_only", lang)
+        line = next(s for s in md.splitlines() if f"**{label}:**" in s)
         kinds[kpi.basis] += 1
         if kpi.basis == "standard":
             assert "hb-basis--standard" in line, kpi.id

@@ -149,3 +149,29 @@ def test_every_label_the_browser_code_asks_for_exists_in_every_language():
     assert not missing, f"quiz.js uses labels that content_data/ui.yaml lacks: {sorted(missing)}"
     for lang in LANGUAGES:
         assert all(quiz_data(BOOK, lang)["labels"][key] for key in used)
+
+
+def test_a_quiz_area_carries_its_checklist_steps_number():
+    """“5. Systems integration” above “Step 4” confused readers (reviews en 12, ar 6): an area that
+    is a step has the step's number; CRM strategy, which is no step, comes first as 0."""
+    steps = BOOK.by_id("checklist")
+    for lang in LANGUAGES:
+        dims = quiz_data(BOOK, lang)["dimensions"]
+        for d, model in zip(dims, BOOK.quiz_dimensions, strict=True):
+            assert d["number"] == (steps[model.step].number if model.step else 0), (lang, d["id"])
+        assert sorted(d["number"] for d in dims) == list(range(len(dims)))
+
+
+def test_the_action_plan_never_aims_at_an_indicator_the_handbook_calls_insufficient():
+    """The checklist's step 10 indicator (an ISO 27001 certificate) is, in its own evidence note,
+    not proof of privacy; the quiz's plan asks for the handbook's own sign instead (review en H3)."""
+    steps = BOOK.by_id("checklist")
+    for lang in LANGUAGES:
+        for d, model in zip(quiz_data(BOOK, lang)["dimensions"], BOOK.quiz_dimensions, strict=True):
+            if model.indicator is not None:
+                assert d["ownIndicator"] and d["indicator"] == model.indicator[lang]
+                assert steps[model.step].evidence is not None, "replace an indicator only where the step says why"
+            else:
+                assert not d["ownIndicator"]
+        ethics = next(d for d in quiz_data(BOOK, lang)["dimensions"] if d["id"] == "data-ethics-and-privacy")
+        assert "27001" not in ethics["indicator"] and ethics["ownIndicator"]

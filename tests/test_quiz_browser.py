@@ -208,6 +208,10 @@ def test_before_go_live_the_result_is_a_readiness_result(browser, server, lang):
     assert page.inner_text("#hb-quiz-result-title") == _ui("quiz.result_readiness", lang)
     assert page.inner_text(".hb-quiz__level") == _level_text(result, lang)
     assert _ui("quiz.na_note", lang, n=len(_LATER)) in page.inner_text(".hb-quiz__result")
+    # A project not yet live is described as a project, never as a CRM in daily use (review en H2).
+    level = _BOOK.quiz_levels[result.level]
+    summary = page.inner_text(".hb-quiz__summary")
+    assert level.readiness_description[lang] in summary and level.description[lang] not in summary
     page.close()
 
 

@@ -77,6 +77,18 @@ def test_a_dimension_answered_mostly_dont_know_is_unknown():
     assert not result.complete and result.missing == [dim.id]
 
 
+def test_an_honest_dont_know_in_a_two_question_area_lowers_the_score_but_gives_a_result():
+    """One “don't know” in a two-question area once withheld every result, so a manager had to
+    guess to see one (review en H4). It scores 0 and the result stands."""
+    dim = next(d for d in BOOK.quiz_dimensions if len(d.questions) == 2)
+    answers = everything(lambda q: len(q.options) - 1)
+    answers[dim.questions[0].id] = DONT_KNOW
+    result = run(answers)
+    assert result.complete and result.dimensions[dim.id].status == "scored"
+    assert result.dimensions[dim.id].score == pytest.approx(50)
+    assert result.overall < 100 and result.dimensions[dim.id].dont_know == 1
+
+
 def test_a_failing_dimension_caps_the_level():
     weak = BOOK.quiz_dimensions[-1]
     answers = everything(lambda q: 0 if q in weak.questions else len(q.options) - 1)

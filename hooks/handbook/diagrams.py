@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .digits import localize_digits as _digits
-from .languages import LANGUAGE
+from .languages import LANGUAGE, list_separator
 from .links import relative
 from .model import FAILURE_GROUPS, Handbook
 
@@ -139,8 +139,10 @@ def _href(page: str, item_id: str, here: str) -> str:
     return relative(f"{here}/", f"{page}/#{item_id}")
 
 
-def _sep(lang: str) -> str:
-    return LANGUAGE[lang].list_separator
+def _join(texts, lang: str) -> str:
+    """Items in running text, separated as languages.list_separator chooses."""
+    texts = list(texts)
+    return list_separator(texts, lang).join(texts)
 
 
 # -- the customer lifecycle -------------------------------------------------------------------
@@ -207,8 +209,8 @@ def lifecycle(book: Handbook, lang: str, medium: str = "screen") -> Diagram:
         y += PAD - 4
         words = (
             f"{name}"
-            + (f" — {book.t('label.served_by', lang)}: {_sep(lang).join(t.name[lang] for t in served)}" if served else "")
-            + (f" — {book.t('label.related_kpis', lang)}: {_sep(lang).join(k.name[lang] for k in stage_kpis)}" if stage_kpis else "")
+            + (f" — {book.t('label.served_by', lang)}: {_join((t.name[lang] for t in served), lang)}" if served else "")
+            + (f" — {book.t('label.related_kpis', lang)}: {_join((k.name[lang] for k in stage_kpis), lang)}" if stage_kpis else "")
         )
         return [Rect(c.x(x0 + MARGIN, box_w), top, box_w, y - top, f"hb-d-box hb-d-stage-{i % 5}"), *inner], y, words
 
@@ -303,7 +305,7 @@ def failure_map(book: Handbook, lang: str) -> Diagram:
             else:
                 shapes.append(Circle(cx, y + h / 2, 1.5, "hb-d-empty"))
         steps_named = [s.title[lang] for s in steps if s.id in cause.prevented_by]
-        desc.append(f"{cause.title[lang]}: {_sep(lang).join(steps_named)}")
+        desc.append(f"{cause.title[lang]}: {_join(steps_named, lang)}")
         y += h
     # Totals: how many causes each step guards against.
     y += 4
@@ -351,7 +353,7 @@ def step_guards(book: Handbook, lang: str) -> Diagram:
         shapes.append(Text(c.tx(MARGIN + w + 6), y + 11, _digits(counts[step.id], lang), "hb-d-title"))
         y += 20
         names = [cause.title[lang] for cause in book.failure_causes if cause.id in step.guards_against]
-        desc.append(f"{title}: {_digits(counts[step.id], lang)} — {_sep(lang).join(names)}")
+        desc.append(f"{title}: {_digits(counts[step.id], lang)} — {_join(names, lang)}")
     return Diagram("diagram-step-guards", lang, WIDTH, y + MARGIN, book.t("diagram.step_guards.title", lang), ". ".join(desc), shapes)
 
 
@@ -384,7 +386,7 @@ def crm_types(book: Handbook, lang: str) -> list[Diagram]:
                 shapes.append(Text(c.tx(PAD + 4 + (0 if k == 0 else HANG + 2)), y, ("◆ " if k == 0 else "") + line))
         y += PAD
         shapes.insert(0, Rect(0.5, 0.5, width - 1, y, "hb-d-box", 6))
-        desc = f"{t.contribution[lang]}. {book.t('label.tools', lang)}: {_sep(lang).join(x[lang] for x in t.tools)}"
+        desc = f"{t.contribution[lang]}. {book.t('label.tools', lang)}: {_join((x[lang] for x in t.tools), lang)}"
         cards.append(Diagram(f"diagram-type-{t.id}", lang, width, y + 1, t.name[lang], desc, shapes, "hb-diagram--card"))
     return cards
 
@@ -438,7 +440,7 @@ def case_study(book: Handbook, lang: str, case) -> Diagram:
             shapes.append(Path(f"M{mid} {y + 2} V{y + 16} M{mid - 6} {y + 10} L{mid} {y + 16} L{mid + 6} {y + 10}", "hb-d-arrow"))
             y += 20
     desc = ". ".join(
-        f"{label}: {LANGUAGE[lang].clause_separator.join(texts)}{_sep(lang).join(k.name[lang] for k in links)}"
+        f"{label}: {LANGUAGE[lang].clause_separator.join(texts)}{_join((k.name[lang] for k in links), lang)}"
         for _, label, texts, links in sections
     )
     title = book.t("diagram.case.title", lang).replace("{title}", case.title[lang])

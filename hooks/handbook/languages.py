@@ -50,6 +50,15 @@ LANGUAGE: dict[str, Language] = {language.code: language for language in REGISTR
 LANGUAGES: tuple[str, ...] = tuple(LANGUAGE)
 
 
+def list_separator(texts, lang: str) -> str:
+    """The separator between the items of a list written in running text: the language's comma,
+    or its semicolon when an item itself holds a comma («نگاه به CRM به‌عنوان نرم‌افزار، نه تحول
+    سازمانی» would otherwise read as two items)."""
+    language = LANGUAGE[lang]
+    mark = language.list_separator.strip()
+    return language.clause_separator if any(mark in str(text) for text in texts) else language.list_separator
+
+
 def prefix(lang: str) -> str:
     """The language's folder in the built site and its URLs: '' for the default, else 'ar/'."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

@@ -399,6 +399,9 @@ class QuizDimension(Strict):
     step: Id | None = None
     idea: Id | None = None
     title: Text | None = None
+    # What the action plan asks for, where the step's own success indicator proves less than it
+    # seems (its `evidence` note says so): then the plan never aims at it.
+    indicator: Text | None = None
     questions: Annotated[list[QuizQuestion], Field(min_length=2, max_length=3)]
 
     @model_validator(mode="after")
@@ -409,6 +412,8 @@ class QuizDimension(Strict):
             raise ValueError("a dimension without a checklist step needs its own title")
         if self.step is not None and self.title is not None:
             raise ValueError("a checklist step's dimension takes its title from checklist.yaml; remove title")
+        if self.indicator is not None and self.step is None:
+            raise ValueError("only a checklist step's dimension can replace the step's success indicator")
         return self
 
 
@@ -423,7 +428,8 @@ class QuizLevel(Strict):
     id: Id
     min_score: Annotated[int, Field(ge=0, le=100)]
     name: Text
-    description: Text
+    description: Text  # a maturity result: the CRM is live
+    readiness_description: Text  # a readiness result: the CRM is still being planned or implemented
 
 
 QUIZ_MODES = ("all", "step", "workshop")

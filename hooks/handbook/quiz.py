@@ -7,9 +7,9 @@ The rules, in plain words (the quiz page shows them as "How the level is worked 
 - "don't know" scores like the lowest option, so it can never raise a score;
 - before go-live (stage ``pre-launch``), questions marked ``after_launch`` do not apply: they
   are left out and reported, and the result is a *readiness* result, not a maturity result;
-- a dimension is scored only when every applicable question has an answer, at least
-  ``min(2, applicable)`` of them real options and at most half of them "don't know"; its score
-  is the mean of its answers × 100;
+- a dimension is scored only when every applicable question has an answer and at most half of
+  them are "don't know" (which scores 0, so an honest "don't know" lowers the score but never
+  withholds the result); its score is the mean of its answers × 100;
 - there is no overall score or level until the stage is answered and every dimension is scored
   (or has no applicable question); the overall score is the mean of the dimension scores;
 - the level is the highest whose ``min_score`` the overall score reaches, but never more than
@@ -110,7 +110,7 @@ def score(dimensions: list[QuizDimension], levels: list[QuizLevel], answers: Map
             c.status = "not-applicable"
         elif 2 * c.dont_know > c.applicable:
             c.status = "mostly-dont-know"
-        elif c.unanswered or c.answered < min(2, c.applicable):
+        elif c.unanswered:
             c.status = "incomplete"
         if c.status == "scored":
             c.score = 100 * total / (c.answered + c.dont_know)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import quiz
-from .languages import LANGUAGE
+from .languages import LANGUAGE, list_separator
 from .model import LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook
 from .text import plain_text, script_json
 from .tooltips import glosser
@@ -17,20 +17,23 @@ from .urls import page_path, relative
 
 def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
     """Per dimension, in quiz order: number, title, where the handbook teaches it (relative to the
-    quiz page), its success indicator and the failure causes it guards against."""
+    quiz page), its success indicator and the failure causes it guards against. A step's area
+    carries the step's own number, so "5." in the quiz is step 5 in the checklist; the area that
+    is no step (CRM strategy) comes before them as 0."""
     steps, causes, ideas = book.by_id("checklist"), book.by_id("failure_causes"), book.by_id("key_ideas")
     out = []
-    for n, d in enumerate(book.quiz_dimensions, start=1):
+    for d in book.quiz_dimensions:
         if d.step is not None:
             step = steps[d.step]
             out.append(
                 {
                     "id": d.id,
-                    "number": n,
+                    "number": step.number,
                     "title": step.title[lang],
                     "step": step.number,
                     "href": relative("quiz/", f"checklist/#{d.step}"),
-                    "indicator": step.success_indicator[lang],
+                    "indicator": (d.indicator or step.success_indicator)[lang],
+                    "own_indicator": d.indicator is not None,
                     "causes": [
                         {"title": causes[c].title[lang], "href": relative("quiz/", f"{causes[c].page}/#{c}")} for c in step.guards_against
                     ],
@@ -41,7 +44,7 @@ def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
             out.append(
                 {
                     "id": d.id,
-                    "number": n,
+                    "number": 0,
                     "title": d.title[lang],
                     "step": None,
                     "href": relative("quiz/", f"{idea.page}/#{idea.id}"),
@@ -74,13 +77,22 @@ def quiz_data(book: Handbook, lang: str) -> dict:
                     "title": i["title"],
                     "href": i["href"],
                     "indicator": i["indicator"],
+                    "ownIndicator": i.get("own_indicator", False),
                     "causes": i["causes"],
+                    "causesSeparator": list_separator([c["title"] for c in i["causes"]], lang),
                     "questions": [{"id": q.id, "scores": [o.score for o in q.options], "afterLaunch": q.after_launch} for q in d.questions],
                 }
                 for d, i in zip(book.quiz_dimensions, info, strict=True)
             ],
             "levels": [
-                {"id": v.id, "min": v.min_score, "name": v.name[lang], "description": v.description[lang]} for v in book.quiz_levels
+                {
+                    "id": v.id,
+                    "min": v.min_score,
+                    "name": v.name[lang],
+                    "description": v.description[lang],
+                    "readiness": v.readiness_description[lang],
+                }
+                for v in book.quiz_levels
             ],
             "cases": {c.priority: {"title": c.title[lang], "href": relative("quiz/", f"case-studies/#{c.id}")} for c in book.case_studies},
             "strategy": {"title": strategy["idea_title"], "href": strategy["href"]} if strategy else None,

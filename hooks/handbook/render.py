@@ -23,7 +23,7 @@ from . import collation, diagrams, worked
 from .bookcache import memo
 from .dates import format_solar_hijri
 from .digits import localize_digits
-from .languages import LANGUAGE
+from .languages import LANGUAGE, list_separator
 from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .model import (
     FAILURE_GROUP_PAGES,
@@ -164,6 +164,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         book=book,
         lang=lang,
         languages=LANGUAGE,
+        separator_for=lambda texts: list_separator(texts, lang),
         t=t,
         date=date,
         page_of=page_of,
@@ -195,7 +196,14 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
 def _worked(book: Handbook, lang: str, kpi) -> worked.Worked:
     """A KPI's worked example on the running case's figures (handbook/worked.py)."""
     names = {worked.name_of(k.id): k for k in book.kpis}
-    w = _examples(book).worked(worked.name_of(kpi.id), lang, lambda name, lng: names[name].name[lng])
+
+    def label(name: str, lng: str) -> str:
+        # Another KPI's result used as an input: a percentage says so ("Customer retention rate (%): 80").
+        other = names[name]
+        percent = other.example is not None and other.example.expression.replace(" ", "").endswith("*100")
+        return book.t("label.in_percent", lng).replace("{name}", other.name[lng]) if percent else other.name[lng]
+
+    w = _examples(book).worked(worked.name_of(kpi.id), lang, label)
     # Escaped here, so the no-break spaces around "=" survive (a text's spaces are collapsed).
     return worked.Worked(w.inputs, Markup(str(escape(w.calculation)).replace("\u00a0", "&nbsp;")), w.result)
 
