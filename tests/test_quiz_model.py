@@ -132,10 +132,13 @@ def test_no_published_question_disappears_without_a_deliberate_step():
 
 
 def test_a_question_missing_from_the_ledger_or_deleted_from_the_quiz_stops_the_build(content_copy):
-    tree = edit(content_copy, "quiz_ledger", lambda t: t.pop(0))
-    gone = BOOK.quiz_ledger[0].id
+    # A question of a three-question area, so that deleting it leaves a valid area.
+    in_three = {q.id for d in BOOK.quiz_dimensions if len(d.questions) == 3 for q in d.questions}
+    at = next(i for i, slot in enumerate(BOOK.quiz_ledger) if slot.id in in_three)
+    tree = edit(content_copy, "quiz_ledger", lambda t: t.pop(at))
+    gone = BOOK.quiz_ledger[at].id
     one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", message=f"'{gone}' is not in quiz_ledger.yaml")
-    edit(content_copy, "quiz_ledger", lambda t: t.insert(0, {"id": gone}))
+    edit(content_copy, "quiz_ledger", lambda t: t.insert(at, {"id": gone}))
 
     def drop(t):
         for dim in t:
@@ -143,7 +146,7 @@ def test_a_question_missing_from_the_ledger_or_deleted_from_the_quiz_stops_the_b
 
     edit(content_copy, "quiz_dimensions", drop)
     one(errors_of(content_copy), file="content_data/quiz_ledger.yaml", item=gone, message="mark it 'retired: true'")
-    edit(content_copy, "quiz_ledger", lambda t: t[0].__setitem__("retired", True))
+    edit(content_copy, "quiz_ledger", lambda t: t[at].__setitem__("retired", True))
     load(content_copy)  # a deliberate retirement is fine
     assert tree is not None
 

@@ -168,3 +168,22 @@ def test_every_item_heading_gets_a_copy_link_button_with_its_label_as_text():
     assert '</h2>\n<button type="button" class="hb-copy-link" data-anchor="a-b">' in out
     assert '</h3>\n<button type="button" class="hb-copy-link" data-anchor="c">' in out
     assert 'id="plain">Not an item</h2><h3' in out  # a heading that is not an item gets none
+
+
+def test_a_references_title_is_in_italics_and_the_rest_is_escaped():
+    from handbook.model import Reference
+    from handbook.render import citation_html
+
+    ref = Reference(
+        id="x",
+        short="X (2000)",
+        citation="X. (2000). <Book> & more. Place.",
+        italic=["<Book> & more"],
+        note={"fa": "ی", "ar": "ي", "en": "e"},
+    )
+    assert str(citation_html(ref)) == "X. (2000). <em>&lt;Book&gt; &amp; more</em>. Place."
+    with pytest.raises(ValueError, match="exactly once"):
+        Reference(id="x", short="X", citation="A. B.", italic=["C"], note={"fa": "ی", "ar": "ي", "en": "e"})
+    drucker = BOOK.by_id("references")["drucker-1954"]
+    assert "<em>The Practice of Management</em>" in str(citation_html(drucker))
+    assert all(r.italic for r in BOOK.references), "every standard reference sets its title in italics"

@@ -193,7 +193,15 @@ class Reference(Item):
 
     short: Plain  # how the text names it: "Reichheld (2003)"
     citation: Plain  # the full bibliographic entry
+    italic: list[Plain] = []  # the parts set in italics (a book's title; a journal and its volume)
     note: Text
+
+    @model_validator(mode="after")
+    def _italic_in_citation(self):
+        for part in self.italic:
+            if self.citation.count(part) != 1:
+                raise ValueError(f"italic part {part!r} must occur exactly once in the citation")
+        return self
 
 
 class CrmType(Item):

@@ -72,6 +72,14 @@ def _text(ctx, value: object) -> Markup:
     return inline_html(str(value), ctx.get("here"))
 
 
+def citation_html(reference) -> Markup:
+    """A standard reference's entry, escaped, with its title (or journal and volume) in italics."""
+    html = str(escape(reference.citation))
+    for part in reference.italic:
+        html = html.replace(str(escape(part)), f"<em>{escape(part)}</em>", 1)
+    return Markup(html)
+
+
 def path_breaks(path: str) -> Markup:
     """A site path to show in a narrow column: a line may break after "/" and "#" (<wbr>), and
     after a hyphen as anywhere, but never inside a word ("#leadersh|ip-roles")."""
@@ -101,6 +109,7 @@ def _environment() -> Environment:
     env.tests["contains"] = lambda seq, value: value in seq
     env.filters["lookup"] = lambda ids, table: [table[i] for i in ids]  # ids -> items (ids are validated)
     env.filters["path_breaks"] = path_breaks
+    env.filters["citation_html"] = citation_html
     # A name at the start of a sentence or list entry: its first letter in capitals (scripts
     # without case are unchanged), "the eight-problems article" -> "The eight-problems article".
     env.filters["sentence_start"] = lambda text: str(text)[:1].upper() + str(text)[1:]
