@@ -206,7 +206,7 @@ def first_loads(site: Path) -> dict[str, dict]:
                 context = browser.new_context(viewport={"width": 360, "height": 780})
                 page = context.new_page()
                 responses = []
-                page.on("requestfinished", responses.append)
+                page.on("requestfinished", lambda request, seen=responses: seen.append(request))
                 page.goto(f"{base}/{prefix}{page_path}", wait_until="networkidle")
                 page.wait_for_timeout(300)
                 raw = transferred = fonts = 0

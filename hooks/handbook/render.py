@@ -72,6 +72,21 @@ def _text(ctx, value: object) -> Markup:
     return inline_html(str(value), ctx.get("here"))
 
 
+_TITLED = ("failure_causes", "checklist", "case_studies", "sources", "key_ideas", "course_sessions")
+
+
+def display_name(kind: str, item, lang: str) -> str:
+    """How the pages name an item of ``kind`` (its link text): a title, a glossary term, a
+    reference's short form, or a name."""
+    if kind in _TITLED:
+        return item.title[lang]
+    if kind == "glossary":
+        return item.term[lang]
+    if kind == "references":
+        return item.short
+    return item.name[lang]
+
+
 def citation_html(reference) -> Markup:
     """A standard reference's entry, escaped, with its title (or journal and volume) in italics."""
     html = str(escape(reference.citation))
@@ -173,7 +188,8 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         book=book,
         lang=lang,
         languages=LANGUAGE,
-        separator_for=lambda texts: list_separator(texts, lang),
+        name_of=lambda kind, item: display_name(kind, item, lang),
+        separator_for=lambda kind, items: list_separator([display_name(kind, i, lang) for i in items], lang),
         t=t,
         date=date,
         page_of=page_of,
