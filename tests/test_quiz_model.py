@@ -208,3 +208,11 @@ def test_ids_the_quiz_page_uses_itself_are_refused(content_copy):
     )
     tree = edit(content_copy, "quiz_dimensions", lambda t: t[2].__setitem__("id", "result"))
     one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item="result", field="id", message="the quiz page uses itself")
+
+
+def test_a_dimensions_own_indicator_needs_the_steps_evidence_note(content_copy):
+    """The quiz may aim at its own sign of a step instead of the checklist's indicator only where
+    the step's evidence note explains why that indicator proves too little."""
+    dim = next(d for d in BOOK.quiz_dimensions if d.indicator is not None)
+    edit(content_copy, "checklist", lambda t: next(s for s in t if s["id"] == dim.step).pop("evidence"))
+    one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=dim.id, field="indicator", message="evidence note")

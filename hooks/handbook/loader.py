@@ -497,6 +497,17 @@ def _check_quiz(s: _Loading) -> None:
                     step.id,
                     f"the quiz must have exactly one dimension for this step (quiz_dimensions.yaml has {steps_with_dimension[step.id]})",
                 )
+        # A dimension's own indicator replaces the step's only where the step's evidence note says why.
+        step_of = {step.id: step for _, step in valid["checklist"]}
+        for index, dim in valid["quiz_dimensions"]:
+            if dim.indicator is not None and dim.step in step_of and step_of[dim.step].evidence is None:
+                err_at(
+                    "quiz_dimensions",
+                    index,
+                    ("indicator",),
+                    dim.id,
+                    "a dimension replaces its step's success indicator only where the step's evidence note says why; add one to the step",
+                )
         seen_questions: dict[str, str] = {}
         for index, dim in valid["quiz_dimensions"]:
             if dim.id in QUIZ_RESERVED_DIMENSION_IDS:

@@ -49,6 +49,7 @@ def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
                     "step": None,
                     "href": relative("quiz/", f"{idea.page}/#{idea.id}"),
                     "indicator": None,
+                    "own_indicator": False,
                     "causes": [],
                     "idea_title": idea.title[lang],
                 }
@@ -77,7 +78,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
                     "title": i["title"],
                     "href": i["href"],
                     "indicator": i["indicator"],
-                    "ownIndicator": i.get("own_indicator", False),
+                    "ownIndicator": i["own_indicator"],
                     "causes": i["causes"],
                     "causesSeparator": list_separator([c["title"] for c in i["causes"]], lang),
                     "questions": [{"id": q.id, "scores": [o.score for o in q.options], "afterLaunch": q.after_launch} for q in d.questions],

@@ -497,7 +497,7 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         item = book.by_id(kind).get(item_id)
         if item is None:
             raise RenderError(f"ref({kind!r}, {item_id!r}): no such id in {kind}.yaml")
-        label = inline_html(text, page) if text is not None else macros.name(kind, item)
+        label = inline_html(text if text is not None else display_name(kind, item, lang), page)
         target = "" if kind == "key_ideas" and item.page == page else context["page_of"](kind, item)
         return Markup(f"[{label}]({target}#{item.id})")
 
