@@ -147,7 +147,14 @@ def test_a_question_missing_from_the_ledger_or_deleted_from_the_quiz_stops_the_b
     edit(content_copy, "quiz_dimensions", drop)
     one(errors_of(content_copy), file="content_data/quiz_ledger.yaml", item=gone, message="mark it 'retired: true'")
     edit(content_copy, "quiz_ledger", lambda t: t[at].__setitem__("retired", True))
-    load(content_copy)  # a deliberate retirement is fine
+    # A deliberate retirement is fine, once the running case no longer answers the question.
+    one(errors_of(content_copy), file="content_data/teaching_cases.yaml", item="case-nikan", message=f"'{gone}' is retired")
+
+    def unanswer(t):
+        t[0]["quiz"]["answers"] = [a for a in t[0]["quiz"]["answers"] if a["question"] != gone]
+
+    edit(content_copy, "teaching_cases", unanswer)
+    load(content_copy)
     assert tree is not None
 
 

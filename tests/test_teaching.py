@@ -11,8 +11,10 @@ import pytest
 from test_content_validation import edit, errors_of, one
 
 from conftest import LANGUAGES, ROOT, rendered_pages
+from handbook import quiz
 from handbook.loader import load
 from handbook.model import TEACHING_PAGES
+from handbook.quiz_page import quiz_dimension_info
 
 BOOK = load(ROOT / "content_data")
 PAGES, ERRORS = rendered_pages()
@@ -61,6 +63,45 @@ def test_the_running_case_is_on_the_trainer_page(lang):
         assert f"{{ #{case.id} .hb-item }}" in md
         for fact in case.facts:
             assert fact[lang] in md
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_running_case_can_take_the_quiz(lang):
+    """The course takes the quiz for the running case: every question has a fact about it on the
+    trainer page, grouped by quiz area; the link opens the quiz with the answers those facts
+    point to (the share code the reference codec writes), and the answers give a result, which
+    the page states with the level's name and the weakest areas."""
+    case = BOOK.teaching_cases[0]
+    assert case.quiz is not None, "the running case has no quiz answers"
+    md = PAGES[(lang, "for-trainers")]
+    section = md[md.index(f"{{ #{case.id}-quiz }}") :]
+    section = section[: section.index("\n## ")]
+    questions = [q.id for d in BOOK.quiz_dimensions for q in d.questions]
+    given = {a.question: a for a in case.quiz.answers}
+    assert sorted(given) == sorted(questions)
+    positions = [section.index(f"- {given[q].fact[lang]}\n") for q in questions]
+    assert positions == sorted(positions), "the facts are not in the quiz's order"
+    answers = {q: (quiz.DONT_KNOW if a.answer == "dk" else a.answer) for q, a in given.items()}
+    code = quiz.encode(BOOK.quiz_ledger, BOOK.quiz_dimensions, answers, case.quiz.priority, case.quiz.stage)
+    assert f'#answers={code}"' in section
+    result = quiz.score(BOOK.quiz_dimensions, BOOK.quiz_levels, answers, case.quiz.stage)
+    assert result.complete and result.level is not None, "the case's answers give no result"
+    level = BOOK.quiz_levels[result.level].name[lang]
+    sentence = next(line for line in section.splitlines() if level in line)
+    titles = {info["id"]: info["title"] for info in quiz_dimension_info(BOOK, lang)}
+    assert len(result.weakest) == 3 and all(titles[d] in sentence for d in result.weakest), sentence
+
+
+def test_the_running_cases_quiz_answers_are_checked(content_copy):
+    def first_answer(change):
+        return lambda t: change(t[0]["quiz"]["answers"][0])
+
+    edit(content_copy, "teaching_cases", first_answer(lambda a: a.update(answer=9)))
+    one(errors_of(content_copy), file="content_data/teaching_cases.yaml", item="case-nikan", message="options: answer 0 to")
+    edit(content_copy, "teaching_cases", first_answer(lambda a: a.update(question="no-such-question", answer=0)))
+    errors = errors_of(content_copy)
+    one(errors, file="content_data/teaching_cases.yaml", message="'no-such-question' is not a question in quiz_dimensions.yaml")
+    one(errors, file="content_data/teaching_cases.yaml", message="answer every one, so the quiz gives it a result")
 
 
 def test_a_lesson_for_an_unknown_page_or_term_is_refused(content_copy):

@@ -566,6 +566,36 @@ def _check_quiz(s: _Loading) -> None:
                         slot.id,
                         "no question has this id any more: mark it 'retired: true' (old links then drop its answer and say so)",
                     )
+        # The running case's quiz answers: real questions and options, each question once, and
+        # every question that applies at the case's stage, so the quiz gives the case a result.
+        if isinstance(trees.get("teaching_cases"), SequenceNode):
+            questions = {q.id: q for _, dim in valid["quiz_dimensions"] for q in dim.questions}
+            for index, case in valid["teaching_cases"]:
+                if case.quiz is None:
+                    continue
+                answered: set[str] = set()
+                for j, given in enumerate(case.quiz.answers):
+                    question = questions.get(given.question)
+                    if question is None:
+                        retired = any(slot.id == given.question and slot.retired for _, slot in valid.get("quiz_ledger", []))
+                        message = (
+                            f"'{given.question}' is retired (quiz_ledger.yaml): remove the case's answer to it"
+                            if retired
+                            else f"'{given.question}' is not a question in quiz_dimensions.yaml"
+                        )
+                        err_at("teaching_cases", index, ("quiz", "answers", j, "question"), case.id, message)
+                    elif given.question in answered:
+                        message = f"'{given.question}' is answered more than once"
+                        err_at("teaching_cases", index, ("quiz", "answers", j, "question"), case.id, message)
+                    elif given.answer != "dk" and given.answer >= len(question.options):
+                        message = f"'{given.question}' has {len(question.options)} options: answer 0 to {len(question.options) - 1}, or dk"
+                        err_at("teaching_cases", index, ("quiz", "answers", j, "answer"), case.id, message)
+                    answered.add(given.question)
+                pre_launch = case.quiz.stage == "pre-launch"
+                missing = [q for q in questions if q not in answered and not (pre_launch and questions[q].after_launch)]
+                if missing:
+                    message = f"the case answers no quiz question {', '.join(missing)}: answer every one, so the quiz gives it a result"
+                    err_at("teaching_cases", index, ("quiz", "answers"), case.id, message)
     if trees.get("quiz_levels") is not None:
         levels = valid["quiz_levels"]
         written = trees["quiz_levels"].value if isinstance(trees["quiz_levels"], SequenceNode) else []

@@ -490,15 +490,37 @@ class Figure(Strict):
     label: Text
 
 
+class CaseAnswer(Strict):
+    """One quiz question answered for the running case: the option (0 = the first, as listed in
+    quiz_dimensions.yaml) or "dk" (don't know), and the observable fact about the case that
+    makes that answer the right one, so a class can answer from the facts alone."""
+
+    question: Id
+    answer: Annotated[int, Field(ge=0, le=9)] | Literal["dk"]
+    fact: Text
+
+
+class CaseQuiz(Strict):
+    """The running case in the maturity quiz: its stage, its business priority and one fact per
+    question; the trainer page lists the facts by quiz area and links to the quiz with these
+    answers filled in (a share link), so a course session can take the quiz for the case."""
+
+    stage: Literal[QUIZ_STAGES]
+    priority: Literal[PRIORITIES] | None = None
+    answers: Annotated[list[CaseAnswer], Field(min_length=1)]
+
+
 class TeachingCase(Item):
     """A fictional organisation the review questions and course activities use, so a student
     without a workplace can do every exercise. Shown on the trainer page; its ``figures`` run
-    through every KPI formula (the KPIs' worked examples)."""
+    through every KPI formula (the KPIs' worked examples); its ``quiz`` answers every quiz
+    question from facts about it."""
 
     name: Text
     profile: Text
     facts: Annotated[list[Text], Field(min_length=3)]
     figures: list[Figure] = []
+    quiz: CaseQuiz | None = None
 
     @field_validator("figures")
     @classmethod

@@ -4,9 +4,11 @@ handbook/quiz.py is the reference scoring the browser's numbers are tested again
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from . import quiz
+from .digits import localize_digits
 from .languages import LANGUAGE, list_separator
 from .model import LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook
 from .text import plain_text, script_json
@@ -127,4 +129,37 @@ def quiz_context(book: Handbook, lang: str, root: str) -> dict:
         "gloss": glosser(book, lang),
         "language_links": [(other, f"{root}{page_path('quiz', other)}", book.t(f"language.{other}", other)) for other in LANGUAGES],
         "root": root,
+    }
+
+
+def case_quiz(book: Handbook, case, lang: str) -> dict | None:
+    """The running case in the quiz, for the trainer page: its facts by quiz area (in quiz
+    order), the share code that opens the quiz with its answers, and the result the quiz gives
+    those answers (the reference scoring, as the browser would show it)."""
+    if case.quiz is None:
+        return None
+    given = {a.question: a for a in case.quiz.answers}
+    answers = {q: (quiz.DONT_KNOW if a.answer == "dk" else a.answer) for q, a in given.items()}
+    areas = [
+        {"number": info["number"], "title": info["title"], "facts": [given[q.id].fact for q in dim.questions if q.id in given]}
+        for dim, info in zip(book.quiz_dimensions, quiz_dimension_info(book, lang), strict=True)
+    ]
+    result = quiz.score(book.quiz_dimensions, book.quiz_levels, answers, case.quiz.stage)
+    titles = {dim.id: info["title"] for dim, info in zip(book.quiz_dimensions, quiz_dimension_info(book, lang), strict=True)}
+    weakest = [titles[d] for d in result.weakest]
+    level = None
+    if result.level is not None:
+        level = book.t("quiz.level_of", lang).replace("{name}", book.quiz_levels[result.level].name[lang])
+        level = level.replace("{n}", localize_digits(result.level + 1, lang)).replace(
+            "{total}", localize_digits(len(book.quiz_levels), lang)
+        )
+    return {
+        "code": quiz.encode(book.quiz_ledger, book.quiz_dimensions, answers, case.quiz.priority, case.quiz.stage),
+        "areas": [a for a in areas if a["facts"]],
+        "level": level,
+        # Rounded half up, as the quiz page shows it (Intl.NumberFormat).
+        "score": localize_digits(int(Decimal(result.overall).quantize(Decimal(1), ROUND_HALF_UP)), lang)
+        if result.overall is not None
+        else None,
+        "weakest": list_separator(weakest, lang).join(weakest),
     }

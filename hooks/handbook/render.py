@@ -34,7 +34,7 @@ from .model import (
     Handbook,
     Redirect,
 )
-from .quiz_page import quiz_context
+from .quiz_page import case_quiz, quiz_context
 from .site_pages import CHAPTER_PAGES, GENERATED_PAGES, GROUP_CHAPTERS
 from .text import inline_html, plain_text
 from .urls import to_root
@@ -462,6 +462,7 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
         "site_url": public or "",
         "example": example,
         "total_minutes": sum(s.minutes for s in book.course_sessions),
+        "case_quizzes": {case.id: case_quiz(book, case, lang) for case in book.teaching_cases},
     }
 
 
