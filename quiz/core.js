@@ -109,12 +109,25 @@
     if (result.level < result.scoreLevel) {
       result.cappedBy = scored.filter(function (d) { return dimensions[d.id].level === floor; }).map(function (d) { return d.id; });
     }
-    result.weakest = scored
-      .map(function (d, i) { return { id: d.id, score: dimensions[d.id].score, i: i }; })
-      .sort(function (a, b) { return a.score - b.score || a.i - b.i; })
-      .slice(0, 3)
-      .map(function (x) { return x.id; });
+    result.weakest = weakest(scored.map(function (d) { return { id: d.id, score: dimensions[d.id].score }; }));
     return result;
+  }
+
+  var TIE = 1e-9; /* scores this close are the same score (handbook/quiz.py uses the same) */
+
+  /* The areas to start with: the three lowest scores below the top (100), in page order on
+   * equal scores, and every further area with the same score as the third, so that a tie is
+   * never cut by page order alone. None when every area is at the top. */
+  function weakest(scored) {
+    var below = scored
+      .map(function (d, i) { return { id: d.id, score: d.score, i: i }; })
+      .filter(function (d) { return d.score < 100 - TIE; })
+      .sort(function (a, b) { return a.score - b.score || a.i - b.i; });
+    if (below.length <= 3) return below.map(function (d) { return d.id; });
+    var cut = below[2].score;
+    return below
+      .filter(function (d, k) { return k < 3 || d.score <= cut + TIE; })
+      .map(function (d) { return d.id; });
   }
 
   /* ---- the share code ----------------------------------------------------------------------

@@ -526,12 +526,15 @@
     resultBox.appendChild(figure);
 
     resultBox.appendChild(el("h3", {}, t("quiz.weakest_title")));
+    if (!r.weakest.length) resultBox.appendChild(el("p", {}, t("quiz.weakest_none")));
+    else if (r.weakest.length > 3) resultBox.appendChild(el("p", {}, t("quiz.weakest_tied")));
     var list = el("ol", { class: "hb-quiz__next" });
     r.weakest.forEach(function (id) {
       var d = dimension(id);
       var item = el("li");
       item.appendChild(el("strong", {}, d.title + " (" + n(r.dimensions[id].score) + ")"));
-      item.appendChild(line(t("quiz.read_step") + ":", link(d.href, d.title)));
+      /* CRM strategy is no checklist step: it links to the handbook's section on it. */
+      item.appendChild(line(t(d.isStep ? "quiz.read_step" : "quiz.read_idea") + ":", link(d.href, d.title)));
       if (d.causes.length) {
         var causes = el("p");
         causes.appendChild(document.createTextNode(t("quiz.read_causes") + ": "));
@@ -543,7 +546,7 @@
       }
       list.appendChild(item);
     });
-    resultBox.appendChild(list);
+    if (r.weakest.length) resultBox.appendChild(list);
 
     planBox = el("section", { class: "hb-quiz__plan", "aria-labelledby": "hb-quiz-plan-title" });
     resultBox.appendChild(planBox);

@@ -20,6 +20,7 @@ from handbook.quiz import CODEC as _CODEC
 from handbook.quiz import encode as _encode
 from handbook.quiz import score as _score
 from handbook.quiz_page import quiz_data as _quiz_data
+from handbook.quiz_page import quiz_dimension_info as _dimension_info
 
 pytestmark = pytest.mark.build
 
@@ -262,6 +263,34 @@ def test_a_shared_link_opens_on_its_result_and_old_links_keep_their_answers(brow
     assert page.evaluate("location.hash").startswith("#answers=" + _CODEC["version"] + ".r"), "rewritten in the current form"
     assert page.is_checked('input[name="priority"][value="revenue"]')
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_the_running_cases_link_names_every_tied_weakest_area(browser, server, lang):
+    """The trainer page's link for the running case opens on its result; the weakest areas are the
+    reference's, tied ones included and said so, and CRM strategy (no checklist step) is offered
+    as a section to read, not as a step. With every area at the top, no area is called weak."""
+    case = _BOOK.teaching_cases[0]
+    answers = {a.question: ("dk" if a.answer == "dk" else a.answer) for a in case.quiz.answers}
+    expected = _result(answers, case.quiz.stage).weakest
+    titles = {info["id"]: info["title"] for info in _dimension_info(_BOOK, lang)}
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    goto(
+        page,
+        f"{server}{QUIZ_PATHS[lang]}#answers={_encode(_BOOK.quiz_ledger, _BOOK.quiz_dimensions, answers, case.quiz.priority, case.quiz.stage)}",
+    )
+    page.wait_for_selector(".hb-quiz__summary")
+    named = page.eval_on_selector_all(".hb-quiz__next > li > strong", "els => els.map(e => e.textContent)")
+    assert [n.rsplit(" (", 1)[0] for n in named] == [titles[d] for d in expected]
+    text = page.inner_text(".hb-quiz__result")
+    assert (_ui("quiz.weakest_tied", lang) in text) == (len(expected) > 3)
+    if "crm-strategy" in expected:
+        assert _ui("quiz.read_idea", lang) in text
+    goto(page, f"{server}{QUIZ_PATHS[lang]}?top#answers={_code(TOP)}")
+    page.wait_for_selector(".hb-quiz__summary")
+    assert _ui("quiz.weakest_none", lang) in page.inner_text(".hb-quiz__result")
+    assert page.locator(".hb-quiz__next").count() == 0
+    page.close()
 
 
 def test_share_link_language_switch_resume_clear_and_undo(browser, server):

@@ -106,12 +106,17 @@ def test_before_go_live_after_launch_questions_do_not_apply():
     assert not run(answers).complete  # the same answers say too little about a live CRM
 
 
-def test_weakest_dimensions_are_the_three_lowest_in_page_order_on_ties():
+def test_weakest_dimensions_are_the_three_lowest_and_every_one_tied_with_the_third():
     answers = everything(lambda q: len(q.options) - 1)
+    assert run(answers).weakest == [], "no area is weak when every area scores 100"
     for dim in BOOK.quiz_dimensions[-4:]:
         for q in dim.questions:
             answers[q.id] = 0
-    assert run(answers).weakest == [d.id for d in BOOK.quiz_dimensions[-4:-1]]
+    # Four tied at 0: all four (page order among equals), never three chosen by page order.
+    assert run(answers).weakest == [d.id for d in BOOK.quiz_dimensions[-4:]]
+    first = BOOK.quiz_dimensions[-4].questions[0]
+    answers[first.id] = len(first.options) - 1  # one of the four now scores higher: the other three
+    assert run(answers).weakest == [d.id for d in BOOK.quiz_dimensions[-3:]]
 
 
 def test_out_of_range_and_garbage_answers_count_as_unanswered():

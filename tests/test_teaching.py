@@ -89,7 +89,7 @@ def test_the_running_case_can_take_the_quiz(lang):
     level = BOOK.quiz_levels[result.level].name[lang]
     sentence = next(line for line in section.splitlines() if level in line)
     titles = {info["id"]: info["title"] for info in quiz_dimension_info(BOOK, lang)}
-    assert len(result.weakest) == 3 and all(titles[d] in sentence for d in result.weakest), sentence
+    assert len(result.weakest) >= 3 and all(titles[d] in sentence for d in result.weakest), sentence
 
 
 def test_the_running_cases_quiz_answers_are_checked(content_copy):

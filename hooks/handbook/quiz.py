@@ -14,7 +14,8 @@ The rules, in plain words (the quiz page shows them as "How the level is worked 
   (or has no applicable question); the overall score is the mean of the dimension scores;
 - the level is the highest whose ``min_score`` the overall score reaches, but never more than
   one level above the weakest dimension's own level;
-- the weakest dimensions are the three lowest scores (ties in page order).
+- the weakest dimensions are the three lowest scores below 100 (page order on equal scores), and
+  every other dimension tied with the third; none when every dimension scores 100.
 Scores are not rounded here (only for display), so the browser's arithmetic can match exactly.
 """
 
@@ -129,9 +130,22 @@ def score(dimensions: list[QuizDimension], levels: list[QuizLevel], answers: Map
     result.level = min(result.score_level, floor + 1)
     if result.level < result.score_level:
         result.capped_by = [d for d in scored if per[d].level == floor]
-    order = {d: i for i, d in enumerate(scored)}
-    result.weakest = sorted(scored, key=lambda d: (per[d].score, order[d]))[:3]
+    result.weakest = weakest(scored, {d: per[d].score for d in scored})
     return result
+
+
+TIE = 1e-9  # scores this close are the same score (quiz/core.js uses the same)
+
+
+def weakest(scored: list[str], scores: Mapping[str, float]) -> list[str]:
+    """The areas to start with: the three lowest scores below the top (100), in page order on
+    equal scores, and every further area with the same score as the third, so that a tie is
+    never cut by page order alone. None when every area is at the top."""
+    below = sorted((d for d in scored if scores[d] < 100 - TIE), key=lambda d: (scores[d], scored.index(d)))
+    if len(below) <= 3:
+        return below
+    cut = scores[below[2]]
+    return below[:3] + [d for d in below[3:] if scores[d] <= cut + TIE]
 
 
 def encode(

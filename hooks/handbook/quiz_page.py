@@ -77,6 +77,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
                 {
                     "id": d.id,
                     "number": i["number"],
+                    "isStep": i["step"] is not None,
                     "title": i["title"],
                     "href": i["href"],
                     "indicator": i["indicator"],

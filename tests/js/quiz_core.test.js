@@ -99,6 +99,20 @@ test("a failing dimension caps the level at one above it", () => {
   assert.deepEqual(r.cappedBy, [weak.id]);
 });
 
+test("the weakest areas: the three lowest below the top, every area tied with the third, none at the top", () => {
+  const dims = DATA.dimensions;
+  const lowest = (ids) => allAnswered((q) => (ids.some((d) => d.questions.includes(q)) ? 0 : top(q)));
+  // Four areas tied at the bottom: all four are named, in page order, none is cut by page order.
+  const four = dims.slice(-4);
+  assert.deepEqual(core.score(DATA, lowest(four)).weakest, four.map((d) => d.id));
+  // Two at the bottom: only those two (the rest are at the top, so none of them is "weak").
+  assert.deepEqual(core.score(DATA, lowest(dims.slice(0, 2))).weakest, dims.slice(0, 2).map((d) => d.id));
+  // Every area at the top: no weakest areas.
+  assert.deepEqual(core.score(DATA, allAnswered((q) => top(q))).weakest, []);
+  // Everything at the bottom: every area is tied, so every area is named.
+  assert.equal(core.score(DATA, allAnswered(() => 0)).weakest.length, dims.length);
+});
+
 test("before go-live, after-launch questions do not apply and the result is a readiness result", () => {
   const after = QUESTIONS.filter((q) => q.afterLaunch);
   assert.ok(after.length > 0, "some questions are marked after_launch");
