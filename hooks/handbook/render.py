@@ -128,7 +128,20 @@ def _environment() -> Environment:
     # A name at the start of a sentence or list entry: its first letter in capitals (scripts
     # without case are unchanged), "the eight-problems article" -> "The eight-problems article".
     env.filters["sentence_start"] = lambda text: str(text)[:1].upper() + str(text)[1:]
+    env.filters["named_lead"] = named_lead
     return env
+
+
+def named_lead(note: str, short: str) -> tuple[str, str] | None:
+    """A source's note that opens with the source's own name ("Mir warns that…", "The
+    eight-problems article puts…"): that name as written and the rest, so the page can link the
+    name in the sentence ("Mir (mistake 4) warns…") instead of labelling the note with the same
+    name first ("Mir, mistake 4: Mir warns…"). None when the note opens otherwise."""
+    text = str(note)
+    for lead in (short, f"the {short}" if not short.lower().startswith("the ") else short):
+        if text[: len(lead)].lower() == lead.lower() and text[len(lead) : len(lead) + 1] in (" ", "’", "'"):
+            return text[: len(lead)], text[len(lead) :]
+    return None
 
 
 @lru_cache(maxsize=1)
