@@ -323,3 +323,17 @@ def test_an_indicator_no_article_names_says_the_handbook_adds_it(lang):
         added = BOOK.t("basis.added", lang) in kpis[kpi.id]
         assert added == (not kpi.sources), kpi.id
         assert (BOOK.t("basis.kpi_synthesis", lang) in kpis[kpi.id]) == (kpi.basis == "synthesis" and bool(kpi.sources)), kpi.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_source_is_cited_by_its_short_name_not_its_title(lang):
+    """'Sources: What is CRM?' could not be told from the handbook's own first chapter of that
+    name (ar review, round 3): a citation line names each source as the prose does."""
+    sources = BOOK.by_id("sources")
+    cited = []
+    for chapter in ("glossary", "kpis", "lifecycle_stages"):
+        md = render_chapter(BOOK, chapter, lang)
+        for line in re.findall(r'<p class="hb-sources" markdown>.*?</p>', md):
+            cited += [(text, i) for text, i in re.findall(r"\[([^\]]+)\]\((?:sources\.md)?#([a-z0-9-]+)\)", line) if i in sources]
+    assert {i for _, i in cited} >= {"shabake-what-is-crm"}, cited[:5]
+    assert all(text == sources[i].short[lang] for text, i in cited), [c for c in cited if c[0] != sources[c[1]].short[lang]][:5]
