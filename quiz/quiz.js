@@ -462,17 +462,19 @@
 
     var level = data.levels[r.level];
     var summary = el("div", { class: "hb-quiz__summary" });
-    summary.appendChild(el("p", { class: "hb-quiz__level" }, t("quiz.level_of", { n: n(r.level + 1), total: n(data.levels.length), name: level.name })));
+    /* Before go-live the rungs carry readiness names ("Ready for launch", not "Optimising"). */
+    var rungName = function (l) { return r.kind === "readiness" ? l.readinessName : l.name; };
+    summary.appendChild(el("p", { class: "hb-quiz__level" }, t("quiz.level_of", { n: n(r.level + 1), total: n(data.levels.length), name: rungName(level) })));
     summary.appendChild(el("p", { class: "hb-quiz__overall" }, t("quiz.overall", { score: n(r.overall) })));
     if (r.cappedBy.length) {
       summary.appendChild(el("p", { class: "hb-quiz__capped" }, t("quiz.capped", {
-        name: levelName(r.scoreLevel),
+        name: rungName(data.levels[r.scoreLevel]),
         list: r.cappedBy.map(function (id) { return dimension(id).title; }).join(data.separator),
       })));
     }
     var ladder = el("ol", { class: "hb-quiz__steps", "aria-label": t("quiz.ladder_title") });
     data.levels.forEach(function (l, i) {
-      var rung = el("li", i === r.level ? { class: "hb-quiz__rung hb-quiz__rung--current", "aria-current": "step" } : { class: "hb-quiz__rung" }, l.name);
+      var rung = el("li", i === r.level ? { class: "hb-quiz__rung hb-quiz__rung--current", "aria-current": "step" } : { class: "hb-quiz__rung" }, rungName(l));
       ladder.appendChild(rung);
     });
     summary.appendChild(ladder);
@@ -501,7 +503,7 @@
       cell.appendChild(el("span", { class: "hb-quiz__value" }, c.status === "not-applicable" ? t("quiz.not_applicable") : n(c.score)));
       cell.appendChild(el("span", { class: "hb-quiz__coverage" }, coverageText(c)));
       row.appendChild(cell);
-      row.appendChild(el("td", { "data-label": t("quiz.table_level") }, c.level === null ? "—" : n(c.level + 1) + ". " + levelName(c.level)));
+      row.appendChild(el("td", { "data-label": t("quiz.table_level") }, c.level === null ? "—" : n(c.level + 1) + ". " + rungName(data.levels[c.level])));
       var targetCell = el("td", { "data-label": t("quiz.table_target") });
       if (c.status === "scored") targetCell.appendChild(targetSelect(d, r));
       else targetCell.textContent = "—";
@@ -566,7 +568,7 @@
           kind: t(p.result.kind === "readiness" ? "quiz.kind_readiness" : "quiz.kind_maturity"),
           n: n(p.result.level + 1),
           total: n(data.levels.length),
-          name: levelName(p.result.level),
+          name: p.result.kind === "readiness" ? data.levels[p.result.level].readinessName : levelName(p.result.level),
           score: n(p.result.overall),
         }) + " "));
         if (p.code !== mine) item.appendChild(link("#answers=" + encodeURIComponent(p.code), t("quiz.history_open")));

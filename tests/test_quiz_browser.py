@@ -51,9 +51,9 @@ def _ui(key: str, lang: str, **values) -> str:
 
 
 def _level_text(result, lang: str) -> str:
-    return _ui("quiz.level_of", lang, n=result.level + 1, total=len(_BOOK.quiz_levels)).replace(
-        "{name}", _BOOK.quiz_levels[result.level].name[lang]
-    )
+    level = _BOOK.quiz_levels[result.level]
+    name = level.readiness_name if result.kind == "readiness" else level.name  # before go-live: readiness names
+    return _ui("quiz.level_of", lang, n=result.level + 1, total=len(_BOOK.quiz_levels)).replace("{name}", name[lang])
 
 
 def _number(page, lang: str, value: float) -> str:

@@ -437,6 +437,7 @@ class QuizLevel(Strict):
     min_score: Annotated[int, Field(ge=0, le=100)]
     name: Text
     description: Text  # a maturity result: the CRM is live
+    readiness_name: Text  # a readiness result's name ("Ready for launch", not "Optimising")
     readiness_description: Text  # a readiness result: the CRM is still being planned or implemented
 
 

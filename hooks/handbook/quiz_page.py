@@ -94,6 +94,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
                     "min": v.min_score,
                     "name": v.name[lang],
                     "description": v.description[lang],
+                    "readinessName": v.readiness_name[lang],
                     "readiness": v.readiness_description[lang],
                 }
                 for v in book.quiz_levels
@@ -150,7 +151,9 @@ def case_quiz(book: Handbook, case, lang: str) -> dict | None:
     weakest = [titles[d] for d in result.weakest]
     level = None
     if result.level is not None:
-        level = book.t("quiz.level_of", lang).replace("{name}", book.quiz_levels[result.level].name[lang])
+        chosen = book.quiz_levels[result.level]
+        name = chosen.readiness_name if result.kind == "readiness" else chosen.name
+        level = book.t("quiz.level_of", lang).replace("{name}", name[lang])
         level = level.replace("{n}", localize_digits(result.level + 1, lang)).replace(
             "{total}", localize_digits(len(book.quiz_levels), lang)
         )
