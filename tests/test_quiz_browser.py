@@ -739,7 +739,10 @@ def test_quiz_prints_a_clean_a4_report(browser, server, lang):
     note = page.inner_text(".hb-quiz__report-note")
     assert f"#answers={code}" in note
     pages, a4, text, first_x = pdf_summary(page.pdf(format="A4", print_background=True))
-    assert a4 and 2 <= pages <= 16, f"{lang}: {pages} pages"
+    # Up to 18 A4 pages: the answers given (31 questions), the result and the plan. This answer
+    # set ties five areas as the weakest (three, and two tied with the third), each printed with
+    # its step and causes, which takes the Persian report to 17.
+    assert a4 and 2 <= pages <= 18, f"{lang}: {pages} pages"
     assert f"answers={code}" in text.replace("\n", ""), "the printed link reopens the same answers"
     if lang == "en":
         assert _BOOK.quiz_levels[_result(answers).level].name["en"] in text
