@@ -57,7 +57,8 @@
     return p;
   }
   function dimension(id) { return data.dimensions.filter(function (d) { return d.id === id; })[0]; }
-  function levelName(index) { return data.levels[index].name; }
+  /* Before go-live a level carries its readiness name ("Ready for launch", not "Optimising"). */
+  function levelName(index, kind) { return kind === "readiness" ? data.levels[index].readinessName : data.levels[index].name; }
   function dateText(iso, style) { return new Intl.DateTimeFormat(data.locale, { dateStyle: style || "medium" }).format(new Date(iso)); }
   /* The live region stays in the page (a region that appears with its text is often not read). */
   function say(message) {
@@ -462,19 +463,17 @@
 
     var level = data.levels[r.level];
     var summary = el("div", { class: "hb-quiz__summary" });
-    /* Before go-live the rungs carry readiness names ("Ready for launch", not "Optimising"). */
-    var rungName = function (l) { return r.kind === "readiness" ? l.readinessName : l.name; };
-    summary.appendChild(el("p", { class: "hb-quiz__level" }, t("quiz.level_of", { n: n(r.level + 1), total: n(data.levels.length), name: rungName(level) })));
+    summary.appendChild(el("p", { class: "hb-quiz__level" }, t("quiz.level_of", { n: n(r.level + 1), total: n(data.levels.length), name: levelName(r.level, r.kind) })));
     summary.appendChild(el("p", { class: "hb-quiz__overall" }, t("quiz.overall", { score: n(r.overall) })));
     if (r.cappedBy.length) {
       summary.appendChild(el("p", { class: "hb-quiz__capped" }, t("quiz.capped", {
-        name: rungName(data.levels[r.scoreLevel]),
+        name: levelName(r.scoreLevel, r.kind),
         list: r.cappedBy.map(function (id) { return dimension(id).title; }).join(data.separator),
       })));
     }
     var ladder = el("ol", { class: "hb-quiz__steps", "aria-label": t("quiz.ladder_title") });
     data.levels.forEach(function (l, i) {
-      var rung = el("li", i === r.level ? { class: "hb-quiz__rung hb-quiz__rung--current", "aria-current": "step" } : { class: "hb-quiz__rung" }, rungName(l));
+      var rung = el("li", i === r.level ? { class: "hb-quiz__rung hb-quiz__rung--current", "aria-current": "step" } : { class: "hb-quiz__rung" }, levelName(i, r.kind));
       ladder.appendChild(rung);
     });
     summary.appendChild(ladder);
@@ -503,7 +502,7 @@
       cell.appendChild(el("span", { class: "hb-quiz__value" }, c.status === "not-applicable" ? t("quiz.not_applicable") : n(c.score)));
       cell.appendChild(el("span", { class: "hb-quiz__coverage" }, coverageText(c)));
       row.appendChild(cell);
-      row.appendChild(el("td", { "data-label": t("quiz.table_level") }, c.level === null ? "—" : n(c.level + 1) + ". " + rungName(data.levels[c.level])));
+      row.appendChild(el("td", { "data-label": t("quiz.table_level") }, c.level === null ? "—" : n(c.level + 1) + ". " + levelName(c.level, r.kind)));
       var targetCell = el("td", { "data-label": t("quiz.table_target") });
       if (c.status === "scored") targetCell.appendChild(targetSelect(d, r));
       else targetCell.textContent = "—";
@@ -568,7 +567,7 @@
           kind: t(p.result.kind === "readiness" ? "quiz.kind_readiness" : "quiz.kind_maturity"),
           n: n(p.result.level + 1),
           total: n(data.levels.length),
-          name: p.result.kind === "readiness" ? data.levels[p.result.level].readinessName : levelName(p.result.level),
+          name: levelName(p.result.level, p.result.kind),
           score: n(p.result.overall),
         }) + " "));
         if (p.code !== mine) item.appendChild(link("#answers=" + encodeURIComponent(p.code), t("quiz.history_open")));

@@ -4,17 +4,16 @@ handbook/quiz.py is the reference scoring the browser's numbers are tested again
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from . import quiz
-from .digits import localize_digits
 from .languages import LANGUAGE, list_separator
 from .model import LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook
 from .text import plain_text, script_json
 from .tooltips import glosser
 from .ui_keys import named_in
 from .urls import page_path, relative
+from .worked import round_half_up
 
 
 def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
@@ -142,28 +141,26 @@ def case_quiz(book: Handbook, case, lang: str) -> dict | None:
         return None
     given = {a.question: a for a in case.quiz.answers}
     answers = {q: (quiz.DONT_KNOW if a.answer == "dk" else a.answer) for q, a in given.items()}
+    info = dict(zip((d.id for d in book.quiz_dimensions), quiz_dimension_info(book, lang), strict=True))
     areas = [
-        {"number": info["number"], "title": info["title"], "facts": [given[q.id].fact for q in dim.questions if q.id in given]}
-        for dim, info in zip(book.quiz_dimensions, quiz_dimension_info(book, lang), strict=True)
+        {
+            "number": info[dim.id]["number"],
+            "title": info[dim.id]["title"],
+            "facts": [given[q.id].fact for q in dim.questions if q.id in given],
+        }
+        for dim in book.quiz_dimensions
     ]
     result = quiz.score(book.quiz_dimensions, book.quiz_levels, answers, case.quiz.stage)
-    titles = {dim.id: info["title"] for dim, info in zip(book.quiz_dimensions, quiz_dimension_info(book, lang), strict=True)}
-    weakest = [titles[d] for d in result.weakest]
-    level = None
-    if result.level is not None:
-        chosen = book.quiz_levels[result.level]
-        name = chosen.readiness_name if result.kind == "readiness" else chosen.name
-        level = book.t("quiz.level_of", lang).replace("{name}", name[lang])
-        level = level.replace("{n}", localize_digits(result.level + 1, lang)).replace(
-            "{total}", localize_digits(len(book.quiz_levels), lang)
-        )
+    weakest = [info[d]["title"] for d in result.weakest]
+    level = None if result.level is None else book.quiz_levels[result.level]
     return {
         "code": quiz.encode(book.quiz_ledger, book.quiz_dimensions, answers, case.quiz.priority, case.quiz.stage),
         "areas": [a for a in areas if a["facts"]],
-        "level": level,
-        # Rounded half up, as the quiz page shows it (Intl.NumberFormat).
-        "score": localize_digits(int(Decimal(result.overall).quantize(Decimal(1), ROUND_HALF_UP)), lang)
-        if result.overall is not None
-        else None,
+        # The level as the quiz page names it (a readiness name before go-live), and the score
+        # rounded half up, as the page shows it (Intl.NumberFormat).
+        "level": level and (level.readiness_name if result.kind == "readiness" else level.name)[lang],
+        "level_number": None if level is None else result.level + 1,
+        "levels": len(book.quiz_levels),
+        "score": None if result.overall is None else int(round_half_up(result.overall, 0)),
         "weakest": list_separator(weakest, lang).join(weakest),
     }

@@ -137,10 +137,9 @@ def named_lead(note: str, short: str) -> tuple[str, str] | None:
     eight-problems article puts…"): that name as written and the rest, so the page can link the
     name in the sentence ("Mir (mistake 4) warns…") instead of labelling the note with the same
     name first ("Mir, mistake 4: Mir warns…"). None when the note opens otherwise."""
-    text = str(note)
-    for lead in (short, f"the {short}" if not short.lower().startswith("the ") else short):
-        if text[: len(lead)].lower() == lead.lower() and text[len(lead) : len(lead) + 1] in (" ", "’", "'"):
-            return text[: len(lead)], text[len(lead) :]
+    text, n = str(note), len(short)
+    if text[:n].lower() == short.lower() and text[n : n + 1] in (" ", "’", "'"):
+        return text[:n], text[n:]
     return None
 
 
