@@ -126,6 +126,12 @@ def ordered(texts, lang):
         ("ar", "البيع", "تاج"),  # «ال» is ignored
         ("ar", "أتمتة", "الاحتفاظ"),
         ("ar", "الاحتفاظ", "إدارة"),  # hamza forms with ا; ال + ا
+        # «ال» is ignored in every word, not only the first (ar review, round 3)
+        ("ar", "معدل الاحتفاظ بالعملاء", "معدل استخدام CRM"),
+        ("ar", "معدل استخدام CRM", "معدل إشغال الموظفين"),
+        ("ar", "معدل تحويل العملاء المحتملين", "معدل الفوز بفرص البيع"),
+        ("ar", "مركز التكلفة", "مركز الربح"),
+        ("ar", "CRM التحليلي", "CRM التشغيلي"),
         ("en", "apple", "Banana"),
         ("en", "Banana", "cherry"),  # case-insensitive
         ("en", "360-degree view", "Abandoned cart"),  # digits first in English
@@ -147,6 +153,10 @@ def test_spelling_variants_and_invisibles_compare_equal():
     assert primary("مستوى", "ar") == primary("مستوي", "ar") == primary("مستوی", "ar")  # ى, ی as ي
     assert primary("Résumé", "en") == primary("resume", "en")
     assert normalise("CRM\u200cها", "fa") == "crmها"
+    # Arabic: the article of any word, but not an ا + ل that is no article, nor a bare «ال».
+    assert primary("معدل الاحتفاظ", "ar") == primary("معدل احتفاظ", "ar") == primary("معدل «الاحتفاظ»", "ar")
+    assert primary("نظام ألوان", "ar") != primary("نظام وان", "ar")
+    assert primary("باب ال", "ar") != primary("باب", "ar")
 
 
 @pytest.mark.parametrize(
@@ -215,6 +225,10 @@ def test_entries_are_in_the_languages_alphabetical_order(lang):
         return
     places = [position(term, lang) for term in shown]
     assert places == sorted(places), "initial letters follow the alphabet, the Latin group last"
+    if lang == "ar":  # word by word, «ال» ignored in every word
+        rates = [term for term in shown if term.startswith("معدل ")]
+        assert rates.index("معدل الاحتفاظ بالعملاء") < rates.index("معدل استخدام CRM"), rates
+        assert rates.index("معدل تحويل العملاء المحتملين إلى عملاء") < rates.index("معدل الفوز بفرص البيع"), rates
     assert [g.id for g in BOOK.glossary] != [anchor for _, anchor in headings], "no longer in YAML order"
 
 

@@ -71,6 +71,9 @@ OVERRIDES = {
             '__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}catch(e){return null}}',
         ),
     ],
+    "partials/logo.html": lambda original: [
+        ('alt="logo"', "alt=\"{{ (config.extra.get('ui') or {}).get('theme.logo_alt') or config.site_name }}\""),
+    ],
     "partials/search.html": lambda original: [
         (
             '<div class="md-search" data-md-component="search" role="dialog">',

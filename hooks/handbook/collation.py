@@ -18,10 +18,12 @@ Conventions:
   order; أ إ ٱ ء sort with ا; ؤ with و; ئ with ی; ۀ ة ھ with ه.
 - Arabic: ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي (ه before و).
   أ إ آ ٱ ء sort with ا; ؤ with و; ئ and ى with ي; ة with ت (as ICU/CLDR's Arabic order does:
-  it is a written form of ت). The definite article «ال» at the start of a term is ignored, as
-  in Arabic indexes and term lists: «البيانات السلوكية» is filed under ب. (Only a bare ا
-  followed by ل counts: «ألوان» is not «ال» + «وان». A noun whose own first letters are ال,
-  such as «التزام», would be misfiled; the glossary's terms are not of that kind.)
+  it is a written form of ت). The definite article «ال» is ignored at the start of every word,
+  as in Arabic indexes and term lists: «البيانات السلوكية» is filed under ب, and «معدل
+  الاحتفاظ» comes before «معدل استخدام» (ح before س), as «معدل احتفاظ» would. (Only a bare ا
+  followed by ل and at least two more letters counts: «ألوان» is not «ال» + «وان». A noun whose
+  own first letters are ال, such as «التزام», would be misfiled; the glossary's terms are not
+  of that kind.)
 - English: a–z, case-insensitive, accents ignored.
 - Spaces and punctuation separate words and sort before any letter ("word by word":
   «مرکز سود» before «مرکزی»); leading punctuation is ignored.
@@ -95,7 +97,7 @@ _FOLDS: dict[str, dict[str, str]] = {
 }
 
 TATWEEL = "\u0640"
-ARTICLES = ("ال", "ٱل")  # Arabic only, at the start of a term
+ARTICLES = ("ال", "ٱل")  # Arabic only, at the start of a word
 
 # Kinds of collation element. Their order per language is _RANKS.
 SEPARATOR, LETTER, DIGIT, LATIN, OTHER = "separator", "letter", "digit", "latin", "other"
@@ -137,22 +139,38 @@ def _kind(c: str, lang: str) -> tuple[str, int]:
 def _elements(text: str, lang: str) -> list[tuple[str, int]]:
     """The collation elements of ``text``: (kind, weight) per character, separators collapsed."""
     elements: list[tuple[str, int]] = []
-    for c in normalise(text, lang):
+    for c in normalise(_without_articles(text) if lang == "ar" else text, lang):
         kind, weight = _kind(c, lang)
         if kind == SEPARATOR and (not elements or elements[-1][0] == SEPARATOR):
             continue  # leading punctuation is ignored, a run of it is one separator
         elements.append((kind, weight))
     while elements and elements[-1][0] == SEPARATOR:
         elements.pop()
-    if lang == "ar" and len(elements) >= 4 and elements[2][0] == LETTER and _starts_with_article(text):
-        elements = elements[2:]
     return elements or [(OTHER, 0)]
 
 
-def _starts_with_article(text: str) -> bool:
-    """Whether the term itself (not its folded form: «ألوان» is no «ال») starts with «ال»."""
-    stripped = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] not in "ZPC" and c != TATWEEL)
-    return stripped.startswith(ARTICLES)
+def _is_separator(c: str) -> bool:
+    return unicodedata.category(c)[0] in "ZP" or c.isspace()
+
+
+def _without_articles(text: str) -> str:
+    """``text`` with the article «ال» taken off every word that starts with it (as written, not
+    folded: «ألوان» is no «ال») and keeps at least two letters of the alphabet after it."""
+    text = unicodedata.normalize("NFC", text)
+    out, start = [], 0
+    for i in range(len(text) + 1):
+        if i < len(text) and not _is_separator(text[i]):
+            continue
+        word = text[start:i]
+        letters = [j for j, c in enumerate(word) if unicodedata.category(c)[0] == "L" and c != TATWEEL]
+        if len(letters) >= 2 and word[letters[0]] + word[letters[1]] in ARTICLES:
+            rest = word[letters[1] + 1 :]
+            folded = normalise(rest, "ar")
+            if len(folded) >= 2 and all(c in _POSITION["ar"] for c in folded[:2]):
+                word = rest
+        out.append(word + text[i : i + 1])
+        start = i + 1
+    return "".join(out)
 
 
 def sort_key(text: str, lang: str) -> tuple:
