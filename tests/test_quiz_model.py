@@ -23,10 +23,11 @@ def everything(value):
     return {q.id: value(q) for q in QUESTIONS}
 
 
-def test_the_quiz_covers_every_checklist_step_with_two_or_three_questions():
+def test_the_quiz_covers_every_checklist_step_with_two_to_four_questions_two_before_go_live():
     steps = [d.step for d in BOOK.quiz_dimensions if d.step]
     assert steps == [s.id for s in sorted(BOOK.checklist, key=lambda s: s.number)]
-    assert all(2 <= len(d.questions) <= 3 for d in BOOK.quiz_dimensions)
+    assert all(2 <= len(d.questions) <= 4 for d in BOOK.quiz_dimensions)
+    assert all(sum(not q.after_launch for q in d.questions) >= 2 for d in BOOK.quiz_dimensions)
     assert len(BOOK.quiz_levels) == 5
 
 
@@ -179,6 +180,22 @@ def test_a_dimension_is_either_a_step_or_an_idea_with_a_title(content_copy):
     index = next(i for i, d in enumerate(BOOK.quiz_dimensions) if d.step)
     tree = edit(content_copy, "quiz_dimensions", lambda t: t[index].__setitem__("idea", "crm-strategy-choice"))
     one(errors_of(content_copy), file="content_data/quiz_dimensions.yaml", item=tree[index]["id"], message="either a checklist step")
+
+
+def test_an_area_that_would_rest_on_one_question_before_go_live_is_refused(content_copy):
+    """Before go-live the after_launch questions do not apply, so a dimension needs two others."""
+
+    def all_but_one_after_launch(t):
+        for question in t[0]["questions"][1:]:
+            question["after_launch"] = True
+
+    tree = edit(content_copy, "quiz_dimensions", all_but_one_after_launch)
+    one(
+        errors_of(content_copy),
+        file="content_data/quiz_dimensions.yaml",
+        item=tree[0]["id"],
+        message="at least two questions must apply before go-live",
+    )
 
 
 def test_quiz_option_scores_must_increase(content_copy):
