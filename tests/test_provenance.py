@@ -26,6 +26,10 @@ def _basis_tags(markdown: str) -> list[str]:
     return re.findall(r'<span class="hb-basis hb-basis--(\w+)">', markdown)
 
 
+# Read by screen readers only, before a basis tag that follows text (ar review, round 3).
+SEPARATOR = '<span class="hb-visually-hidden">— </span>'
+
+
 def _items(markdown: str) -> dict[str, str]:
     """Item id -> its Markdown (from its heading to the next item heading)."""
     parts = re.split(r"^#{2,3} .*\{ #([a-z0-9-]+) \.hb-item[^}]*\}$", markdown, flags=re.M)
@@ -82,7 +86,7 @@ def test_the_overview_names_the_causes_the_handbook_adds(lang):
         (
             lambda t: t[0]["sources"][0].update(part="mistakes"),
             "sources[0].part",
-            "'mistakes' is not a part of mir-crm-failures (its parts: mistake, step)",
+            "'mistakes' is not a part of mir-crm-failures (its parts: mistake, step, introduction, breathing, invitation)",
         ),
         (lambda t: t[0]["sources"][0].update(item=11), "sources[0].item", "mir-crm-failures has 10 items in 'mistake', not 11"),
         (lambda t: t[0]["sources"][0].pop("item"), "sources[0].part", "is a numbered list: say which item (item: 1-10)"),
@@ -149,7 +153,7 @@ def test_each_cause_is_taught_once_and_each_source_says_its_part(lang):
     source with its place and what it says there, before the handbook's own warning signs."""
     causes = _items(render_failure_causes(BOOK, lang))
     tags = {
-        added: f'<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.added" if added else "basis.from_sources", lang)}</span>'
+        added: f'{SEPARATOR}<span class="hb-basis hb-basis--synthesis">{BOOK.t("basis.added" if added else "basis.from_sources", lang)}</span>'
         for added in (False, True)
     }
     sources = BOOK.by_id("sources")
@@ -199,12 +203,20 @@ def test_every_kpi_says_whether_its_definition_is_standard_or_the_handbooks_own(
             assert "hb-basis--standard" in line, kpi.id
             for ref_id in kpi.references:
                 assert f"[{refs[ref_id].short}](sources.md#{ref_id})" in line, f"{kpi.id}: no link to {ref_id}"
+        elif kpi.basis == "practice":
+            # Standard practice no single work defines (en review, round 3, defect 6): not the
+            # handbook's invention, and not pinned on a reference either.
+            assert BOOK.t("basis.practice", lang) in line and "hb-basis--standard" in line, kpi.id
+            assert BOOK.t("basis.synthesis", lang) not in line, kpi.id
         else:
             said = "basis.kpi_synthesis" if kpi.sources else "basis.synthesis"
             assert BOOK.t(said, lang) in line and "hb-basis--synthesis" in line, kpi.id
         # The articles name indicators; they are "named in", not the source of the definition.
-        assert BOOK.t("label.named_in", lang) in md and "**" + BOOK.t("label.sources", lang) + ":**" not in md, kpi.id
-    assert kinds["standard"] >= 5 and kinds["synthesis"] >= 5, kinds
+        # One no article names says so under "Source:", not "Named in: none of the articles"
+        # (ar review, round 3, defect 13).
+        origin = "label.named_in" if kpi.sources else "label.origin"
+        assert f"**{BOOK.t(origin, lang)}:**" in md and "**" + BOOK.t("label.sources", lang) + ":**" not in md, kpi.id
+    assert kinds["standard"] >= 5 and kinds["practice"] >= 3 and kinds["synthesis"] >= 5, kinds
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -308,9 +320,24 @@ def test_every_evidence_note_is_shown_with_its_item(lang):
 
 
 def test_kpis_are_grouped_by_what_they_measure_and_every_stage_has_one():
-    """Adoption measures staff, not a customer's stage; every lifecycle stage has an indicator."""
+    """Adoption measures staff, not a customer's stage; a customer indicator has one stage or spans
+    several (the lead conversion rate: not Purchase alone, en review round 3, defect 5); every
+    lifecycle stage has an indicator; and the stages list only indicators that can show where
+    customers are lost, not the contact centre's efficiency (ar review, round 3, defect 5)."""
     for kpi in BOOK.kpis:
-        assert (kpi.stage is None) == (kpi.family == "adoption") or kpi.family == "operations", kpi.id
+        if kpi.family == "adoption":
+            assert kpi.stage is None and not kpi.spans, kpi.id
+        if kpi.family == "customer":
+            assert (kpi.stage is None) != (not kpi.spans), kpi.id
+    lead = BOOK.by_id("kpis")["lead-conversion-rate"]
+    assert lead.stage is None and lead.spans == ["consideration", "purchase"]
+    efficiency = {"average-handle-time", "occupancy-rate", "operating-cost-per-minute", "operating-cost-per-order", "calls-per-order"}
+    assert all(BOOK.by_id("kpis")[k].stage is None for k in efficiency)
+    for lang in LANGUAGES:
+        page = render_chapter(BOOK, "lifecycle_stages", lang)
+        tail = page[page.index("{ #unstaged-kpis }") :]
+        for k in efficiency | {"lead-conversion-rate"}:
+            assert f"kpis.md#{k})" in tail, (lang, k)
     staged = {kpi.stage for kpi in BOOK.kpis if kpi.stage}
     assert {s.id for s in BOOK.lifecycle_stages} <= staged, {s.id for s in BOOK.lifecycle_stages} - staged
     assert {k.id for k in BOOK.kpis if k.family == "adoption"} >= {"crm-usage-rate", "employee-satisfaction-with-crm"}
@@ -320,8 +347,9 @@ def test_kpis_are_grouped_by_what_they_measure_and_every_stage_has_one():
 def test_an_indicator_no_article_names_says_the_handbook_adds_it(lang):
     kpis = _items(render_chapter(BOOK, "kpis", lang))
     for kpi in BOOK.kpis:
-        added = BOOK.t("basis.added", lang) in kpis[kpi.id]
+        added = BOOK.t("basis.kpi_added", lang) in kpis[kpi.id]
         assert added == (not kpi.sources), kpi.id
+        assert (BOOK.t("label.named_in", lang) in kpis[kpi.id]) == bool(kpi.sources), kpi.id
         assert (BOOK.t("basis.kpi_synthesis", lang) in kpis[kpi.id]) == (kpi.basis == "synthesis" and bool(kpi.sources)), kpi.id
 
 

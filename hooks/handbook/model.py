@@ -286,19 +286,24 @@ class WorkedExample(Strict):
 
 class Kpi(Item):
     """``sources`` are where the articles name the indicator (none: the handbook adds it); none
-    of them defines one. Its definition and formula are either ``standard`` (and name the
-    ``references`` that give them) or the handbook's own ``synthesis``; what it reveals and its
-    stage are always the handbook's. An adoption indicator has no stage; a customer one must."""
+    of them defines one. Its definition and formula are ``standard`` (and name the
+    ``references`` that give them), common ``practice`` in the field that no single work defines
+    (win rates, cost per lead, mean time to resolution), or the handbook's own ``synthesis``; what
+    it reveals and its stage are always the handbook's. A customer indicator names the one
+    lifecycle stage it measures, or, if it measures a path across stages, the stages it ``spans``
+    (the lead conversion rate: consideration and purchase). An adoption indicator measures staff
+    and an efficiency indicator the operation: neither has a stage."""
 
     name: Text
     abbreviation: Plain | None = None
     family: Literal[KPI_FAMILIES]
     definition: Text
     formula: Text | None = None
-    basis: Literal["standard", "synthesis"]
+    basis: Literal["standard", "practice", "synthesis"]
     references: list[Id] = []
     reveals: Text
     stage: Id | None = None
+    spans: list[Id] = []
     sources: list[SourceRef] = []
     evidence: Text | None = None
     avoid: Avoid | None = None  # variants of its name the texts must not use
@@ -314,8 +319,14 @@ class Kpi(Item):
     def _stage(self):
         if self.family == "adoption" and self.stage is not None:
             raise ValueError("an adoption indicator measures staff, not a stage of the customer's lifecycle: remove stage")
-        if self.family == "customer" and self.stage is None:
-            raise ValueError("a customer indicator names the lifecycle stage it measures (stage)")
+        if self.family == "adoption" and self.spans:
+            raise ValueError("an adoption indicator measures staff, not stages of the customer's lifecycle: remove spans")
+        if self.family == "customer" and (self.stage is None) == (not self.spans):
+            raise ValueError(
+                "a customer indicator names the lifecycle stage it measures (stage), or the stages a path across them spans (spans), not both"
+            )
+        if self.spans and len(set(self.spans)) < 2:
+            raise ValueError("spans names at least two different stages; a single stage is stage")
         return self
 
     @model_validator(mode="after")
@@ -410,7 +421,7 @@ class QuizDimension(Strict):
     # What the action plan asks for, where the step's own success indicator proves less than it
     # seems (its `evidence` note says so): then the plan never aims at it.
     indicator: Text | None = None
-    questions: Annotated[list[QuizQuestion], Field(min_length=2, max_length=3)]
+    questions: Annotated[list[QuizQuestion], Field(min_length=2, max_length=4)]
 
     @model_validator(mode="after")
     def _one_home(self):
@@ -422,6 +433,10 @@ class QuizDimension(Strict):
             raise ValueError("a checklist step's dimension takes its title from checklist.yaml; remove title")
         if self.indicator is not None and self.step is None:
             raise ValueError("only a checklist step's dimension can replace the step's success indicator")
+        if sum(not q.after_launch for q in self.questions) < 2:
+            # Before go-live the after_launch questions do not apply; one answer alone would decide
+            # the area's score (and a "don't know" in it would withhold every result).
+            raise ValueError("at least two questions must apply before go-live (not after_launch), so no area rests on one answer")
         return self
 
 
@@ -462,13 +477,15 @@ class ReviewQuestion(Strict):
 
 class Lesson(Item):
     """The teaching aids of one page (``id`` is the page's stem): what a student should be able
-    to do after it, the glossary terms it relies on, a short summary, and review questions with
-    model answers. Questions may use the running case (teaching_cases.yaml)."""
+    to do after it, the glossary terms it relies on, a short summary, review questions with
+    model answers, and the standard works to read next (references.yaml). Questions may use the
+    running case (teaching_cases.yaml)."""
 
     outcomes: Annotated[list[Text], Field(min_length=2, max_length=5)]
     key_terms: Annotated[list[Id], Field(min_length=2, max_length=8)]
     summary: Text
     questions: Annotated[list[ReviewQuestion], Field(min_length=2, max_length=5)]
+    further_reading: Annotated[list[Id], Field(max_length=3)] = []
 
     @field_validator("id")
     @classmethod
@@ -601,6 +618,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("failure_causes", "kpis"): "kpis",
     ("checklist", "guards_against"): "failure_causes",
     ("kpis", "stage"): "lifecycle_stages",
+    ("kpis", "spans"): "lifecycle_stages",
     ("kpis", "references"): "references",
     ("case_studies", "kpis"): "kpis",
     ("quiz_dimensions", "step"): "checklist",
@@ -609,6 +627,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("course_sessions", "failure_causes"): "failure_causes",
     ("course_sessions", "case_studies"): "case_studies",
     ("lessons", "key_terms"): "glossary",
+    ("lessons", "further_reading"): "references",
 }
 
 # Fields whose integer value must be unique within its kind.
