@@ -130,7 +130,7 @@ def shown(expression: str, value_of, lang: str) -> str:
 class Worked:
     """One KPI's worked example, ready for a page."""
 
-    inputs: list[tuple[str, str]]  # (label, value as shown), in order of use
+    inputs: list[tuple[str, str]]  # (label, value as shown): the case's figures in its own order, then KPI results
     calculation: str  # 'expression = result' (no-break spaces around =)
     result: str  # the result as shown
 
@@ -172,7 +172,12 @@ class Examples:
         expression, decimals = self.examples[name]
         value = self.value(name)
         inputs = []
-        for used in names(expression):
+        # In the order the running case lists its figures (the order a reader meets them: leads
+        # before the leads that bought, respondents before promoters), then other KPIs' results:
+        # a label may point back ("those leads") but never forward (en/ar/fa reviews, round 4).
+        order = {figure: i for i, figure in enumerate(self.figures)}
+        used_names = list(dict.fromkeys(names(expression)))
+        for used in sorted(used_names, key=lambda n: (n not in order, order.get(n, 0), used_names.index(n))):
             label = self.figures[used][1][lang] if used in self.figures else label_of_kpi(used, lang)
             inputs.append((label, format_number(self.value(used), lang, 4)))
         result = format_number(value, lang, decimals)
