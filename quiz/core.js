@@ -117,8 +117,11 @@
 
   /* The areas to start with: the three lowest scores below the top (100), in page order on
    * equal scores, and every further area with the same score as the third, so that a tie is
-   * never cut by page order alone. None when every area is at the top. */
+   * never cut by page order alone. None when every area is at the top, or when every area has
+   * the same score (then none lags behind the others). */
   function weakest(scored) {
+    var all = scored.map(function (d) { return d.score; });
+    if (all.length > 1 && Math.max.apply(null, all) - Math.min.apply(null, all) <= TIE) return [];
     var below = scored
       .map(function (d, i) { return { id: d.id, score: d.score, i: i }; })
       .filter(function (d) { return d.score < 100 - TIE; })

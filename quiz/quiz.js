@@ -527,7 +527,9 @@
     resultBox.appendChild(figure);
 
     resultBox.appendChild(el("h3", {}, t("quiz.weakest_title")));
-    if (!r.weakest.length) resultBox.appendChild(el("p", {}, t("quiz.weakest_none")));
+    var scores = data.dimensions.map(function (d) { return r.dimensions[d.id].score; }).filter(function (s) { return s !== null; });
+    /* No area lags: every one at the top, or every one at the same score below it. */
+    if (!r.weakest.length) resultBox.appendChild(el("p", {}, Math.min.apply(null, scores) >= 100 ? t("quiz.weakest_none") : t("quiz.weakest_even", { score: n(scores[0]) })));
     else if (r.weakest.length > 3) resultBox.appendChild(el("p", {}, t("quiz.weakest_tied")));
     var list = el("ol", { class: "hb-quiz__next" });
     r.weakest.forEach(function (id) {

@@ -140,7 +140,10 @@ TIE = 1e-9  # scores this close are the same score (quiz/core.js uses the same)
 def weakest(scored: list[str], scores: Mapping[str, float]) -> list[str]:
     """The areas to start with: the three lowest scores below the top (100), in page order on
     equal scores, and every further area with the same score as the third, so that a tie is
-    never cut by page order alone. None when every area is at the top."""
+    never cut by page order alone. None when every area is at the top, or when every area has
+    the same score (then none lags behind the others: naming all of them says nothing)."""
+    if len(scored) > 1 and max(scores[d] for d in scored) - min(scores[d] for d in scored) <= TIE:
+        return []
     below = sorted((d for d in scored if scores[d] < 100 - TIE), key=lambda d: (scores[d], scored.index(d)))
     if len(below) <= 3:
         return below

@@ -99,7 +99,7 @@ test("a failing dimension caps the level at one above it", () => {
   assert.deepEqual(r.cappedBy, [weak.id]);
 });
 
-test("the weakest areas: the three lowest below the top, every area tied with the third, none at the top", () => {
+test("the weakest areas: the three lowest below the top, every area tied with the third, none at the top or when all tie", () => {
   const dims = DATA.dimensions;
   const lowest = (ids) => allAnswered((q) => (ids.some((d) => d.questions.includes(q)) ? 0 : top(q)));
   // Four areas tied at the bottom: all four are named, in page order, none is cut by page order.
@@ -109,8 +109,11 @@ test("the weakest areas: the three lowest below the top, every area tied with th
   assert.deepEqual(core.score(DATA, lowest(dims.slice(0, 2))).weakest, dims.slice(0, 2).map((d) => d.id));
   // Every area at the top: no weakest areas.
   assert.deepEqual(core.score(DATA, allAnswered((q) => top(q))).weakest, []);
-  // Everything at the bottom: every area is tied, so every area is named.
-  assert.equal(core.score(DATA, allAnswered(() => 0)).weakest.length, dims.length);
+  // Every area at the same score below the top: none lags behind the others, so none is named.
+  assert.deepEqual(core.score(DATA, allAnswered(() => 0)).weakest, []);
+  // All but one tied at the bottom: those are named, the one above them is not.
+  const allButOne = dims.slice(1);
+  assert.deepEqual(core.score(DATA, lowest(allButOne)).weakest, allButOne.map((d) => d.id));
 });
 
 test("before go-live, after-launch questions do not apply and the result is a readiness result", () => {
