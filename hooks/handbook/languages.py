@@ -50,13 +50,14 @@ LANGUAGE: dict[str, Language] = {language.code: language for language in REGISTR
 LANGUAGES: tuple[str, ...] = tuple(LANGUAGE)
 
 
-def list_separator(texts, lang: str) -> str:
+def list_separator(texts, lang: str, marks: str = "") -> str:
     """The separator between the items of a list written in running text: the language's comma,
     or its semicolon when an item itself holds a comma («نگاه به CRM به‌عنوان نرم‌افزار، نه تحول
-    سازمانی» would otherwise read as two items)."""
+    سازمانی» would otherwise read as two items), or one of ``marks`` (a list of titles, where a
+    colon or a question mark inside a title reads as the end of an item)."""
     language = LANGUAGE[lang]
-    mark = language.list_separator.strip()
-    return language.clause_separator if any(mark in str(text) for text in texts) else language.list_separator
+    splitting = (language.list_separator.strip(), *marks)
+    return language.clause_separator if any(m in str(text) for text in texts for m in splitting) else language.list_separator
 
 
 def prefix(lang: str) -> str:

@@ -202,6 +202,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
         languages=LANGUAGE,
         name_of=lambda kind, item: display_name(kind, item, lang),
         separator_for=lambda kind, items: list_separator([display_name(kind, i, lang) for i in items], lang),
+        title_separator=lambda titles: list_separator(titles, lang, ":?؟"),
         t=t,
         date=date,
         page_of=page_of,
