@@ -524,6 +524,31 @@ def test_the_first_paint_has_the_systems_colour_scheme_and_the_scripts_run_after
     context.close()
 
 
+@pytest.mark.parametrize("paint_timing", ["reported", "not reported"])
+def test_the_later_scripts_are_requested_after_the_first_paint_or_without_paint_timing_after_load(browser, server, paint_timing):
+    """The loader (overrides/main.html) requests Material's bundle only once the first paint is
+    reported, not at the load event: headless Chromium can hold that paint back for a second
+    after load (tools/audit.py, paint_withheld), and the bundle must not run into that gap. A
+    browser without paint timing gets the scripts at the first frame after load instead."""
+    page = browser.new_page(viewport={"width": 412, "height": 823})
+    if paint_timing == "not reported":
+        page.add_init_script("Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', {get: () => []})")
+    page.add_init_script(
+        """window.__seen = {};
+        new PerformanceObserver(l => l.getEntries().forEach(e => { if (e.name === 'first-contentful-paint') __seen.paint = e.startTime; }))
+          .observe({type: 'paint', buffered: true});
+        addEventListener('load', () => { __seen.load = performance.now(); });"""
+    )
+    goto(page, server + "/en/kpis/")
+    assert not page.evaluate("document.documentElement.classList.contains('no-js')"), "Material's bundle ran"
+    bundle = page.evaluate("performance.getEntriesByType('resource').find(e => /bundle\\.[^/]*\\.min\\.js$/.test(e.name)).startTime")
+    seen = page.evaluate("__seen")
+    assert bundle >= seen["paint"], f"bundle requested at {bundle:.0f} ms, first paint reported at {seen['paint']:.0f} ms"
+    if paint_timing == "not reported":
+        assert bundle >= seen["load"], f"bundle requested at {bundle:.0f} ms, before the load event at {seen['load']:.0f} ms"
+    page.close()
+
+
 @pytest.mark.parametrize(("lang", "width"), [("fa", 360), ("en", 360), ("fa", 1280), ("en", 1280)])
 def test_the_header_does_not_move_when_materials_bundle_starts(browser, server, lang, width):
     """The bundle starts after the first paint: the palette toggle and the search button and box

@@ -47,7 +47,21 @@ LIMITS = {
 # The chapter is the heaviest one (most text and elements) since the failure causes were split.
 PAGES = [("home", ""), ("chapter", "kpis/"), ("quiz", "quiz/")]
 RUNS = 3
+HELD_MS = 500  # a first paint this long after the load event was held back by the browser (paint_withheld)
 LANGUAGES = PREFIX  # language -> its folder in the site
+
+
+def paint_withheld(report: dict) -> bool:
+    """Whether headless Chromium held this run's first paint back after the page had loaded.
+
+    In headless runs the compositor sometimes stops sending frames to a page while it loads
+    (viz "ThrottleUnresponsiveClient", GoogleChrome/lighthouse#17148, open; also on PageSpeed
+    Insights): the page is ready, the main thread idle, and nothing is painted for a second or
+    two. A real screen does not do this. It is counted and shown, not hidden: the run still
+    counts, as Lighthouse scored it.
+    """
+    observed = report["audits"]["metrics"]["details"]["items"][0]
+    return observed["observedFirstPaint"] - observed["observedLoad"] >= HELD_MS
 
 
 def build(site: Path, site_url: str) -> None:
@@ -71,7 +85,7 @@ def main() -> int:
                     raise SystemExit(f"{prefix}{page} was not built")
                 url = f"{base}/{prefix}{page}"
                 stem = OUT / f"{name}-{lang}"
-                runs = []
+                runs, withheld = [], 0
                 for run in range(RUNS):
                     run_stem = Path(f"{stem}-run{run}")
                     subprocess.run(
@@ -91,6 +105,7 @@ def main() -> int:
                     )
                     data = json.loads(Path(f"{run_stem}.report.json").read_text(encoding="utf-8"))
                     runs.append((data["categories"]["performance"]["score"] or 0, run, run_stem))
+                    withheld += paint_withheld(data)
                 _, _, median_stem = sorted(runs)[len(runs) // 2]
                 for ext in ("json", "html"):
                     Path(f"{median_stem}.report.{ext}").replace(f"{stem}.report.{ext}")
@@ -103,6 +118,7 @@ def main() -> int:
                 }
                 scores["LCP ms"] = report["audits"]["largest-contentful-paint"]["numericValue"]
                 scores["CLS"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
+                scores["paint held"] = withheld
                 rows.append((f"{name}-{lang}", scores))
                 for audit_id, (label, measure, maximum) in LIMITS.items():
                     value = measure(report["audits"][audit_id])
@@ -121,7 +137,7 @@ def main() -> int:
                         ]
                         failures.append(f"{url}: {category} {scores[category]} < {minimum}; audits below 1: {', '.join(failing[:8])}")
         httpd.shutdown()
-    columns = ["performance", *BUDGET, "LCP ms", "CLS"]
+    columns = ["performance", *BUDGET, "LCP ms", "CLS", "paint held"]
     print(f"{'page':<14}" + "".join(f"{k:>16}" for k in columns))
     for name, scores in rows:
         print(f"{name:<14}" + "".join(f"{scores[k]:>16.2f}" for k in columns))
@@ -138,6 +154,11 @@ def main() -> int:
             indent=2,
         ),
         encoding="utf-8",
+    )
+    print(
+        f"\n'paint held': of the {RUNS} runs of a page, those in which headless Chromium painted nothing until at least"
+        f" {HELD_MS} ms after the load event (GoogleChrome/lighthouse#17148); Lighthouse then counts all work before that"
+        " late paint as delaying the first and largest paints."
     )
     if notes:
         print("\nReported, not gated:\n  " + "\n  ".join(notes))
