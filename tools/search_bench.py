@@ -45,6 +45,12 @@ READ_RESULTS = """() => {
 }"""
 
 
+def initializer(lang: str) -> str:
+    """What the search box says while its index is being prepared (content_data/ui.yaml)."""
+    ui = yaml.safe_load((ROOT / "content_data" / "ui.yaml").read_text(encoding="utf-8"))
+    return ui["theme.search.result.initializer"][lang]
+
+
 def load_queries(lang: str) -> list[dict]:
     entries = yaml.safe_load((QUERIES / f"{lang}.yaml").read_text(encoding="utf-8"))
     for entry in entries:
@@ -80,6 +86,15 @@ def run_language(browser, base: str, lang: str, queries: list[dict]) -> dict:
     page = context.new_page()
     root = "/" + PREFIX[lang]
     page.goto(f"{base}{root}", wait_until="networkidle")
+    # The index is fetched and built when search is first opened; a reader who types at once
+    # sees "preparing search" and then the results. Wait for it once, so the first query is
+    # ranked on its results, not on the moment the worker happened to finish.
+    preparing = initializer(lang)
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function(
+        "t => (document.querySelector('.md-search-result__meta') || {}).textContent.trim() !== t", arg=preparing, timeout=60_000
+    )
+    page.keyboard.press("Escape")
     rows = []
     for entry in queries:
         page.locator("label.md-header__button[for=__search]").click()

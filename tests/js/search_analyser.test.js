@@ -75,3 +75,11 @@ test("one-letter particles are stripped only when the rest is a word of the inde
   assert.ok(!fold.query("ولاء", "ar", SEP).split(" ").some((t) => t.startsWith("لاء")));
   assert.equal(fold.normalize("۵۰٪"), "50%");
 });
+
+test("a hyphenated word the index has as one word is searched as that word, not as its parts", () => {
+  const { fold } = load();
+  fold.learn([{ title: "", text: "<p>Email and mail merge; follow up</p>" }], SEP, "en");
+  assert.deepEqual(fold.query("e-mail", "en", SEP).split(" ").filter((t) => t.endsWith("^10")), ["email*^10"]);
+  const followUp = fold.query("follow-up", "en", SEP).split(" ");
+  assert.ok(followUp.includes("follow*^10") && followUp.includes("up*^10"), "not a word of the index: its parts");
+});
