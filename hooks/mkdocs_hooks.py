@@ -93,6 +93,12 @@ def _book(config: MkDocsConfig):
     return _cache["book"]
 
 
+def _loaded_book():
+    """The content on_config loaded for this build: page events (hundreds per build) do not
+    look at every content file's date again."""
+    return _cache["book"]
+
+
 # `mkdocs build` writes into a staging folder that replaces site_dir only when every language
 # built without error or strict-mode warning (handbook/publish.py): a failed build leaves the
 # previous site as it was. (`mkdocs serve` builds into its own temporary folder.)
@@ -156,7 +162,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    book, lang = _book(config), _i18n(config).current_language
+    book, lang = _loaded_book(), _i18n(config).current_language
     chapter = page.meta.get("generated")
     stem = Path(page.file.src_uri).stem
     if chapter in SEARCH_BOOST:
@@ -224,8 +230,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         page.meta["alternates"] = {lang: url + page_path(stem, lang) for lang in [*i18n.build_languages, "x-default"]}
     # Anchors of this page that moved (content_data/redirects.yaml): an inline script forwards readers before the first paint.
     # Each item's "Copy link" button is part of the page (links.js only listens for clicks).
-    label = plain_text(_book(config).t("label.copy_link", _i18n(config).current_language))
-    return copy_link_buttons(focusable_first_abbr(html), label) + render_moved_anchors(_book(config), stem)
+    label = plain_text(_loaded_book().t("label.copy_link", _i18n(config).current_language))
+    return copy_link_buttons(focusable_first_abbr(html), label) + render_moved_anchors(_loaded_book(), stem)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

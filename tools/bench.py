@@ -257,6 +257,42 @@ def plain_material(site: Path, tmp: Path) -> Path:
     return out
 
 
+def plain_material_builds(site: Path, tmp: Path) -> list[float]:
+    """Seconds of a strict build of every page's article as plain Material pages (one default
+    Material project per language, its search on, the three built one after another), RUNS
+    times: a yardstick of this machine's speed on the day, measured in the same run, so the
+    handbook's build time can be read against it (the same 2 cores ran 1.5x slower on one day
+    than the day before)."""
+    import re
+
+    projects = []
+    for lang, prefix in LANGUAGES.items():
+        project = tmp / f"plain-all-{lang}"
+        docs = project / "docs"
+        docs.mkdir(parents=True, exist_ok=True)
+        nav = []
+        others = [f"{p}" for p in LANGUAGES.values() if p and p != prefix]
+        for html_file in sorted((site / prefix).rglob("index.html")):
+            rel = html_file.relative_to(site / prefix).as_posix()
+            if any(rel.startswith(o) for o in others):
+                continue
+            article = re.search(
+                r'<article class="md-content__inner md-typeset">(.*?)</article>', html_file.read_text(encoding="utf-8"), re.S
+            )
+            if not article:
+                continue
+            source = (rel[: -len("/index.html")] or "index").replace("/", "-") + ".md"
+            (docs / source).write_text(f'<div markdown="0">\n{article.group(1)}\n</div>\n', encoding="utf-8")
+            nav.append(source)
+        (project / "mkdocs.yml").write_text(
+            f"site_name: plain\nsite_url: http://127.0.0.1/\ntheme:\n  name: material\n  language: {lang}\n  font: false\n"
+            f"plugins:\n  - search\nnav: {json.dumps(nav)}\n",
+            encoding="utf-8",
+        )
+        projects.append(project)
+    return [sum(strict_build(project, tmp / f"{project.name}-site") for project in projects) for _ in range(RUNS)]
+
+
 def own_assets() -> dict[str, dict]:
     files = {
         "js": sorted((ROOT / "docs" / "assets" / "javascripts").rglob("*.js")) + sorted((ROOT / "quiz").rglob("*.js")),
@@ -288,6 +324,8 @@ def main() -> int:
         print(f"cold builds ({RUNS}) ...", flush=True)
         builds = cold_builds(site)
         pages = len(list(site.rglob("*.html")))
+        print(f"the same pages' text as plain Material sites ({RUNS}), the machine's yardstick ...", flush=True)
+        plain_builds = plain_material_builds(site, tmp)
         print("rebuilds under mkdocs serve (3) ...", flush=True)
         rebuilds = serve_rebuilds(tmp)
         print("first loads in Chromium (the handbook, then the same text as plain Material pages) ...", flush=True)
@@ -300,6 +338,10 @@ def main() -> int:
         result = {
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
             "build_seconds": {"median": round(statistics.median(builds), 2), "runs": [round(t, 2) for t in builds]},
+            "plain_material_build_seconds": {
+                "median": round(statistics.median(plain_builds), 2),
+                "runs": [round(t, 2) for t in plain_builds],
+            },
             "serve_rebuild_seconds": {"median": round(statistics.median(rebuilds), 2), "runs": [round(t, 2) for t in rebuilds]},
             "pages": pages,
             "first_load": loads,
@@ -326,6 +368,11 @@ def main() -> int:
     OUT.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
 
     print(f"\nfull build (all languages): median {result['build_seconds']['median']} s of {result['build_seconds']['runs']}")
+    plain_median = result["plain_material_build_seconds"]["median"]
+    print(
+        f"the same pages' text as plain Material sites (this machine's yardstick): median {plain_median} s;"
+        f" the handbook's build is {result['build_seconds']['median'] / plain_median:.2f}x that"
+    )
     print(f"rebuild after a YAML edit under mkdocs serve: median {result['serve_rebuild_seconds']['median']} s")
     print(f"pages: {pages}")
     print(
