@@ -126,6 +126,14 @@ def axe_violations(page, selector: str | None = None, rules: list[str] | None = 
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
+def scripts_ready(page, timeout_ms: int = 10_000) -> None:
+    """Wait until the page's later scripts (Material's bundle, the handbook's) have run, as
+    goto() does; for a page reached by a click. They start once the first paint is reported
+    (overrides/main.html), which headless Chromium sometimes holds back for a second or two."""
+    if page.evaluate("document.documentElement.dataset.hbScripts"):
+        page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'", timeout=timeout_ms)
+
+
 def goto(page, url: str, timeout_ms: int = 10_000):
     """Open ``url`` and return its response once the page has loaded and no request is in flight.
 

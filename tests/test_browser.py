@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import AXE, AXE_COLOUR_RULES, DRAW_EVERY_BLOCK, LANGUAGES, ROOT, axe_violations, goto
+from conftest import AXE, AXE_COLOUR_RULES, DRAW_EVERY_BLOCK, LANGUAGES, ROOT, axe_violations, goto, scripts_ready
 from handbook import search
 from handbook.languages import DIRECTION, PREFIX
 from handbook.loader import load
@@ -408,6 +408,7 @@ def test_copy_link_and_the_language_switch_keep_the_item(browser, server):
         page.hover(".md-header__option .md-select")
         with page.expect_navigation():
             page.click(f'a.md-select__link[hreflang="{lang}"]')
+        scripts_ready(page)
         assert page.url == server + path + "#scope-creep-and-unrealistic-expectations", page.url
         assert page.evaluate("document.documentElement.lang") == lang
         assert page.evaluate("document.getElementById('scope-creep-and-unrealistic-expectations').getBoundingClientRect().top") < 200, (

@@ -23,7 +23,7 @@ import pytest
 from published import unreachable
 
 import static_server
-from conftest import LANGUAGES, ROOT, goto
+from conftest import LANGUAGES, ROOT, goto, scripts_ready
 from handbook.languages import PREFIX
 from handbook.loader import load
 from handbook.quiz import encode
@@ -191,6 +191,7 @@ def test_language_menu_search_and_quiz_work_under_a_sub_path(browser, deployed):
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
         page.click('a.md-select__link[hreflang="ar"]')
+    scripts_ready(page)
     assert page.url == f"{deployed.url}ar/failure-causes-leadership/#{new}"
     # Search: the Arabic index of this sub-path, results in Arabic, under the sub-path.
     page.click(".md-search__input")
@@ -253,6 +254,7 @@ def test_the_offline_copy_runs_from_its_own_server(browser, deployed, tmp_path):
         page.hover(".md-header__option .md-select")
         with page.expect_navigation():
             page.click('a.md-select__link[hreflang="en"]')
+        scripts_ready(page)
         assert page.url == base + PREFIX["en"]
         page.click(".md-search__input")
         page.fill(".md-search__input", "retention")

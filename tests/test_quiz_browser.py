@@ -13,7 +13,7 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, axe_violations, goto, pdf_summary
+from conftest import LANGUAGES, ROOT, axe_violations, goto, pdf_summary, scripts_ready
 from handbook.digits import localize_digits as _digits
 from handbook.loader import load as _load_content
 from handbook.quiz import CODEC as _CODEC
@@ -307,6 +307,7 @@ def test_share_link_language_switch_resume_clear_and_undo(browser, server):
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
         page.click('a.md-select__link[hreflang="en"]')
+    scripts_ready(page)
     assert page.url == server + QUIZ_PATHS["en"] + url[url.index("#") :]
     page.wait_for_selector(".hb-quiz__summary")
     assert page.inner_text(".hb-quiz__level") == _level_text(_result(answers), "en")
