@@ -165,8 +165,7 @@ def goto(page, url: str, timeout_ms: int = 10_000):
         # fetch. A page that forwards the reader (a moved anchor) is waited for at its new address.
         for _ in range(3):
             try:
-                if page.evaluate("document.documentElement.dataset.hbScripts"):
-                    page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'", timeout=timeout_ms)
+                scripts_ready(page, timeout_ms)
                 break
             except Exception as error:  # Playwright's Error: the page navigated meanwhile
                 if "context was destroyed" not in str(error):

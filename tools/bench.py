@@ -26,6 +26,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -230,27 +231,37 @@ def first_loads(site: Path) -> dict[str, dict]:
     return results
 
 
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def plain_project(project: Path, lang: str, articles: dict[str, str]) -> Path:
+    """A default Material project (its search on, no web font) whose pages are these articles'
+    HTML, as they are ({source name: article HTML}); returns the project folder."""
+    docs = project / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for source, html in articles.items():
+        (docs / source).write_text(f'<div markdown="0">\n{html}\n</div>\n', encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        f"site_name: plain\nsite_url: http://127.0.0.1/\ntheme:\n  name: material\n  language: {lang}\n  font: false\n"
+        f"plugins:\n  - search\nnav: {json.dumps(list(articles))}\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def article_of(html_file: Path) -> str:
+    found = ARTICLE.search(html_file.read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
+
+
 def plain_material(site: Path, tmp: Path) -> Path:
     """The measured pages' text as plain Material pages: one default Material site per language."""
-    import re
-
     out = tmp / "plain-site"
     for lang, prefix in LANGUAGES.items():
-        project = tmp / f"plain-{lang}"
-        docs = project / "docs"
-        docs.mkdir(parents=True, exist_ok=True)
-        nav = []
-        for _name, page_path in PAGES:
-            html = (site / prefix / page_path / "index.html").read_text(encoding="utf-8")
-            article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
-            source = f"{page_path.strip('/') or 'index'}.md"
-            (docs / source).write_text(f'<div markdown="0">\n{article.group(1) if article else ""}\n</div>\n', encoding="utf-8")
-            nav.append(source)
-        (project / "mkdocs.yml").write_text(
-            f"site_name: plain\nsite_url: http://127.0.0.1/\ntheme:\n  name: material\n  language: {lang}\n  font: false\n"
-            f"plugins:\n  - search\nnav: {json.dumps(nav)}\n",
-            encoding="utf-8",
-        )
+        articles = {
+            f"{page_path.strip('/') or 'index'}.md": article_of(site / prefix / page_path / "index.html") for _name, page_path in PAGES
+        }
+        project = plain_project(tmp / f"plain-{lang}", lang, articles)
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out / prefix)], env=ENV, check=True
         )
@@ -263,33 +274,15 @@ def plain_material_builds(site: Path, tmp: Path) -> list[float]:
     times: a yardstick of this machine's speed on the day, measured in the same run, so the
     handbook's build time can be read against it (the same 2 cores ran 1.5x slower on one day
     than the day before)."""
-    import re
-
     projects = []
     for lang, prefix in LANGUAGES.items():
-        project = tmp / f"plain-all-{lang}"
-        docs = project / "docs"
-        docs.mkdir(parents=True, exist_ok=True)
-        nav = []
-        others = [f"{p}" for p in LANGUAGES.values() if p and p != prefix]
+        others = [p for p in LANGUAGES.values() if p and p != prefix]
+        articles = {}
         for html_file in sorted((site / prefix).rglob("index.html")):
             rel = html_file.relative_to(site / prefix).as_posix()
-            if any(rel.startswith(o) for o in others):
-                continue
-            article = re.search(
-                r'<article class="md-content__inner md-typeset">(.*?)</article>', html_file.read_text(encoding="utf-8"), re.S
-            )
-            if not article:
-                continue
-            source = (rel[: -len("/index.html")] or "index").replace("/", "-") + ".md"
-            (docs / source).write_text(f'<div markdown="0">\n{article.group(1)}\n</div>\n', encoding="utf-8")
-            nav.append(source)
-        (project / "mkdocs.yml").write_text(
-            f"site_name: plain\nsite_url: http://127.0.0.1/\ntheme:\n  name: material\n  language: {lang}\n  font: false\n"
-            f"plugins:\n  - search\nnav: {json.dumps(nav)}\n",
-            encoding="utf-8",
-        )
-        projects.append(project)
+            if not any(rel.startswith(o) for o in others) and (article := article_of(html_file)):
+                articles[(rel[: -len("/index.html")] or "index").replace("/", "-") + ".md"] = article
+        projects.append(plain_project(tmp / f"plain-all-{lang}", lang, articles))
     return [sum(strict_build(project, tmp / f"{project.name}-site") for project in projects) for _ in range(RUNS)]
 
 

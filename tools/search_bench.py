@@ -28,6 +28,7 @@ import yaml
 import static_server
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.languages import LANGUAGES, PREFIX
+from handbook.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tools" / "search_queries"
@@ -47,8 +48,7 @@ READ_RESULTS = """() => {
 
 def initializer(lang: str) -> str:
     """What the search box says while its index is being prepared (content_data/ui.yaml)."""
-    ui = yaml.safe_load((ROOT / "content_data" / "ui.yaml").read_text(encoding="utf-8"))
-    return ui["theme.search.result.initializer"][lang]
+    return load(ROOT / "content_data").ui["theme.search.result.initializer"][lang]
 
 
 def load_queries(lang: str) -> list[dict]:
