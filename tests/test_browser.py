@@ -503,9 +503,10 @@ def test_no_other_host_and_no_error_in_an_older_browser(browser, server, lang):
 def test_the_first_paint_has_the_systems_colour_scheme_and_the_scripts_run_after_it(browser, server, scheme):
     """Material's bundle runs after the first paint (overrides/main.html, issue 13), so the scheme
     a first-time reader's system asks for is set before it: held back, the bundle must not be
-    needed for a dark page. Once released, the bundle still starts (Material waits for
-    DOMContentLoaded, which the loader repeats) and a scheme the reader picks wins over the
-    system's on the next page."""
+    needed for a dark page, nor for the palette toggle (the handbook's script, not Material's
+    component: overrides/partials/palette.html). Once released, the bundle still starts
+    (Material waits for DOMContentLoaded, which the loader repeats), one click still switches
+    once, and a scheme the reader picks wins over the system's on the next page."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     released = []
@@ -513,17 +514,52 @@ def test_the_first_paint_has_the_systems_colour_scheme_and_the_scripts_run_after
     page.goto(server + "/en/kpis/", wait_until="load")
     page.wait_for_function("document.documentElement.dataset.hbScripts === 'run'")
     expected = "slate" if scheme == "dark" else "default"
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected, "set before any bundle"
+    other = "default" if scheme == "dark" else "slate"
+    body_scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(body_scheme) == expected, "set before any bundle"
     assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the bundle was held back"
+    # The browser's colours follow the header's from the first paint.
+    browser_colours = """() => { const h = getComputedStyle(document.querySelector('.md-header'));
+        const meta = n => [...document.querySelectorAll(`meta[name=${n}]`)].map(m => m.content);
+        return {theme: meta('theme-color'), scheme: meta('color-scheme'), header: [h.backgroundColor, h.colorScheme]}; }"""
+    seen = page.evaluate(browser_colours)
+    assert seen["theme"] == [seen["header"][0]], seen
+    assert seen["scheme"] == ([] if scheme == "light" else ["dark"]) and seen["header"][1] == scheme, seen
+    # The toggle works without the bundle, by mouse and by keyboard (Enter on the focused option).
+    page.click("form[data-hb-palette] label[for]:visible")
+    assert page.evaluate(body_scheme) == other
+    page.focus("form[data-hb-palette] .md-option:checked")
+    page.keyboard.press("Enter")
+    assert page.evaluate(body_scheme) == expected, "Enter switches back"
+    assert page.evaluate("document.activeElement.matches('.md-option:checked')"), "focus moves to the option now in use"
+    assert page.url.endswith("/en/kpis/"), "Enter does not submit the toggle's form"
+    page.keyboard.press("Enter")
+    assert page.evaluate(body_scheme) == other
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    seen = page.evaluate(browser_colours)
+    assert seen["theme"] == [seen["header"][0]] and seen["scheme"] == ["dark" if other == "slate" else "light"], seen
+    page.evaluate("localStorage.clear()")
     released.append(True)
     goto(page, server + "/en/kpis/")
     assert not page.evaluate("document.documentElement.classList.contains('no-js')"), "Material's bundle started"
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-    other = "default" if scheme == "dark" else "slate"
-    page.click("form[data-md-component=palette] label[for]:visible")
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{other}'")
+    assert page.evaluate(body_scheme) == expected
+    assert page.evaluate("localStorage.length") == 0, "nothing is stored before the reader chooses"
+    # A reader who has not chosen follows the system's setting while the page is open.
+    page.emulate_media(color_scheme="dark" if scheme == "light" else "light")
+    page.wait_for_function(f"{body_scheme} === '{other}'")
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(f"{body_scheme} === '{expected}'")
+    page.click("form[data-hb-palette] label[for]:visible")
+    page.wait_for_function(f"{body_scheme} === '{other}'")
+    page.wait_for_timeout(200)
+    assert page.evaluate(body_scheme) == other, "one click switches once, with Material's bundle running"
+    assert len(page.evaluate(browser_colours)["theme"]) == 1, "Material's palette component (and its second theme-color) is not mounted"
+    page.emulate_media(color_scheme="dark" if scheme == "light" else "light")
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_timeout(100)
+    assert page.evaluate(body_scheme) == other, "a scheme the reader chose is not changed by the system's"
     goto(page, server + "/en/glossary/")
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == other, "the reader's choice is kept"
+    assert page.evaluate(body_scheme) == other, "the reader's choice is kept"
     context.close()
 
 

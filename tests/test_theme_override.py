@@ -74,6 +74,9 @@ OVERRIDES = {
     "partials/logo.html": lambda original: [
         ('alt="logo"', "alt=\"{{ (config.extra.get('ui') or {}).get('theme.logo_alt') or config.site_name }}\""),
     ],
+    "partials/palette.html": lambda original: [
+        ('<form class="md-header__option" data-md-component="palette">', '<form class="md-header__option" data-hb-palette>'),
+    ],
     "partials/search.html": lambda original: [
         (
             '<div class="md-search" data-md-component="search" role="dialog">',
