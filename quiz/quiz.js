@@ -25,7 +25,7 @@
   var resultBox = root.querySelector(".hb-quiz__result");
   var status = root.querySelector(".hb-quiz__status");
   var L = data.labels;
-  var numbers = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 0 });
+  var numbers = null; /* built for the first number core.wholeNumber does not write */
   var rtl = document.documentElement.dir === "rtl";
   var questions = core.questionsOf(data);
 
@@ -36,7 +36,12 @@
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
     return text;
   }
-  function n(value) { return numbers.format(value); }
+  function n(value) {
+    var text = core.wholeNumber(value, data.digits);
+    if (text !== null) return text;
+    numbers = numbers || new Intl.NumberFormat(data.locale, { maximumFractionDigits: 0 });
+    return numbers.format(value);
+  }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });

@@ -71,6 +71,7 @@ def quiz_data(book: Handbook, lang: str) -> dict:
             "modes": list(quiz.MODES),
             "ledger": [{"id": s.id, "retired": s.retired} for s in book.quiz_ledger],
             "locale": LANGUAGE[lang].intl_locale,
+            "digits": LANGUAGE[lang].digits,
             "separator": LANGUAGE[lang].list_separator,
             "dimensions": [
                 {

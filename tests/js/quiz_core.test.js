@@ -274,3 +274,22 @@ test("tampered codes, hashes and stored values never throw", () => {
     core.score(DATA, decoded || { answers: {} });
   }
 });
+
+test("wholeNumber writes 0-999 as Intl.NumberFormat does in each language, and leaves the rest to it", () => {
+  const registry = JSON.parse(execFileSync(PYTHON, ["-c", "import json; from handbook.languages import REGISTRY; print(json.dumps([[l.intl_locale, l.digits] for l in REGISTRY]))"], {
+    cwd: ROOT, env: { ...process.env, PYTHONPATH: path.join(ROOT, "hooks") }, encoding: "utf8",
+  }));
+  assert.equal(registry.length, 3);
+  for (const [locale, digits] of registry) {
+    const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    const values = [];
+    for (let i = 0; i < 1000; i += 1) values.push(i, i + 0.5, i + 0.49999, i + 1 / 3);
+    for (const v of values) {
+      const text = core.wholeNumber(v, digits);
+      if (v < 999.5) assert.equal(text, intl.format(v), `${locale} ${v}`);
+      else assert.equal(text, null, `${locale} ${v}`);
+    }
+    for (const v of [1000, 12345, -1, -0.4, NaN, Infinity, "5", null, undefined]) assert.equal(core.wholeNumber(v, digits), null, `${locale} ${v}`);
+  }
+  assert.equal(core.wholeNumber(5, "0123"), null, "a digit string that is not ten digits");
+});
