@@ -70,6 +70,10 @@ OVERRIDES = {
             '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))',
             '__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}catch(e){return null}}',
         ),
+        (
+            "__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(",
+            "__md_set=(e,_,t,a=__md_scope)=>{try{(t||localStorage).setItem(",
+        ),
     ],
     "partials/logo.html": lambda original: [
         ('alt="logo"', "alt=\"{{ (config.extra.get('ui') or {}).get('theme.logo_alt') or config.site_name }}\""),
@@ -105,3 +109,11 @@ def test_override_differs_from_material_only_where_documented(name):
 def test_fold_worker_accepts_only_a_material_worker_name():
     source = (ROOT / "docs/assets/javascripts/workers/search-fold.js").read_text(encoding="utf-8")
     assert "importScripts(material," in source and r"^search\.[0-9a-f]+\.min\.js$" in source
+
+
+def test_no_palette_option_is_the_automatic_one():
+    """The palette toggle is the handbook's script (overrides/main.html), which applies an
+    option's own colours: Material's automatic option, media "(prefers-color-scheme)", which
+    takes the light or the dark option's colours, is not handled there. Add it there first."""
+    media = re.findall(r"^\s*-?\s*media:\s*\"([^\"]*)\"", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
+    assert media == ["(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"], media

@@ -289,7 +289,7 @@ test("wholeNumber writes 0-999 as Intl.NumberFormat does in each language, and l
       if (v < 999.5) assert.equal(text, intl.format(v), `${locale} ${v}`);
       else assert.equal(text, null, `${locale} ${v}`);
     }
-    for (const v of [1000, 12345, -1, -0.4, NaN, Infinity, "5", null, undefined]) assert.equal(core.wholeNumber(v, digits), null, `${locale} ${v}`);
+    for (const v of [1000, 12345, -1, -0, -0.4, NaN, Infinity, "5", null, undefined]) assert.equal(core.wholeNumber(v, digits), null, `${locale} ${v}`);
   }
   assert.equal(core.wholeNumber(5, "0123"), null, "a digit string that is not ten digits");
 });
