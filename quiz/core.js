@@ -378,12 +378,12 @@
       .map(function (x) { return x.a; });
   }
 
-  /* A number the page shows, rounded to a whole number in the page's digits (`digits`: 0-9 as the
-     language writes them, from the language registry, hooks/handbook/languages.py), or null for
-     one this does not write: negative (-0 too), not finite, or of four digits or more (grouping), which
-     the page hands to Intl.NumberFormat. The same text Intl gives for 0-999 (tests/js), without
-     building a NumberFormat: the first one a page builds costs 30-45 ms in Chromium (its locale
-     data), most of the quiz's start on a phone. */
+  /* A number the page shows, rounded to a whole number in the page's digits (`digits`: 0-9 as
+     the language writes them, from the language registry, hooks/handbook/languages.py), or null
+     for one this does not write: negative (-0 too), not finite, or of four digits or more
+     (grouping); the page hands those to Intl.NumberFormat. The same text Intl gives for 0-999
+     (tests/js), without building a NumberFormat: the first one a page builds costs 30-45 ms in
+     Chromium (its locale data), most of the quiz's start on a phone. */
   function wholeNumber(value, digits) {
     if (typeof value !== "number" || !(value >= 0) || Object.is(value, -0) || typeof digits !== "string" || digits.length !== 10) return null;
     var rounded = Math.round(value);
