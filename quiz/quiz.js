@@ -140,7 +140,8 @@
   /** The one place that writes the address: #answers=<code>, or nothing when nothing is answered. */
   function writeUrl() {
     var hash = isEmpty() ? "" : "#answers=" + code();
-    history.replaceState(null, "", here(hash));
+    var url = here(hash);
+    if (url !== location.href) history.replaceState(null, "", url); /* a change that leaves the address as it is writes no history entry */
     var mode = view.mode !== data.modes[0] ? "mode=" + view.mode : "";
     languageLinks.forEach(function (a) { a.hash = [mode, hash.slice(1)].filter(Boolean).join("&"); }); /* the other language keeps the mode too */
   }
