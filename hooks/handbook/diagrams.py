@@ -270,7 +270,7 @@ def failure_map(book: Handbook, lang: str) -> Diagram:
         shapes.append(
             Link(
                 _href("checklist", step.id, "failure-causes"),
-                f"{book.t('label.step_number', lang).replace('{n}', _digits(step.number, lang))}: {step.title[lang]}",
+                f"{book.t('label.step_number', lang, n=step.number)}: {step.title[lang]}",
                 [Text(cx, head_y, _digits(step.number, lang), "hb-d-title hb-d-link", "middle")],
             )
         )
@@ -443,7 +443,7 @@ def case_study(book: Handbook, lang: str, case) -> Diagram:
         f"{label}: {LANGUAGE[lang].clause_separator.join(texts)}{_join((k.name[lang] for k in links), lang)}"
         for _, label, texts, links in sections
     )
-    title = book.t("diagram.case.title", lang).replace("{title}", case.title[lang])
+    title = book.t("diagram.case.title", lang, title=case.title[lang])
     return Diagram(f"diagram-case-{case.id}", lang, WIDTH, y + MARGIN, title, desc, shapes)
 
 

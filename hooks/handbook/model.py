@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .digits import localize_digits
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .site_pages import CHAPTERS, FAILURE_GROUP_PAGES, FAILURE_GROUPS, NARRATIVE_PAGES, PAGES, TEACHING_PAGES
 from .text import inline_problems, presentation_forms, visible, web_url
@@ -32,6 +33,17 @@ __all__ = [
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(text: str, lang: str, **values: object) -> str:
+    """``text`` with each ``{name}`` given in ``values`` replaced by its value, digits in the
+    language's own (languages.py); other placeholders are left for their caller ({url}). The
+    one place placeholders are filled, in one pass: a value that holds "{x}" stays as it is.
+    The loader holds every language of a text to the same placeholders."""
+    return _PLACEHOLDER.sub(lambda m: localize_digits(values[m[1]], lang) if m[1] in values else m[0], text)
 
 
 def _check_text(value: str, lang: str | None = None) -> str:
@@ -664,5 +676,6 @@ class Handbook(BaseModel):
     def by_id(self, kind: str) -> dict[str, Item]:
         return {item.id: item for item in getattr(self, kind)}
 
-    def t(self, key: str, lang: str) -> str:
-        return self.ui[key][lang]
+    def t(self, key: str, lang: str, **values: object) -> str:
+        """The UI string ``key`` in ``lang`` with its ``{name}`` placeholders filled (:func:`fill`)."""
+        return fill(self.ui[key][lang], lang, **values)

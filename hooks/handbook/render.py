@@ -33,6 +33,7 @@ from .model import (
     PAGES,
     Handbook,
     Redirect,
+    fill,
 )
 from .quiz_page import case_quiz, quiz_context
 from .site_pages import CHAPTER_PAGES, GENERATED_PAGES, GROUP_CHAPTERS
@@ -56,7 +57,7 @@ def locate(book: Handbook, refs, lang: str) -> list[tuple[object, list[str]]]:
         places = groups.setdefault(ref.source, [])
         part = sources[ref.source].part(ref.part) if ref.part else None
         if part is not None:
-            place = part.label[lang].replace("{n}", localize_digits(ref.item, lang)) if ref.item is not None else part.label[lang]
+            place = fill(part.label[lang], lang, n=ref.item) if ref.item is not None else part.label[lang]
             if place not in places:
                 places.append(place)
     return [(sources[source_id], places) for source_id, places in groups.items()]
@@ -185,10 +186,7 @@ def _context(book: Handbook, lang: str, chapter: str) -> dict:
     """What every template sees: the book, the language and a few helpers."""
 
     def t(key: str, **values: object) -> str:
-        text = book.t(key, lang)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", localize_digits(value, lang))
-        return text
+        return book.t(key, lang, **values)
 
     def date(value: str) -> str:
         return format_solar_hijri(value, lang, book.t("label.solar_hijri", lang))
@@ -239,7 +237,7 @@ def _worked(book: Handbook, lang: str, kpi) -> worked.Worked:
         # Another KPI's result used as an input: a percentage says so ("Customer retention rate (%): 80").
         other = names[name]
         percent = other.example is not None and other.example.expression.replace(" ", "").endswith("*100")
-        return book.t("label.in_percent", lng).replace("{name}", other.name[lng]) if percent else other.name[lng]
+        return book.t("label.in_percent", lng, name=other.name[lng]) if percent else other.name[lng]
 
     w = _examples(book).worked(worked.name_of(kpi.id), lang, label)
     # Escaped here, so the no-break spaces around "=" survive (a text's spaces are collapsed).
@@ -404,7 +402,7 @@ def chapter_title(book: Handbook, chapter: str, lang: str) -> str:
     pattern with the group's name."""
     if chapter in GROUP_CHAPTERS:
         group = book.t(f"failure_group.{GROUP_CHAPTERS[chapter]}.title", lang)
-        return book.t("chapter.failure_causes_group.title", lang).replace("{group}", group)
+        return book.t("chapter.failure_causes_group.title", lang, group=group)
     return book.t(f"chapter.{chapter}.title", lang)
 
 
@@ -451,8 +449,7 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
         solar_hijri = LANGUAGE[other].calendar == "solar_hijri"
         year = JalaliDate.to_jalali(site.edition).year if solar_hijri else site.edition.year
         key = "trainers.citation" if public else "trainers.citation_no_address"
-        text = book.t(key, other).replace("{site}", site.names[other]).replace("{year}", localize_digits(year, other))
-        text = text.replace("{title}", title)
+        text = book.t(key, other, site=site.names[other], year=year, title=title)
         url = public + path if public else None
         # The address is isolated left-to-right inside right-to-left text.
         html = Markup('<bdi dir="ltr">{}</bdi>').format(url or "").join(inline_html(part, "for-trainers") for part in text.split("{url}"))
