@@ -14,18 +14,17 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT
+from handbook.search import fold
 
 SEEDS = Path(os.environ.get("HANDBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 RUN = 10
-FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ۀ": "ه", "\u200c": None, "\u0640": None})
-DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 PREFIXES = {"می", "نمی"}
 SUFFIXES = {"ها", "های", "هایی", "تر", "ترین", "ای"}
 
 
 def words(text: str) -> list[str]:
     """Comparable words: letters folded, ZWNJ and spacing variants of affixes joined."""
-    text = re.sub(r"[\u064b-\u065f\u0670]", "", text).translate(FOLD).translate(DIGITS).lower()
+    text = fold(text).lower()  # the search's letter folding (handbook.search.fold)
     tokens = re.findall(r"\w+", text)
     out: list[str] = []
     for token in tokens:

@@ -28,29 +28,14 @@ import search_bench
 import static_server
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.languages import LANGUAGES
+from handbook.search import fold as search_fold
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LETTERS = str.maketrans(
-    {
-        "\u064a": "\u06cc",
-        "\u0649": "\u06cc",
-        "\u0643": "\u06a9",
-        "\u0629": "\u0647",
-        "\u06c0": "\u0647",
-        "\u0623": "\u0627",
-        "\u0625": "\u0627",
-        "\u0622": "\u0627",
-        "\u0671": "\u0627",
-        "\u0624": "\u0648",
-    }
-)
-DROPPED = re.compile("[\u200c\u200d\u0640\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
-
 
 def fold(text: str) -> str:
-    """lunr.fold.min.js's fold(), in Python (without the digit rewrite: Pagefind keeps digits)."""
-    return DROPPED.sub("", text).translate(LETTERS)
+    """lunr.fold.min.js's fold() (handbook.search.fold), without the digit rewrite: Pagefind keeps digits."""
+    return search_fold(text, digits=False)
 
 
 def prepare(site: Path, out: Path) -> None:

@@ -19,11 +19,41 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 from .languages import DEFAULT_LANGUAGE, prefix
 
 FOLD_LANGUAGE = "fold"
+
+# The letter folding of lunr.fold.min.js (which the reader's searches use), written once more
+# here for the Python tools and tests that compare texts (tests/test_copy.py, tools/search_compare.py);
+# tests/js/search_analyser.test.js holds the two to the same result, character by character.
+# The Arabic and Persian forms of a letter become one; ZWNJ, ZWJ, tatweel and the script's
+# diacritics and other combining marks are dropped; Persian and Arabic-Indic digits become ASCII.
+FOLD_LETTERS = {
+    "\u064a": "\u06cc",  # ي → ی
+    "\u0649": "\u06cc",  # ى → ی
+    "\u0643": "\u06a9",  # ك → ک
+    "\u0629": "\u0647",  # ة → ه
+    "\u06c0": "\u0647",  # ۀ → ه
+    "\u0623": "\u0627",  # أ → ا
+    "\u0625": "\u0627",  # إ → ا
+    "\u0622": "\u0627",  # آ → ا
+    "\u0671": "\u0627",  # ٱ → ا
+    "\u0624": "\u0648",  # ؤ → و
+    "\u066a": "%",  # ٪ → %
+}
+FOLD_DROPPED = re.compile("[\u200c\u200d\u0640\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
+_FOLD_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_FOLD_TABLE = str.maketrans(FOLD_LETTERS)
+
+
+def fold(text: str, digits: bool = True) -> str:
+    """``text`` as the search compares it (lunr.fold.normalize); ``digits=False`` leaves digits as written."""
+    text = FOLD_DROPPED.sub("", text).translate(_FOLD_TABLE)
+    return text.translate(_FOLD_DIGITS) if digits else text
+
 
 # Words are split on white space, hyphens and the punctuation of all three languages, so
 # «مشتری»، or (CRM) do not carry their quotes and commas into the index.

@@ -7,8 +7,11 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
+const { execFileSync } = require("node:child_process");
 
-const FILE = path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "lunr", "min", "lunr.fold.min.js");
+const ROOT = path.join(__dirname, "..", "..");
+const FILE = path.join(ROOT, "docs", "assets", "javascripts", "lunr", "min", "lunr.fold.min.js");
+const PYTHON = process.env.PYTHON || (fs.existsSync(path.join(ROOT, ".venv", "bin", "python")) ? path.join(ROOT, ".venv", "bin", "python") : "python3");
 
 function load(stemmer) {
   class Token {
@@ -82,4 +85,18 @@ test("a hyphenated word the index has as one word is searched as that word, not 
   assert.deepEqual(fold.query("e-mail", "en", SEP).split(" ").filter((t) => t.endsWith("^10")), ["email*^10"]);
   const followUp = fold.query("follow-up", "en", SEP).split(" ");
   assert.ok(followUp.includes("follow*^10") && followUp.includes("up*^10"), "not a word of the index: its parts");
+});
+
+test("the Python tools fold letters as the search does (handbook.search.fold), character by character", () => {
+  const { fold } = load();
+  // Every character of the Arabic block, the joiners, Arabic-Indic and Persian digits, Latin.
+  const chars = [];
+  for (let c = 0x0600; c <= 0x06ff; c++) chars.push(String.fromCharCode(c));
+  chars.push("\u200c", "\u200d", "A", "a", "0", "9", "%", "\u00ab", "\u00bb");
+  const python = JSON.parse(execFileSync(PYTHON, ["-c", "import json, sys; from handbook.search import fold; print(json.dumps([fold(c) for c in json.load(sys.stdin)]))"], {
+    cwd: ROOT, env: { ...process.env, PYTHONPATH: path.join(ROOT, "hooks") }, encoding: "utf8", input: JSON.stringify(chars),
+  }));
+  const differ = chars.filter((ch, i) => python[i] !== fold.normalize(ch)).map(ch => "U+" + ch.charCodeAt(0).toString(16).padStart(4, "0"));
+  assert.deepEqual(differ, [], "handbook.search.fold and lunr.fold.normalize differ");
+  assert.equal(fold.normalize("مشتري\u200cها ٣٦٠"), "مشتریها 360"); // the list is not empty by accident
 });
