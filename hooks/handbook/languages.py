@@ -31,6 +31,9 @@ class Language:
     cldr_locale: str  # dates written at build time (Babel)
     intl_locale: str  # dates and numbers the quiz writes in the browser (BCP 47)
     og_locale: str  # Open Graph's ll_CC form, for link previews
+    name: str  # in English, for the messages of the content checks
+    letters: str = ""  # the forms of letters its orthography uses where a neighbour's differs
+    foreign_letters: str = ""  # the neighbour's forms, never written in this language
 
     @property
     def rtl(self) -> bool:
@@ -38,11 +41,12 @@ class Language:
 
 
 REGISTRY: tuple[Language, ...] = (
-    Language("fa", "rtl", "arabic", "solar_hijri", "۰۱۲۳۴۵۶۷۸۹", "، ", "؛ ", "fa", "fa-IR", "fa_IR"),
+    # Persian writes ی and ک; Arabic's ي ك ى are typed by an Arabic keyboard, never meant.
+    Language("fa", "rtl", "arabic", "solar_hijri", "۰۱۲۳۴۵۶۷۸۹", "، ", "؛ ", "fa", "fa-IR", "fa_IR", "Persian", "یک", "يكى"),
     # Arabic-Indic digits, as the Arabic edition writes them (ar-EG's Intl default is the same).
-    Language("ar", "rtl", "arabic", "gregorian", "٠١٢٣٤٥٦٧٨٩", "، ", "؛ ", "ar", "ar-EG", "ar_AR"),
+    Language("ar", "rtl", "arabic", "gregorian", "٠١٢٣٤٥٦٧٨٩", "، ", "؛ ", "ar", "ar-EG", "ar_AR", "Arabic", "يك", "یک"),
     # British English, like the rest of the English text.
-    Language("en", "ltr", "latin", "gregorian", "0123456789", ", ", "; ", "en_GB", "en-GB", "en_GB"),
+    Language("en", "ltr", "latin", "gregorian", "0123456789", ", ", "; ", "en_GB", "en-GB", "en_GB", "English"),
 )
 DEFAULT_LANGUAGE = "fa"
 
@@ -67,3 +71,25 @@ def prefix(lang: str) -> str:
 
 PREFIX: dict[str, str] = {lang: prefix(lang) for lang in LANGUAGES}
 DIRECTION: dict[str, str] = {lang: LANGUAGE[lang].direction for lang in LANGUAGES}
+
+
+def foreign_digits(lang: str) -> str:
+    """The other Arabic-script languages' digits (an Arabic-script language writes only its own)."""
+    own = LANGUAGE[lang]
+    if own.script != "arabic":
+        return ""
+    return "".join(x.digits for x in REGISTRY if x.script == "arabic" and x.code != lang)
+
+
+def wrong_script(lang: str) -> tuple[str, str, str]:
+    """(foreign letters, foreign digits, hint) of an Arabic-script language; ('', '', '') otherwise.
+    The one definition the content model (model.py) and the orthography lint (orthography.py) share."""
+    own = LANGUAGE[lang]
+    if own.script != "arabic":
+        return "", "", ""
+    digits = foreign_digits(lang)
+    hint = (
+        f"{own.name} text must use {' and '.join(own.letters)} and {own.name} digits {own.digits[0]}-{own.digits[-1]}, "
+        f"not {' '.join(own.foreign_letters)} or {' '.join(f'{digits[i]}-{digits[i + 9]}' for i in range(0, len(digits), 10))}"
+    )
+    return own.foreign_letters, digits, hint

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .digits import localize_digits
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, wrong_script
 from .site_pages import CHAPTERS, FAILURE_GROUP_PAGES, FAILURE_GROUPS, NARRATIVE_PAGES, PAGES, TEACHING_PAGES
 from .text import inline_problems, presentation_forms, visible, web_url
 
@@ -78,15 +78,9 @@ Plain = Annotated[NonEmpty, AfterValidator(_check_text)]
 WebUrl = Annotated[str, AfterValidator(_check_url)]
 SolarHijriDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
-# Letters (and digits) that belong to the other language's orthography.
-WRONG_SCRIPT = {
-    "fa": re.compile("[يكى٠-٩]"),  # Arabic ye/kaf/alef maqsura and Arabic-Indic digits
-    "ar": re.compile("[یک۰-۹]"),  # Persian ye/keheh and Persian digits
-}
-WRONG_SCRIPT_HINT = {
-    "fa": "Persian text must use ی and ک and Persian digits ۰-۹, not Arabic ي ك ى or ٠-٩",
-    "ar": "Arabic text must use ي and ك and Arabic-Indic digits ٠-٩, not Persian ی ک or ۰-۹",
-}
+# Letters and digits that belong to a neighbouring language's orthography (languages.py).
+WRONG_SCRIPT = {lang: re.compile(f"[{''.join(wrong_script(lang)[:2])}]") for lang in LANGUAGES if wrong_script(lang)[0]}
+WRONG_SCRIPT_HINT = {lang: wrong_script(lang)[2] for lang in WRONG_SCRIPT}
 
 
 class Strict(BaseModel):

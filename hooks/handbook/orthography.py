@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import termbase
-from .languages import LANGUAGE
+from .languages import LANGUAGE, wrong_script
 
 ZWNJ = "\u200c"
 PERSIAN_LETTER = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
@@ -32,9 +32,20 @@ VERB_STEMS = (
     "افز|شناس|پرداز|بخش|سپار|چین|فرست|دهد|جوی|انجام|کوش|بر"
 )
 
+
+def _script_rules(lang: str) -> list[tuple[re.Pattern, str]]:
+    """A neighbouring language's letters and digits (languages.wrong_script, which the content model also applies)."""
+    letters, digits, _ = wrong_script(lang)
+    own = LANGUAGE[lang]
+    other = " or ".join(x.name for x in LANGUAGE.values() if x.code != lang and x.script == own.script)
+    return [
+        (re.compile(f"[{letters}]"), f"{other} letter in {own.name} text: write {' and '.join(own.letters)}"),
+        (re.compile(f"[{digits}]"), f"{other} digit in {own.name} text: write {own.name} digits {own.digits[0]}-{own.digits[-1]}"),
+    ]
+
+
 RULES_FA: list[tuple[re.Pattern, str]] = [
-    (re.compile("[يكى]"), "Arabic letter in Persian text: write ی and ک"),
-    (re.compile("[٠-٩]"), "Arabic-Indic digit in Persian text: write Persian digits ۰-۹"),
+    *_script_rules("fa"),
     (re.compile(f"{ZWNJ}{ZWNJ}"), "doubled ZWNJ"),
     (re.compile(rf"(^|\s){ZWNJ}|{ZWNJ}($|\s)"), "stray ZWNJ next to a space or at an end"),
     (re.compile(rf"(^|[\s«(]){'(ن?می)'}\s+(?={LETTER})"), "«می»/«نمی» written apart: join it to the verb with ZWNJ (می‌کنند)"),
@@ -47,8 +58,7 @@ RULES_FA: list[tuple[re.Pattern, str]] = [
     (re.compile(rf'"(?={LETTER})|(?<={LETTER})"'), "straight quotes around Persian text: write « »"),
 ]
 RULES_AR: list[tuple[re.Pattern, str]] = [
-    (re.compile("[یک]"), "Persian letter in Arabic text: write ي and ك"),
-    (re.compile("[۰-۹]"), "Persian digit in Arabic text: write Arabic-Indic digits ٠-٩"),
+    *_script_rules("ar"),
     (re.compile(ZWNJ), "ZWNJ in Arabic text"),
     (re.compile(rf"(?<={LETTER})\s*[,;?](?!\d)"), "Latin punctuation after Arabic text: write ، ؛ ؟"),
 ]
