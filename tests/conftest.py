@@ -17,10 +17,14 @@ import pytest
 import static_server  # tools/static_server.py
 from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/chromium.py
 from handbook.languages import LANGUAGES as REGISTRY_LANGUAGES
+from handbook.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content_data"
 LANGUAGES = REGISTRY_LANGUAGES  # hooks/handbook/languages.py
+# The content, loaded and validated once per test process: every test module reads this one
+# (a test that changes content works on its own copy: the content_copy fixture).
+BOOK = load(CONTENT)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -248,8 +252,7 @@ def render_failure_causes(book, lang: str) -> str:
 def rendered_pages() -> tuple[dict[tuple[str, str], str], list]:
     """Every page of every language as the build renders it (handbook/pages.py), once per
     test process: (pages, problems)."""
-    from handbook.loader import load
     from handbook.pages import render_pages
     from handbook.render import SiteInfo
 
-    return render_pages(load(CONTENT), ROOT / "docs", SiteInfo.placeholder(ROOT / "docs"))
+    return render_pages(BOOK, ROOT / "docs", SiteInfo.placeholder(ROOT / "docs"))

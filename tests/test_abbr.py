@@ -8,13 +8,11 @@ import re
 import markdown
 import pytest
 
-from conftest import ROOT, rendered_pages
+from conftest import BOOK, rendered_pages
 from handbook.abbr import LinearAbbrExtension, trie_pattern
-from handbook.loader import load
 from handbook.model import LANGUAGES
 from handbook.tooltips import abbreviations
 
-BOOK = load(ROOT / "content_data")
 PAGES, ERRORS = rendered_pages()
 OTHERS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "def_list", "pymdownx.details", "pymdownx.superfences"]
 

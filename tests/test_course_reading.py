@@ -9,12 +9,10 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import BOOK, LANGUAGES, ROOT
 from handbook.languages import LANGUAGE
-from handbook.loader import load
 from handbook.render import SiteInfo, page_titles, render_chapter
 
-BOOK = load(ROOT / "content_data")
 SITE = SiteInfo(
     url="/",
     names={"fa": "راهنمای CRM", "ar": "دليل CRM", "en": "The CRM Handbook"},

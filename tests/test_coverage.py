@@ -9,13 +9,11 @@ import re
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import LANGUAGES, ROOT, rendered_pages
+from conftest import BOOK, LANGUAGES, ROOT, rendered_pages
 from handbook.links import anchored_items
-from handbook.loader import load
 from handbook.model import FAILURE_GROUPS
 from handbook.site_pages import ANCHORED
 
-BOOK = load(ROOT / "content_data")
 IDEAS = YAML(typ="safe").load((ROOT / "tests" / "coverage.yaml").read_text(encoding="utf-8"))
 
 

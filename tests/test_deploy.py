@@ -14,16 +14,16 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from html_doc import Doc
 from published import unreachable
 
 import static_server
-from conftest import LANGUAGES, ROOT, goto, scripts_ready
+from conftest import BOOK, LANGUAGES, ROOT, goto, scripts_ready
 from handbook.languages import PREFIX
 from handbook.loader import load
 from handbook.quiz import encode
@@ -31,7 +31,6 @@ from handbook.quiz import encode
 pytestmark = pytest.mark.build
 
 PARTS = ("mkdocs.yml", "docs", "content_data", "hooks", "overrides", "quiz")
-BOOK = load(ROOT / "content_data")
 PUBLISHED = [
     line for line in (ROOT / "tests" / "published_links.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
 ]
@@ -92,19 +91,14 @@ def deployed(tmp_path_factory):
     httpd.shutdown()
 
 
-class _Refs(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.refs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.add(a["id"])
-        for key in ("href", "src"):
-            if a.get(key) and not (tag == "link" and key == "href" and "alternate" in (a.get("rel") or "").split()):
-                self.refs.append(a[key])
+def _refs(doc: Doc) -> list[str]:
+    """Every href and src of a page (rel=alternate links aside: absolute by design)."""
+    return [
+        a[key]
+        for tag, a in doc.elements
+        for key in ("href", "src")
+        if a.get(key) and not (tag == "link" and key == "href" and "alternate" in (a.get("rel") or "").split())
+    ]
 
 
 def _file_of(site: Path, path: str) -> Path:
@@ -129,17 +123,13 @@ def test_every_link_and_asset_resolves_under_the_sub_path(deployed):
     """Every href/src of every page (hreflang links aside: absolute by design) stays in /handbook/ and exists."""
     broken = []
     pages = sorted(deployed.site.rglob("*.html"))
-    parsed = {}
-    for file in pages:
-        parser = _Refs()
-        parser.feed(file.read_text(encoding="utf-8"))
-        parsed[file] = parser
-    for file, parser in parsed.items():
+    parsed = {file: Doc(file.read_text(encoding="utf-8")) for file in pages}
+    for file, doc in parsed.items():
         rel = file.relative_to(deployed.site).as_posix()
         page_url = urljoin(deployed.url, rel.removesuffix("index.html"))
         if rel.endswith("404.html"):
             page_url = deployed.url + rel  # served at any missing address: its links are absolute
-        for ref in parser.refs:
+        for ref in _refs(doc):
             # The site's own public address (canonical links) is checked where it is served.
             ref = deployed.url + ref.removeprefix(deployed.public) if ref.startswith(deployed.public) else ref
             target = urlparse(urljoin(page_url, ref))

@@ -11,15 +11,13 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import BOOK, LANGUAGES
 from handbook import collation
 from handbook.collation import initial, normalise, sort_key
-from handbook.loader import load
 from handbook.model import GlossaryTerm, Text
 from handbook.render import kpi_entries, render_chapter
 from handbook.text import plain_text
 
-BOOK = load(ROOT / "content_data")
 # The glossary page: its own terms and the indicators it does not define itself.
 ENTRIES = [*BOOK.glossary, *kpi_entries(BOOK)]
 

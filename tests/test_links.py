@@ -8,50 +8,43 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 
 import pytest
+from html_doc import Doc
 from published import unreachable
 
-from conftest import LANGUAGES, ROOT
+from conftest import BOOK, LANGUAGES, ROOT
 from handbook.languages import DIRECTION, PREFIX
 from handbook.links import anchored_items, link_path, page_path, published
-from handbook.loader import load
 from handbook.model import PAGES
 
 pytestmark = pytest.mark.build
 
-BOOK = load(ROOT / "content_data")
 PUBLISHED = [
     line for line in (ROOT / "tests" / "published_links.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
 ]
 
 
-class _Head(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.meta: dict[str, str] = {}
-        self.ids: set[str] = set()
-        self.hreflang: dict[str, str] = {}
+class _Head:
+    """A built page's <meta> values (the first of each name or property), ids and hreflang links (html_doc.Doc)."""
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.add(a["id"])
-        if tag == "link" and "alternate" in (a.get("rel") or "").split() and a.get("hreflang"):
-            self.hreflang[a["hreflang"]] = a.get("href")
-        if tag == "meta" and a.get("content") is not None:
+    def __init__(self, html: str):
+        doc = Doc(html)
+        self.ids = doc.ids
+        self.hreflang = {
+            a["hreflang"]: a.get("href") for _, a in doc.tags("link") if "alternate" in (a.get("rel") or "").split() and a.get("hreflang")
+        }
+        self.meta: dict[str, str] = {}
+        for _, a in doc.tags("meta"):
             key = a.get("property") or a.get("name")
-            if key:
+            if key and a.get("content") is not None:
                 self.meta.setdefault(key, a["content"])
 
 
 def _page(site, path: str) -> _Head:
     file = site / path.split("#")[0].removeprefix("./") / "index.html"
     assert file.is_file(), f"/{path} is missing"
-    parser = _Head()
-    parser.feed(file.read_text(encoding="utf-8"))
-    return parser
+    return _Head(file.read_text(encoding="utf-8"))
 
 
 def test_the_published_list_is_up_to_date():

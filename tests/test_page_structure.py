@@ -9,10 +9,8 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, rendered_pages
-from handbook.loader import load
+from conftest import BOOK, LANGUAGES, rendered_pages
 
-BOOK = load(ROOT / "content_data")
 PAGES, ERRORS = rendered_pages()
 HEADING = re.compile(r"^(#{1,6}) (.*?)(?:\s*\{[^}]*\})?\s*$")
 

@@ -10,13 +10,11 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, goto, pdf_first_line_ends, pdf_pages, pdf_summary
+from conftest import BOOK, LANGUAGES, goto, pdf_first_line_ends, pdf_pages, pdf_summary
 from handbook.links import page_path
-from handbook.loader import load
 
 pytestmark = pytest.mark.build
 
-BOOK = load(ROOT / "content_data")
 CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .hb-copy-link, .headerlink, .md-content__button"
 
 

@@ -15,11 +15,8 @@ from collections import Counter
 import pytest
 from test_content_validation import edit, errors_of, one
 
-from conftest import LANGUAGES, ROOT, render_failure_causes
-from handbook.loader import load
+from conftest import BOOK, LANGUAGES, ROOT, render_failure_causes
 from handbook.render import named_lead, render_chapter, render_narrative
-
-BOOK = load(ROOT / "content_data")
 
 
 def _basis_tags(markdown: str) -> list[str]:

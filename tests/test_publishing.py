@@ -7,13 +7,10 @@ import datetime as _dt
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import BOOK, LANGUAGES, ROOT
 from handbook.languages import PREFIX
-from handbook.loader import load
 from handbook.render import SiteInfo, render_chapter
 from handbook.text import inline_html
-
-BOOK = load(ROOT / "content_data")
 
 
 def _site(url: str) -> SiteInfo:

@@ -11,13 +11,11 @@ import subprocess
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
-from handbook.loader import load
+from conftest import BOOK, LANGUAGES, ROOT
 from handbook.model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES
 from handbook.quiz import DONT_KNOW, encode, score
 from handbook.quiz_page import quiz_data
 
-BOOK = load(ROOT / "content_data")
 QUESTIONS = [q for d in BOOK.quiz_dimensions for q in d.questions]
 NODE = shutil.which("node")
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from test_content_validation import edit, errors_of, one
 
-from conftest import ROOT
+from conftest import BOOK, ROOT
 from handbook.loader import load
 from handbook.quiz import DONT_KNOW, score
 
-BOOK = load(ROOT / "content_data")
 QUESTIONS = [q for d in BOOK.quiz_dimensions for q in d.questions]
 TOP = len(BOOK.quiz_levels) - 1
 PUBLISHED = ROOT / "tests" / "published_quiz_questions.txt"

@@ -6,13 +6,10 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, render_failure_causes
+from conftest import BOOK, LANGUAGES, ROOT, render_failure_causes
 from handbook.dates import format_solar_hijri
 from handbook.digits import localize_digits
-from handbook.loader import load
 from handbook.render import CHAPTER_PAGES, render_chapter
-
-BOOK = load(ROOT / "content_data")
 
 
 def test_model_and_render_do_not_import_mkdocs():

@@ -8,19 +8,17 @@ import functools
 import html as html_module
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_doc import Doc
 
-from conftest import LANGUAGES, ROOT, run_build
+from conftest import BOOK, LANGUAGES, ROOT, run_build
 from handbook.languages import DIRECTION, PREFIX
-from handbook.loader import load
 from handbook.model import NARRATIVE_PAGES
 from handbook.render import CHAPTER_PAGES
 from handbook.text import plain_text
 
-BOOK = load(ROOT / "content_data")
 PAGES = (
     ["index.html", "quiz/index.html"]
     + [f"{page[:-3]}/index.html" for page in CHAPTER_PAGES.values()]
@@ -28,57 +26,30 @@ PAGES = (
 )
 
 
-class Page(HTMLParser):
-    """Collects what the tests look at: <html> attributes, ids, links, text, title."""
+# Anything the browser loads by itself (not <a> links, nor rel=canonical/alternate).
+LOADS_SRC = ("script", "img", "iframe", "source", "audio", "video")
+LOADS_REL = {"stylesheet", "preload", "prefetch", "icon", "modulepreload", "manifest", "preconnect", "dns-prefetch"}
+
+
+class Page:
+    """What the tests look at in a built page (read by the tests' one parser, html_doc.Doc):
+    <html> attributes, ids, links, text, labels, and what the page loads from another host."""
 
     def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.html_attrs: dict = {}
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.hreflang_links: dict[str, str] = {}
-        self.external: list[str] = []
-        self.text: list[str] = []
-        self.labels: list[str] = []  # title / aria-label / placeholder / alt texts
-        self._skip = 0
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.labels += [a[k] for k in ("title", "aria-label", "placeholder", "alt") if a.get(k)]
-        if tag == "html":
-            self.html_attrs = a
-        if "id" in a:
-            self.ids.add(a["id"])
-        # Anything the browser loads by itself (not <a> links, nor rel=canonical/alternate).
-        loads = a.get("src") if tag in ("script", "img", "iframe", "source", "audio", "video") else None
-        if tag == "link" and set((a.get("rel") or "").split()) & {
-            "stylesheet",
-            "preload",
-            "prefetch",
-            "icon",
-            "modulepreload",
-            "manifest",
-            "preconnect",
-            "dns-prefetch",
-        }:
-            loads = a.get("href")
-        if loads and re.match(r"^(https?:)?//", loads):
-            self.external.append(f"<{tag} {loads}>")
-        if tag == "a" and a.get("href"):
-            self.links.append(a["href"])
-            if a.get("hreflang"):
-                self.hreflang_links[a["hreflang"]] = a["href"]
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.text.append(data)
+        doc = Doc(html)
+        self.html_attrs = doc.attrs("html")
+        self.ids = doc.ids
+        self.links = [a["href"] for _, a in doc.tags("a") if a.get("href")]
+        self.hreflang_links = {a["hreflang"]: a["href"] for _, a in doc.tags("a") if a.get("href") and a.get("hreflang")}
+        self.text = doc.text()
+        self.labels = [a[k] for _, a in doc.elements for k in ("title", "aria-label", "placeholder", "alt") if a.get(k)]
+        self.external = []
+        for tag, a in doc.elements:
+            loads = a.get("src") if tag in LOADS_SRC else None
+            if tag == "link" and set((a.get("rel") or "").split()) & LOADS_REL:
+                loads = a.get("href")
+            if loads and re.match(r"^(https?:)?//", loads):
+                self.external.append(f"<{tag} {loads}>")
 
 
 @functools.cache

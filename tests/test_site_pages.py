@@ -3,13 +3,10 @@ and their front matter, the lessons and the anchored items agree with it."""
 
 from __future__ import annotations
 
-from conftest import LANGUAGES, ROOT
+from conftest import BOOK, LANGUAGES, ROOT
 from handbook.generate import read_config
-from handbook.loader import load
 from handbook.pages import split_front_matter
 from handbook.site_pages import ANCHORED, CHAPTER_PAGES, GENERATED_PAGES, NARRATIVE_PAGES, PAGE, PAGES, REGISTRY, TEACHING_PAGES
-
-BOOK = load(ROOT / "content_data")
 
 
 def test_the_nav_lists_the_registry_pages_in_its_order():

@@ -10,13 +10,11 @@ import re
 import pytest
 from test_content_validation import edit, errors_of, one
 
-from conftest import LANGUAGES, ROOT, rendered_pages
+from conftest import BOOK, LANGUAGES, rendered_pages
 from handbook import quiz
-from handbook.loader import load
 from handbook.model import TEACHING_PAGES
 from handbook.quiz_page import quiz_dimension_info
 
-BOOK = load(ROOT / "content_data")
 PAGES, ERRORS = rendered_pages()
 
 

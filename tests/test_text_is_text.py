@@ -15,14 +15,14 @@ import html
 import json
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from html_doc import Doc
 
 import static_server  # tools/static_server.py
-from conftest import ROOT, run_build
+from conftest import BOOK, ROOT, goto, run_build
 from handbook.languages import PREFIX
 from handbook.loader import ContentErrors, load
 from handbook.render import kpi_entries
@@ -41,30 +41,9 @@ PAYLOAD = (
 # -- handbook/text.py ---------------------------------------------------------------------------
 
 
-class _Tree(HTMLParser):
-    """Tags, attributes and text of an HTML fragment."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-        self.comments: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def handle_comment(self, data):
-        self.comments.append(data)
-
-
-def _tree(fragment: str) -> _Tree:
-    tree = _Tree()
-    tree.feed(fragment)
-    tree.close()
-    return tree
+def _tree(fragment: str) -> Doc:
+    """Tags (``elements``), text runs and comments of an HTML fragment (the tests' one parser)."""
+    return Doc(fragment)
 
 
 @pytest.mark.parametrize(
@@ -92,8 +71,8 @@ def _tree(fragment: str) -> _Tree:
 def test_a_payload_becomes_its_own_text(payload):
     out = inline_html(payload, "glossary")
     tree = _tree(out)
-    assert not tree.tags and not tree.comments, f"{payload!r} produced markup: {out}"
-    assert "".join(tree.text) == " ".join(payload.split()), "the reader sees exactly what was written"
+    assert not tree.elements and not tree.comments, f"{payload!r} produced markup: {out}"
+    assert "".join(tree.text(skip=())) == " ".join(payload.split()), "the reader sees exactly what was written"
     # Nothing left that Markdown reads as syntax: no raw brackets, braces, backquotes, stars.
     assert not re.search(r"[<>\[\]{}`*_]", out)
     assert not re.match(r"\s*([#>:!|+=~-]|\d+[.)])", out), "the start of the text cannot start a block"
@@ -102,13 +81,13 @@ def test_a_payload_becomes_its_own_text(payload):
 def test_the_inline_subset_is_markup_and_nothing_else():
     out = inline_html("a **b** *c* `<d>` [e](https://example.org/a_b?x=1&y=2) [f](glossary.md#crm) [g](index.md)", "kpis")
     tree = _tree(out)
-    assert [t for t, _ in tree.tags] == ["strong", "em", "code", "a", "a", "a"]
-    assert [a.get("href") for t, a in tree.tags if t == "a"] == ["https://example.org/a_b?x=1&y=2", "../glossary/#crm", "../"]
-    assert "".join(tree.text) == "a b c <d> e f g"
+    assert [t for t, _ in tree.elements] == ["strong", "em", "code", "a", "a", "a"]
+    assert [a.get("href") for t, a in tree.elements if t == "a"] == ["https://example.org/a_b?x=1&y=2", "../glossary/#crm", "../"]
+    assert "".join(tree.text(skip=())) == "a b c <d> e f g"
     assert inline_html("[g](glossary.md#crm)", "index") == '<a href="glossary/#crm">g</a>'
     assert plain_text("a **b** [e](https://example.org) `c`") == "a b e c"
     # No images: an image's Markdown is a link to the picture, which nothing loads.
-    assert [t for t, _ in _tree(inline_html("![x](https://example.org/x.png)")).tags] == ["a"]
+    assert [t for t, _ in _tree(inline_html("![x](https://example.org/x.png)")).elements] == ["a"]
 
 
 def test_links_the_subset_refuses_are_reported():
@@ -236,7 +215,7 @@ def test_no_payload_becomes_markup_in_any_page(hostile_site):
         source = path.read_text(encoding="utf-8")
         tree = _tree(source)
         name = path.relative_to(hostile_site)
-        for tag, attrs in tree.tags:
+        for tag, attrs in tree.elements:
             if any(a.startswith("on") for a in attrs):
                 problems.append(f"{name}: <{tag}> has an event handler attribute {attrs}")
             if "evil" in (attrs.get("class") or "") or "mermaid" in (attrs.get("class") or ""):
@@ -259,11 +238,11 @@ def test_every_page_shows_the_payload_as_text_and_keeps_its_items(hostile_site):
     glossary = yaml.safe_load((ROOT / "content_data" / "glossary.yaml").read_text(encoding="utf-8"))
     for prefix in PREFIX.values():
         page = (hostile_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
-        text = "".join(_tree(page).text)
+        text = "".join(_tree(page).text(skip=()))
         assert f"<script>window.{MARK}=true</script>" in text, "the payload is shown, as written"
-        ids = [a["id"] for t, a in _tree(page).tags if t == "h2" and "hb-item" in (a.get("class") or "")]
+        ids = [a["id"] for t, a in _tree(page).elements if t == "h2" and "hb-item" in (a.get("class") or "")]
         # The glossary's own terms and the indicators it does not define itself (render.kpi_entries).
-        expected = [g["id"] for g in glossary] + [e.id for e in kpi_entries(load(ROOT / "content_data"))]
+        expected = [g["id"] for g in glossary] + [e.id for e in kpi_entries(BOOK)]
         assert sorted(ids) == sorted(expected), "every item keeps its own anchor, none gained one"
         assert "Material for MkDocs" in text, "nothing swallowed the end of the page"
 
@@ -298,8 +277,7 @@ def test_no_payload_runs_in_chromium_and_the_quiz_still_works(hostile_site, brow
                 "quiz/",
                 "no-such-page/",
             ):
-                page.goto(f"{base}/{prefix}{path}")
-                page.wait_for_load_state("networkidle")
+                goto(page, f"{base}/{prefix}{path}")  # loaded, its scripts run, no request open
                 assert page.evaluate(f"window.{MARK}") is None, f"/{prefix}{path}: content ran a script"
             # The quiz: scripts run, the form reads and scores.
             page.goto(f"{base}/{prefix}quiz/")

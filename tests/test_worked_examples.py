@@ -13,12 +13,10 @@ import re
 import pytest
 from test_content_validation import edit, errors_of, one
 
-from conftest import LANGUAGES, ROOT
+from conftest import BOOK, LANGUAGES
 from handbook import worked
-from handbook.loader import load
 from handbook.render import render_chapter
 
-BOOK = load(ROOT / "content_data")
 CASE = BOOK.teaching_cases[0]
 FIG = {f.name: f.value for f in CASE.figures}
 KPIS = BOOK.by_id("kpis")
