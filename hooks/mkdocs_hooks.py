@@ -22,6 +22,7 @@ The language being built is read from the i18n plugin, never from ``page.file.lo
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -175,7 +176,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         except RenderError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     # Glossary terms get their definition as a tooltip wherever they appear.
-    return with_abbreviations(book, lang, markdown)
+    markdown = with_abbreviations(book, lang, markdown)
+    if os.environ.get(
+        "HANDBOOK_MARKDOWN_OUT"
+    ):  # what MkDocs gets, for tests/test_generate.py to hold against `python -m handbook.generate`
+        target = Path(os.environ["HANDBOOK_MARKDOWN_OUT"]) / lang / f"{stem}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    return markdown
 
 
 class _CompiledThemeTemplates(jinja2.BytecodeCache):

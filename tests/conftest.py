@@ -35,11 +35,17 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 PUBLIC_URL = "https://crm-handbook.example/"
 
 
-def run_build(config_file: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+def run_build(
+    config_file: Path, site_dir: Path, site_url: str | None = None, markdown_out: Path | None = None
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` (never -q: quiet would hide the warnings strict fails on), for
-    ``site_url`` or, without it, mkdocs.yml's local address."""
+    ``site_url`` or, without it, mkdocs.yml's local address; with ``markdown_out``, the hook also
+    writes there the Markdown it hands MkDocs (<lang>/<stem>.md)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner (known; see README)
     env.pop("SITE_URL", None)
+    env.pop("HANDBOOK_MARKDOWN_OUT", None)
+    if markdown_out:
+        env["HANDBOOK_MARKDOWN_OUT"] = str(markdown_out)
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -64,11 +70,21 @@ def content_copy(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session with --strict."""
     site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT / "mkdocs.yml", site, PUBLIC_URL)
+    result = run_build(ROOT / "mkdocs.yml", site, PUBLIC_URL, markdown_out=_markdown_of(site))
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     warnings = [line for line in result.stderr.splitlines() if re.match(r"^\s*WARNING\b", line)]
     assert not warnings, "the strict build printed warnings:\n" + "\n".join(warnings)
     return site
+
+
+def _markdown_of(site: Path) -> Path:
+    return site.with_name(site.name + "-markdown")
+
+
+@pytest.fixture(scope="session")
+def built_markdown(built_site) -> Path:
+    """The Markdown the hook handed MkDocs in that build, as <lang>/<stem>.md."""
+    return _markdown_of(built_site)
 
 
 @pytest.fixture(scope="session")

@@ -7,19 +7,32 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import PUBLIC_URL, ROOT
 from handbook.generate import generate, site_info
 from handbook.languages import LANGUAGES
 from handbook.site_pages import NARRATIVE_PAGES, PAGES
 
 
-def _run(out, root=ROOT):
+def _run(out, root=ROOT, site_url="https://example.org/handbook/"):
     return subprocess.run(
-        [sys.executable, "-m", "handbook.generate", str(out), "--root", str(root), "--site-url", "https://example.org/handbook/"],
+        [sys.executable, "-m", "handbook.generate", str(out), "--root", str(root), "--site-url", site_url],
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_the_generated_markdown_is_what_the_mkdocs_hook_hands_mkdocs(built_markdown, tmp_path):
+    """The strict build of the test session (conftest.built_site, at PUBLIC_URL) wrote what its
+    hook handed MkDocs; the command, run apart from MkDocs, writes the same files byte for byte."""
+    result = _run(tmp_path / "out", site_url=PUBLIC_URL)
+    assert result.returncode == 0, result.stderr
+    generated = {p.relative_to(tmp_path / "out").as_posix(): p.read_bytes() for p in (tmp_path / "out").glob("*/*.md")}
+    handed = {p.relative_to(built_markdown).as_posix(): p.read_bytes() for p in built_markdown.glob("*/*.md")}
+    assert len(handed) == len(LANGUAGES) * len(PAGES)
+    assert sorted(generated) == sorted(handed)
+    differ = [name for name in sorted(handed) if generated[name] != handed[name]]
+    assert not differ, f"python -m handbook.generate and the hook differ on {differ}"
 
 
 def test_every_page_of_every_language_is_written_as_the_build_gets_it(tmp_path):
