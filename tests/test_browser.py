@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from html_doc import Doc
 
 from conftest import AXE, AXE_COLOUR_RULES, DRAW_EVERY_BLOCK, LANGUAGES, ROOT, axe_violations, goto, scripts_ready
 from handbook import search
@@ -62,25 +62,38 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
     goto(warm, server + "/")
     warm.evaluate("document.fonts.load('1em Vazirmatn', 'ی').then(() => true)")
     warm.close()
-    # The phone pass only measures the layout: one tab goes from page to page, as a reader's
-    # would (a new tab per page cost about 0.5 s each). The desktop pass keeps a tab per page,
-    # so each page's requests, console and fonts are its own.
+    # One tab per viewport and language goes from page to page, as a reader's would (a new tab
+    # per page cost about 0.5 s each). A new tab for each language: Chromium, having drawn an
+    # Arabic-script page, fetches its font ahead on the next pages of the same tab, English ones
+    # included, which would hide an English page that asks for it itself. What the desktop tab
+    # sees (requests, console, failures) goes to the report of the page it is on: goto() returns
+    # only once the page has loaded, its scripts have run and no request is open.
     mobile = phone.new_page()
-    for path in site_pages:
-        report = {"console": [], "failed": [], "foreign": [], "requests": 0, "urls": []}
+    on = {"report": None, "lang": None, "tab": None}
+
+    def on_request(request):
+        r = on["report"]
+        r["requests"] += 1
+        r["urls"].append(request.url)
+        if not request.url.startswith(server + "/") and not request.url.startswith("data:"):
+            r["foreign"].append(request.url)
+
+    def tab():
         page = desktop.new_page()
-        page.on("console", lambda m, r=report: m.type == "error" and r["console"].append(m.text))
-        page.on("pageerror", lambda e, r=report: r["console"].append(f"uncaught: {e}"))
-        page.on("requestfailed", lambda q, r=report: r["failed"].append(f"{q.url} ({q.failure})"))
-        page.on("response", lambda s, r=report: s.status >= 400 and r["failed"].append(f"{s.url} (HTTP {s.status})"))
-
-        def on_request(request, r=report):
-            r["requests"] += 1
-            r["urls"].append(request.url)
-            if not request.url.startswith(server + "/") and not request.url.startswith("data:"):
-                r["foreign"].append(request.url)
-
+        page.on("console", lambda m: m.type == "error" and on["report"]["console"].append(m.text))
+        page.on("pageerror", lambda e: on["report"]["console"].append(f"uncaught: {e}"))
+        page.on("requestfailed", lambda q: on["report"]["failed"].append(f"{q.url} ({q.failure})"))
+        page.on("response", lambda s: s.status >= 400 and on["report"]["failed"].append(f"{s.url} (HTTP {s.status})"))
         page.on("request", on_request)
+        return page
+
+    for path in site_pages:
+        if language_of(path) != on["lang"]:
+            if on["tab"]:
+                on["tab"].close()
+            on["lang"], on["tab"] = language_of(path), tab()
+        page = on["tab"]
+        report = on["report"] = {"console": [], "failed": [], "foreign": [], "requests": 0, "urls": []}
         response = goto(page, server + path)
         report["status"] = response.status if response else None
         page.evaluate("document.fonts.ready.then(() => true)")
@@ -97,7 +110,6 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
             "document.body.setAttribute('data-md-color-switching', ''); document.body.setAttribute('data-md-color-scheme', 'slate')"
         )
         report["axe_dark"] = axe_violations(page, rules=AXE_COLOUR_RULES)
-        page.close()
         tries = 0
         while language_of(path) != "en" and tries < 3 and not _drawn_with_vazirmatn(report["fonts"]):
             tries += 1
@@ -121,6 +133,7 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
             }"""
         )
         out[path] = report
+    on["tab"].close()
     desktop.close()
     phone.close()
     return out
@@ -225,27 +238,20 @@ def test_no_horizontal_scrolling_on_a_phone(reports, lang):
 # -- links, over HTTP --------------------------------------------------------------------
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, str]] = []  # (describe, url)
-        self.switcher: dict[str, str] = {}
-        self.labelled: set[str] = set()  # links that name their language (hreflang)
+class _Links:
+    """A fetched page's fragments, what it links to or loads, and its language menu (html_doc.Doc)."""
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
-        url = a.get("href") if tag in ("a", "link") else a.get("src") if tag in ("script", "img") else None
-        if url is not None and not (tag == "link" and a.get("rel") == "canonical"):
-            self.links.append((f"<{tag} {'href' if tag in ('a', 'link') else 'src'}={url!r}>", url))
-        if tag == "a" and a.get("hreflang") and a.get("href"):
-            self.labelled.add(a["href"])
-        if tag == "a" and a.get("hreflang") and "md-select__link" in (a.get("class") or ""):
-            self.switcher[a["hreflang"]] = a["href"]
+    def __init__(self, html: str):
+        doc = Doc(html)
+        self.ids: set[str] = doc.ids
+        self.links: list[tuple[str, str]] = []  # (describe, url)
+        for tag, a in doc.tags("a", "link", "script", "img"):
+            url = a.get("href") if tag in ("a", "link") else a.get("src")
+            if url is not None and not (tag == "link" and a.get("rel") == "canonical"):
+                self.links.append((f"<{tag} {'href' if tag in ('a', 'link') else 'src'}={url!r}>", url))
+        languages = [a for _, a in doc.tags("a") if a.get("hreflang") and a.get("href")]
+        self.labelled: set[str] = {a["href"] for a in languages}  # links that name their language (hreflang)
+        self.switcher: dict[str, str] = {a["hreflang"]: a["href"] for a in languages if "md-select__link" in (a.get("class") or "")}
 
 
 def _fetch(url: str) -> tuple[int, str]:
@@ -272,8 +278,7 @@ def crawl(server, site_pages) -> dict[str, _Links]:
             continue
         status, html = _fetch(server + path)
         assert status == 200, f"{path}: HTTP {status}"
-        links = _Links()
-        links.feed(html)
+        links = _Links(html)
         parsed[path] = links
         for _, url in links.links:
             target = urlparse(urljoin(server + path, url))

@@ -2,9 +2,11 @@
 
 Builds the site strictly into a temporary folder and writes, for each language, the home page,
 the KPI chapter and the quiz at phone (390 px) and desktop (1280 px) width in the light and
-the dark scheme, full length, to artifacts/screenshots/<page>-<lang>-<device>-<scheme>.png.
-The browser tests check what can be checked (axe, overflow, fonts, contrast); these are for
-the eye, after a change to the look.
+the dark scheme, full length, to artifacts/screenshots/<page>-<lang>-<device>-<scheme>.png;
+and every diagram of every generated chapter as a phone draws it (360 px, light and dark), to
+artifacts/screenshots/diagrams/<diagram id>-<lang>-<scheme>.png. The browser tests check what
+can be checked (axe, overflow, fonts, contrast, text size); these are for the eye, after a
+change to the look.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import static_server
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.languages import PREFIX
+from handbook.site_pages import GENERATED_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "screenshots"
@@ -48,10 +51,36 @@ def main() -> int:
                             page.screenshot(path=str(OUT / f"{name}-{lang}-{device}-{scheme}.png"), full_page=True)
                             context.close()
                             written += 1
+            written += diagrams(browser, base)
             browser.close()
         httpd.shutdown()
     print(f"{written} screenshots in {OUT.relative_to(ROOT)}/")
     return 0
+
+
+def diagrams(browser, base: str) -> int:
+    """Each diagram (a figure with an id diagram-…) on its own, at phone width, without focus
+    ring or sticky header over it."""
+    out = OUT / "diagrams"
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for lang, prefix in PREFIX.items():
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport={"width": 360, "height": 780}, color_scheme=scheme, device_scale_factor=2)
+            page = context.new_page()
+            for md in GENERATED_PAGES.values():
+                page.goto(f"{base}/{prefix}{md[:-3]}/", wait_until="networkidle")
+                figures = page.locator("figure[id^='diagram-'] >> visible=true")  # the screen's drawing, not the print one
+                if not figures.count():
+                    continue
+                page.evaluate("document.fonts.ready.then(() => true)")
+                page.add_style_tag(content=".md-header, .md-tabs { visibility: hidden; }")
+                for i in range(figures.count()):
+                    figure = figures.nth(i)
+                    figure.screenshot(path=str(out / f"{figure.get_attribute('id')}-{lang}-{scheme}.png"))
+                    written += 1
+            context.close()
+    return written
 
 
 if __name__ == "__main__":
