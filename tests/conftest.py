@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import io
+import json
 import os
 import re
 import shutil
@@ -67,12 +69,23 @@ def content_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT / "mkdocs.yml", site, PUBLIC_URL, markdown_out=_markdown_of(site))
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    warnings = [line for line in result.stderr.splitlines() if re.match(r"^\s*WARNING\b", line)]
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built with --strict once per test run and shared by the test workers
+    (the first to ask builds it under a lock; the others wait and read it), over an older build's
+    folder (test_build_safety checks that a good build replaced it whole)."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    with open(shared / "built_site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        site, outcome = shared / "built_site", shared / "built_site.json"
+        if not outcome.exists():
+            site.mkdir()
+            (site / "index.html").write_text("previous good build", encoding="utf-8")
+            (site / "stale.html").write_text("from an older build", encoding="utf-8")
+            result = run_build(ROOT / "mkdocs.yml", site, PUBLIC_URL, markdown_out=_markdown_of(site))
+            outcome.write_text(json.dumps({"returncode": result.returncode, "stderr": result.stderr}), encoding="utf-8")
+        result = json.loads(outcome.read_text(encoding="utf-8"))
+    assert result["returncode"] == 0, f"strict build failed:\n{result['stderr']}"
+    warnings = [line for line in result["stderr"].splitlines() if re.match(r"^\s*WARNING\b", line)]
     assert not warnings, "the strict build printed warnings:\n" + "\n".join(warnings)
     return site
 
