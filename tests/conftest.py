@@ -69,20 +69,27 @@ def content_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
+def built_site(tmp_path_factory) -> Path:
     """The real site, built with --strict once per test run and shared by the test workers
     (the first to ask builds it under a lock; the others wait and read it), over an older build's
     folder (test_build_safety checks that a good build replaced it whole)."""
-    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    # pytest-xdist gives every worker a folder in the run's own: their parent is shared.
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     with open(shared / "built_site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         site, outcome = shared / "built_site", shared / "built_site.json"
         if not outcome.exists():
+            shutil.rmtree(site, ignore_errors=True)
             site.mkdir()
             (site / "index.html").write_text("previous good build", encoding="utf-8")
             (site / "stale.html").write_text("from an older build", encoding="utf-8")
-            result = run_build(ROOT / "mkdocs.yml", site, PUBLIC_URL, markdown_out=_markdown_of(site))
-            outcome.write_text(json.dumps({"returncode": result.returncode, "stderr": result.stderr}), encoding="utf-8")
+            try:
+                built = run_build(ROOT / "mkdocs.yml", site, PUBLIC_URL, markdown_out=_markdown_of(site))
+                result = {"returncode": built.returncode, "stderr": built.stderr}
+            except Exception as exc:  # a timeout: every worker reports it, not a missing file
+                result = {"returncode": None, "stderr": f"the build did not finish: {exc!r}"}
+            outcome.write_text(json.dumps(result), encoding="utf-8")
         result = json.loads(outcome.read_text(encoding="utf-8"))
     assert result["returncode"] == 0, f"strict build failed:\n{result['stderr']}"
     warnings = [line for line in result["stderr"].splitlines() if re.match(r"^\s*WARNING\b", line)]

@@ -57,8 +57,13 @@ class Doc(HTMLParser):
 
     @property
     def ids(self) -> set[str]:
-        """Every fragment a link can land on: id attributes and <a name>."""
-        return {a["id"] for _, a in self.elements if a.get("id")} | {a["name"] for t, a in self.elements if t == "a" and a.get("name")}
+        """The id attributes (what getElementById and :target find)."""
+        return {a["id"] for _, a in self.elements if a.get("id")}
+
+    @property
+    def fragments(self) -> set[str]:
+        """Every #fragment a browser scrolls to: the ids and, the old way, <a name>."""
+        return self.ids | {a["name"] for t, a in self.elements if t == "a" and a.get("name")}
 
     def text(self, inside: str | None = None, skip: tuple[str, ...] = ("script", "style")) -> list[str]:
         """The text runs (inside a ``inside`` element only, if given), leaving out those in ``skip``."""

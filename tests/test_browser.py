@@ -67,7 +67,8 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
     # Arabic-script page, fetches its font ahead on the next pages of the same tab, English ones
     # included, which would hide an English page that asks for it itself. What the desktop tab
     # sees (requests, console, failures) goes to the report of the page it is on: goto() returns
-    # only once the page has loaded, its scripts have run and no request is open.
+    # only once the page has loaded, its scripts have run and no request is open, and the tab
+    # leaves each page for an empty one before the next page's report begins.
     mobile = phone.new_page()
     on = {"report": None, "lang": None, "tab": None}
 
@@ -93,6 +94,7 @@ def reports(browser, server, site_pages) -> dict[str, dict]:
                 on["tab"].close()
             on["lang"], on["tab"] = language_of(path), tab()
         page = on["tab"]
+        page.goto("about:blank")  # what the last page still sends on its way out is its own
         report = on["report"] = {"console": [], "failed": [], "foreign": [], "requests": 0, "urls": []}
         response = goto(page, server + path)
         report["status"] = response.status if response else None
@@ -246,7 +248,7 @@ class _Links:
 
     def __init__(self, html: str):
         doc = Doc(html)
-        self.ids: set[str] = doc.ids
+        self.ids: set[str] = doc.fragments
         self.links: list[tuple[str, str]] = []  # (describe, url)
         for tag, a in doc.tags("a", "link", "script", "img"):
             url = a.get("href") if tag in ("a", "link") else a.get("src")

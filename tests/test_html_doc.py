@@ -13,7 +13,7 @@ def test_the_parser_keeps_tags_text_ids_and_comments():
     )
     assert doc.attrs("html") == {"lang": "fa", "dir": "rtl"}
     assert [t for t, _ in doc.tags("meta", "img")] == ["meta", "img"]
-    assert doc.ids == {"x", "old"}
+    assert doc.ids == {"x"} and doc.fragments == {"x", "old"}
     assert doc.comments == [" note "]
     assert "".join(doc.text()) == "one  two" + "tu" + "three" + "tail"  # a void <img> and a stray </i> close nothing
     assert doc.text(inside="text") == ["t", "u"]

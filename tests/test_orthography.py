@@ -21,7 +21,7 @@ def test_all_content_and_pages_pass_the_orthography_lint():
     [
         ("مشتري", "fa", "Arabic letter"),
         ("كار", "fa", "Arabic letter"),
-        ("سال ٢٠٢٣", "fa", "Arabic digit"),
+        ("سال ٢٠٢٣", "fa", "Arabic-Indic digit"),
         ("بیش از 70 درصد", "fa", "Latin digits"),
         (f"سازمان{Z}{Z}ها", "fa", "doubled ZWNJ"),
         (f"سازمان {Z}ها", "fa", "stray ZWNJ"),

@@ -265,6 +265,14 @@ def test_no_payload_runs_in_chromium_and_the_quiz_still_works(hostile_site, brow
         page = browser.new_page()
         page.on("request", lambda r: r.url.startswith((base + "/", "data:")) or foreign.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
+        # A payload that runs at any moment (a timer, a late event), not only before a check,
+        # says so on the console: every page watches the marker from its first script on.
+        ran = []
+        page.on("console", lambda m: MARK in m.text and ran.append(m.text))
+        page.add_init_script(
+            f"(() => {{ let v; Object.defineProperty(window, '{MARK}', {{ configurable: true, get: () => v,"
+            f" set: x => {{ v = x; console.error('{MARK} ran on ' + location.pathname); }} }}); }})()"
+        )
         for prefix in PREFIX.values():
             for path in (
                 "",
@@ -288,5 +296,6 @@ def test_no_payload_runs_in_chromium_and_the_quiz_still_works(hostile_site, brow
         page.close()
     finally:
         httpd.shutdown()
+    assert not ran, f"content ran a script: {ran}"
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not errors, f"script errors: {errors}"

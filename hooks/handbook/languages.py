@@ -32,6 +32,7 @@ class Language:
     intl_locale: str  # dates and numbers the quiz writes in the browser (BCP 47)
     og_locale: str  # Open Graph's ll_CC form, for link previews
     name: str  # in English, for the messages of the content checks
+    digits_name: str  # what its digits are called, for the same messages
     letters: str = ""  # the forms of letters its orthography uses where a neighbour's differs
     foreign_letters: str = ""  # the neighbour's forms, never written in this language
 
@@ -42,11 +43,11 @@ class Language:
 
 REGISTRY: tuple[Language, ...] = (
     # Persian writes ی and ک; Arabic's ي ك ى are typed by an Arabic keyboard, never meant.
-    Language("fa", "rtl", "arabic", "solar_hijri", "۰۱۲۳۴۵۶۷۸۹", "، ", "؛ ", "fa", "fa-IR", "fa_IR", "Persian", "یک", "يكى"),
+    Language("fa", "rtl", "arabic", "solar_hijri", "۰۱۲۳۴۵۶۷۸۹", "، ", "؛ ", "fa", "fa-IR", "fa_IR", "Persian", "Persian", "یک", "يكى"),
     # Arabic-Indic digits, as the Arabic edition writes them (ar-EG's Intl default is the same).
-    Language("ar", "rtl", "arabic", "gregorian", "٠١٢٣٤٥٦٧٨٩", "، ", "؛ ", "ar", "ar-EG", "ar_AR", "Arabic", "يك", "یک"),
+    Language("ar", "rtl", "arabic", "gregorian", "٠١٢٣٤٥٦٧٨٩", "، ", "؛ ", "ar", "ar-EG", "ar_AR", "Arabic", "Arabic-Indic", "يك", "یک"),
     # British English, like the rest of the English text.
-    Language("en", "ltr", "latin", "gregorian", "0123456789", ", ", "; ", "en_GB", "en-GB", "en_GB", "English"),
+    Language("en", "ltr", "latin", "gregorian", "0123456789", ", ", "; ", "en_GB", "en-GB", "en_GB", "English", "Latin"),
 )
 DEFAULT_LANGUAGE = "fa"
 
@@ -89,7 +90,7 @@ def wrong_script(lang: str) -> tuple[str, str, str]:
         return "", "", ""
     digits = foreign_digits(lang)
     hint = (
-        f"{own.name} text must use {' and '.join(own.letters)} and {own.name} digits {own.digits[0]}-{own.digits[-1]}, "
+        f"{own.name} text must use {' and '.join(own.letters)} and {own.digits_name} digits {own.digits[0]}-{own.digits[-1]}, "
         f"not {' '.join(own.foreign_letters)} or {' '.join(f'{digits[i]}-{digits[i + 9]}' for i in range(0, len(digits), 10))}"
     )
     return own.foreign_letters, digits, hint

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from .model import (
     LINK_PATTERN,
     MIRRORED,
     PAGES,
+    PLACEHOLDER,
     QUIZ_RESERVED_DIMENSION_IDS,
     QUIZ_RESERVED_QUESTION_IDS,
     REFERENCES,
@@ -47,7 +47,6 @@ from .text import inline_problems
 from .ui_keys import required_ui_keys
 
 UI_FILE = "ui"
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # The field that identifies an item, when it is not "id".
 ID_FIELD = {"redirects": "old"}
 
@@ -675,9 +674,9 @@ def _read_ui(s: _Loading) -> tuple[dict[str, Text], Any]:
                 try:
                     ui[key_s] = Text.model_validate(_plain(raw))
                     # Placeholders ({n}, {case}, …) are filled by the code: every language has the same.
-                    wanted = set(_PLACEHOLDER.findall(ui[key_s].en))
+                    wanted = set(PLACEHOLDER.findall(ui[key_s].en))
                     for lang in LANGUAGES:
-                        found = set(_PLACEHOLDER.findall(ui[key_s][lang]))
+                        found = set(PLACEHOLDER.findall(ui[key_s][lang]))
                         if found != wanted:
                             errors.append(
                                 ContentError(

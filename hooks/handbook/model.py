@@ -35,15 +35,26 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# A placeholder: {name}, lower-case letters and underscores (the loader's check of every
+# language's placeholders reads the same pattern).
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# A value that is a number (written out or not): its digits are the language's own.
+_NUMBER = re.compile(r"[-−+]?[\d.,٫٬]+%?")
 
 
 def fill(text: str, lang: str, **values: object) -> str:
-    """``text`` with each ``{name}`` given in ``values`` replaced by its value, digits in the
-    language's own (languages.py); other placeholders are left for their caller ({url}). The
-    one place placeholders are filled, in one pass: a value that holds "{x}" stays as it is.
-    The loader holds every language of a text to the same placeholders."""
-    return _PLACEHOLDER.sub(lambda m: localize_digits(values[m[1]], lang) if m[1] in values else m[0], text)
+    """``text`` with each ``{name}`` given in ``values`` replaced by its value; other
+    placeholders are left for their caller ({url}). A number (or a text that is only a number)
+    is written in the language's digits (languages.py); any other text is put in as it is, so a
+    Latin code in a title ("ISO 27001") keeps its digits. The one place placeholders are filled,
+    in one pass: a value that holds "{x}" stays as it is. The loader holds every language of a
+    text to the same placeholders."""
+
+    def value(name: str) -> str:
+        v = values[name]
+        return localize_digits(v, lang) if isinstance(v, int | float) or _NUMBER.fullmatch(str(v)) else str(v)
+
+    return PLACEHOLDER.sub(lambda m: value(m[1]) if m[1] in values else m[0], text)
 
 
 def _check_text(value: str, lang: str | None = None) -> str:

@@ -37,10 +37,11 @@ def _script_rules(lang: str) -> list[tuple[re.Pattern, str]]:
     """A neighbouring language's letters and digits (languages.wrong_script, which the content model also applies)."""
     letters, digits, _ = wrong_script(lang)
     own = LANGUAGE[lang]
-    other = " or ".join(x.name for x in LANGUAGE.values() if x.code != lang and x.script == own.script)
+    others = [x for x in LANGUAGE.values() if x.code != lang and x.script == own.script]
+    letter, digit = " or ".join(x.name for x in others), " or ".join(x.digits_name for x in others)
     return [
-        (re.compile(f"[{letters}]"), f"{other} letter in {own.name} text: write {' and '.join(own.letters)}"),
-        (re.compile(f"[{digits}]"), f"{other} digit in {own.name} text: write {own.name} digits {own.digits[0]}-{own.digits[-1]}"),
+        (re.compile(f"[{letters}]"), f"{letter} letter in {own.name} text: write {' and '.join(own.letters)}"),
+        (re.compile(f"[{digits}]"), f"{digit} digit in {own.name} text: write {own.digits_name} digits {own.digits[0]}-{own.digits[-1]}"),
     ]
 
 
