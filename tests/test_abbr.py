@@ -13,14 +13,14 @@ from handbook.abbr import LinearAbbrExtension, trie_pattern
 from handbook.model import LANGUAGES
 from handbook.tooltips import abbreviations
 
-PAGES, ERRORS = rendered_pages()
 OTHERS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "def_list", "pymdownx.details", "pymdownx.superfences"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_same_output_as_python_markdowns_abbr(lang):
-    assert not ERRORS
-    for (page_lang, stem), text in PAGES.items():
+    pages, errors = rendered_pages()
+    assert not errors
+    for (page_lang, stem), text in pages.items():
         if page_lang != lang:
             continue
         source = text + "\n\n" + abbreviations(BOOK, lang, text) + "\n"

@@ -17,9 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, run_build
+from conftest import ROOT, dump_yaml, read_yaml, run_build
 
 pytestmark = pytest.mark.build
 
@@ -60,9 +59,9 @@ def _check(project: Path) -> subprocess.CompletedProcess:
 
 
 def _edit_yaml(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
 
 
 def _move_idea(content: Path) -> None:

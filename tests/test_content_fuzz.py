@@ -8,6 +8,7 @@ file; no other exception escapes.
 from __future__ import annotations
 
 import copy
+import functools
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,7 +33,12 @@ def _plain(path: Path):
     return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
-ORIGINAL = {kind: _plain(CONTENT / f"{kind}.yaml") for kind in FILES}
+@functools.cache
+def original() -> dict:
+    """The content as plain data, read when a property test first asks (not when the module is
+    collected: `make test-fast` collects this file and runs none of its tests)."""
+    return {kind: _plain(CONTENT / f"{kind}.yaml") for kind in FILES}
+
 
 scalars = st.one_of(
     st.none(),
@@ -59,12 +65,12 @@ def _paths(node, prefix=()):
 
 @st.composite
 def mutated(draw):
-    data = dict(ORIGINAL)  # a file is copied when first mutated; the others stay shared
+    data = dict(original())  # a file is copied when first mutated; the others stay shared
     copied = set()
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         kind = draw(st.sampled_from(FILES))
         if kind not in copied:
-            data[kind] = copy.deepcopy(ORIGINAL[kind])
+            data[kind] = copy.deepcopy(original()[kind])
             copied.add(kind)
         paths = list(_paths(data[kind]))
         path = draw(st.sampled_from(paths))
@@ -94,13 +100,15 @@ def _dump(tree) -> str:
     return yaml.dump(tree, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, default_flow_style=False)
 
 
-ORIGINAL_DUMPED = {kind: _dump(tree) for kind, tree in ORIGINAL.items()}
+@functools.cache
+def original_dumped() -> dict:
+    return {kind: _dump(tree) for kind, tree in original().items()}
 
 
 def _write(data: dict, target: Path) -> None:
     # A file no mutation touched is the same object as the original: its dump is made once.
     for kind, tree in data.items():
-        text = ORIGINAL_DUMPED[kind] if tree is ORIGINAL[kind] else _dump(tree)
+        text = original_dumped()[kind] if tree is original()[kind] else _dump(tree)
         (target / f"{kind}.yaml").write_text(text, encoding="utf-8")
 
 

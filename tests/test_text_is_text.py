@@ -18,11 +18,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from html_doc import Doc
 
 import static_server  # tools/static_server.py
-from conftest import BOOK, ROOT, goto, run_build
+from conftest import BOOK, ROOT, dump_yaml, goto, read_yaml, run_build
 from handbook.languages import PREFIX
 from handbook.loader import ContentErrors, load
 from handbook.render import kpi_entries
@@ -141,9 +140,9 @@ def _errors(content: Path) -> list[str]:
 )
 def test_bad_text_is_reported_where_it_is(content_copy, bad, why):
     path = content_copy / "glossary.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     data[3]["definition"]["en"] = bad
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     errors = _errors(content_copy)
     assert len(errors) == 1, errors
     assert re.match(r"content_data/glossary\.yaml:\d+: ", errors[0]) and f"item '{data[3]['id']}'" in errors[0]
@@ -152,7 +151,7 @@ def test_bad_text_is_reported_where_it_is(content_copy, bad, why):
 
 def test_a_source_url_must_be_a_web_address(content_copy):
     path = content_copy / "sources.yaml"
-    url = yaml.safe_load(path.read_text(encoding="utf-8"))[0]["url"]
+    url = read_yaml(path.read_text(encoding="utf-8"))[0]["url"]
     _set_first(path, url, 'https://example.org/"><script>alert(1)</script>')
     errors = _errors(content_copy)
     assert len(errors) == 1 and "field 'url'" in errors[0] and "may not contain" in errors[0], errors
@@ -197,8 +196,8 @@ def hostile_site(tmp_path_factory):
         ),
     )
     for path in sorted((project / "content_data").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+        data = read_yaml(path.read_text(encoding="utf-8"))
+        path.write_text(dump_yaml(_poison(data), allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     site = project.parent / "site"
     result = run_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, f"the hostile content is valid content; its build failed:\n{result.stderr[-4000:]}"
@@ -235,7 +234,7 @@ def test_no_payload_becomes_markup_in_any_page(hostile_site):
 
 
 def test_every_page_shows_the_payload_as_text_and_keeps_its_items(hostile_site):
-    glossary = yaml.safe_load((ROOT / "content_data" / "glossary.yaml").read_text(encoding="utf-8"))
+    glossary = read_yaml((ROOT / "content_data" / "glossary.yaml").read_text(encoding="utf-8"))
     for prefix in PREFIX.values():
         page = (hostile_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         text = "".join(_tree(page).text(skip=()))

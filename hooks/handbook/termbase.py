@@ -39,7 +39,8 @@ def load(content: Path) -> list[Entry]:
     for file, name_field in (("glossary.yaml", "term"), ("kpis.yaml", "name")):
         path = content / file
         try:
-            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            # PyYAML's C loader where it is built (the same YAML as safe_load, several times faster)
+            items = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
         except (OSError, yaml.YAMLError):
             continue  # the loader reports an unreadable file; the lint has nothing to add
         for item in items:
