@@ -34,7 +34,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
+        # --strict, never with -q: quiet hides the warnings strict fails on; the log is shown if it fails.
+        built = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        if built.returncode:
+            print(built.stderr, file=sys.stderr)
+            return 1
         httpd, base = static_server.start(site)
         OUT.mkdir(parents=True, exist_ok=True)
         written = 0
