@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 # needs a restart.
 from handbook.abbr import LinearAbbrExtension
 from handbook.digits import localize_digits
-from handbook.generate import with_abbreviations
+from handbook.generate import with_abbreviations, write_page
 from handbook.languages import LANGUAGE, prefix
 from handbook.links import copy_link_buttons, link_path, moved_pages, page_path
 from handbook.loader import ContentErrors, load
@@ -177,12 +177,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
             raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     # Glossary terms get their definition as a tooltip wherever they appear.
     markdown = with_abbreviations(book, lang, markdown)
-    if os.environ.get(
-        "HANDBOOK_MARKDOWN_OUT"
-    ):  # what MkDocs gets, for tests/test_generate.py to hold against `python -m handbook.generate`
-        target = Path(os.environ["HANDBOOK_MARKDOWN_OUT"]) / lang / f"{stem}.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+    # What MkDocs gets, for tests/test_generate.py to hold against `python -m handbook.generate`.
+    if os.environ.get("HANDBOOK_MARKDOWN_OUT"):
+        write_page(Path(os.environ["HANDBOOK_MARKDOWN_OUT"]), lang, stem, markdown)
     return markdown
 
 

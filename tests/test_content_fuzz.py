@@ -14,18 +14,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from conftest import CONTENT, dump_yaml
 from handbook.loader import ContentErrors, load
 from handbook.model import KINDS
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content_data"
 FILES = [*KINDS, "ui"]
 
 
@@ -96,8 +94,7 @@ def mutated(draw):
 
 
 def _dump(tree) -> str:
-    # PyYAML's C emitter: the same YAML as ruamel's safe dumper, many times faster.
-    return yaml.dump(tree, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, default_flow_style=False)
+    return dump_yaml(tree, allow_unicode=True, default_flow_style=False)
 
 
 @functools.cache

@@ -71,6 +71,15 @@ def with_abbreviations(book, lang: str, markdown: str) -> str:
     return markdown + "\n\n" + abbreviations(book, lang, markdown) + "\n"
 
 
+def write_page(out: Path, lang: str, stem: str, markdown: str) -> Path:
+    """Write one page's Markdown as ``out/<lang>/<stem>.md`` (the command's layout; the hook
+    writes the same when HANDBOOK_MARKDOWN_OUT names a folder)."""
+    target = out / lang / f"{stem}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown, encoding="utf-8")
+    return target
+
+
 def generate(root: Path, site: SiteInfo) -> dict[tuple[str, str], str]:
     """(language, page stem) -> the page's Markdown, as MkDocs gets it. Raises ContentErrors, or
     ValueError with the pages' problems listed."""
@@ -96,9 +105,7 @@ def main(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         return 1
     for (lang, stem), markdown in sorted(pages.items()):
-        target = args.out / lang / f"{stem}.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        write_page(args.out, lang, stem, markdown)
     print(f"{len(pages)} pages written to {args.out}/ ({', '.join(LANGUAGES)})")
     return 0
 

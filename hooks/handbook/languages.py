@@ -74,21 +74,13 @@ PREFIX: dict[str, str] = {lang: prefix(lang) for lang in LANGUAGES}
 DIRECTION: dict[str, str] = {lang: LANGUAGE[lang].direction for lang in LANGUAGES}
 
 
-def foreign_digits(lang: str) -> str:
-    """The other Arabic-script languages' digits (an Arabic-script language writes only its own)."""
-    own = LANGUAGE[lang]
-    if own.script != "arabic":
-        return ""
-    return "".join(x.digits for x in REGISTRY if x.script == "arabic" and x.code != lang)
-
-
 def wrong_script(lang: str) -> tuple[str, str, str]:
     """(foreign letters, foreign digits, hint) of an Arabic-script language; ('', '', '') otherwise.
     The one definition the content model (model.py) and the orthography lint (orthography.py) share."""
     own = LANGUAGE[lang]
     if own.script != "arabic":
         return "", "", ""
-    digits = foreign_digits(lang)
+    digits = "".join(x.digits for x in REGISTRY if x.script == "arabic" and x.code != lang)  # a neighbour's digits
     hint = (
         f"{own.name} text must use {' and '.join(own.letters)} and {own.digits_name} digits {own.digits[0]}-{own.digits[-1]}, "
         f"not {' '.join(own.foreign_letters)} or {' '.join(f'{digits[i]}-{digits[i + 9]}' for i in range(0, len(digits), 10))}"

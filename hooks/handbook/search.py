@@ -22,6 +22,7 @@ import json
 import re
 from pathlib import Path
 
+from .digits import ascii_digits
 from .languages import DEFAULT_LANGUAGE, prefix
 
 FOLD_LANGUAGE = "fold"
@@ -45,14 +46,13 @@ FOLD_LETTERS = {
     "\u066a": "%",  # ٪ → %
 }
 FOLD_DROPPED = re.compile("[\u200c\u200d\u0640\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
-_FOLD_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _FOLD_TABLE = str.maketrans(FOLD_LETTERS)
 
 
 def fold(text: str, digits: bool = True) -> str:
     """``text`` as the search compares it (lunr.fold.normalize); ``digits=False`` leaves digits as written."""
     text = FOLD_DROPPED.sub("", text).translate(_FOLD_TABLE)
-    return text.translate(_FOLD_DIGITS) if digits else text
+    return ascii_digits(text) if digits else text
 
 
 # Words are split on white space, hyphens and the punctuation of all three languages, so
