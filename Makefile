@@ -8,6 +8,10 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 # Material prints an end-of-life banner on every build (known: README, "Libraries, and why").
 export NO_MKDOCS_2_WARNING := 1
+# Python caches compiled code, even where the environment says not to: without the cache every
+# test worker re-compiles the tests and rewrites their asserts (about 3 s each) and every build
+# or tool it starts re-compiles the handbook's modules. The cache (__pycache__/) is ignored by git.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve test test-fast lint format screenshots build check audit bench published dist social fonts clean
 
