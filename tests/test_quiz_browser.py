@@ -519,30 +519,60 @@ _CONTRAST_JS = """el => {
 }"""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_keyboard_focus_is_visible_and_every_button_state_has_contrast(browser, server, lang, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    goto(page, server + QUIZ_PATHS[lang])
-    seen = set()
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        kind = page.evaluate("(e => e.closest('.hb-quiz') ? e.tagName + ':' + (e.type || '') : '')(document.activeElement)")
-        if kind:
-            assert _focus_ring(page) >= 2, f"{kind} has no visible focus ring ({lang}, {scheme})"
-            seen.add(kind)
-    assert {"INPUT:radio"} <= seen
-    _tab_to(page, "document.activeElement.type === 'submit'")
-    assert _focus_ring(page) >= 2
-    assert page.evaluate(f"({_CONTRAST_JS})(document.activeElement)") >= 4.5, "a focused button keeps 4.5:1"
+# Every quiz control the keyboard reaches, as it is focused: its kind and the width of its focus
+# ring (0: none), read in the page at the moment of focus instead of once per key press.
+_FOCUS_LOG = """() => {
+    window.hbFocused = [];
+    document.addEventListener('focusin', event => {
+        const el = event.target;
+        if (!el.closest('.hb-quiz')) return;
+        const style = getComputedStyle(el);
+        window.hbFocused.push([el.tagName + ':' + (el.type || ''), style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth)]);
+    });
+}"""
+
+
+def _focused_rings(page, key: str, presses: int, where: str) -> None:
+    """Press ``key`` ``presses`` times; every quiz control reached has a focus ring of 2 px or more."""
+    page.evaluate("window.hbFocused.length = 0")
+    for _ in range(presses):
+        page.keyboard.press(key)
+    focused = page.evaluate("window.hbFocused")
+    assert {"INPUT:radio"} <= {kind for kind, _ in focused}, f"{where}: no answer was reached: {focused}"
+    assert not (bare := [kind for kind, ring in focused if ring < 2]), f"{where}: no visible focus ring on {bare}"
+
+
+def _buttons_keep_contrast(page, where: str) -> None:
+    """The focused submit button, then each action button at rest and hovered: 4.5:1 or more."""
+    assert _focus_ring(page) >= 2, f"{where}: the submit button"
+    assert page.evaluate(f"({_CONTRAST_JS})(document.activeElement)") >= 4.5, f"{where}: a focused button keeps 4.5:1"
     page.mouse.move(0, 0)
-    page.add_style_tag(content="* { transition: none !important; }")  # judge each state, not a fade between two
     for selector in (".hb-quiz__actions button[type=submit]", '[data-action="clear"]', '[data-action="export"]'):
         button = page.locator(selector)
-        assert page.evaluate(f"({_CONTRAST_JS})(document.querySelector('{selector}'))") >= 4.5, f"{selector} at rest ({scheme})"
+        assert page.evaluate(f"({_CONTRAST_JS})(document.querySelector('{selector}'))") >= 4.5, f"{selector} at rest ({where})"
         button.hover()
-        assert page.evaluate(f"({_CONTRAST_JS})(document.querySelector('{selector}'))") >= 4.5, f"{selector} hovered ({scheme})"
+        assert page.evaluate(f"({_CONTRAST_JS})(document.querySelector('{selector}'))") >= 4.5, f"{selector} hovered ({where})"
+    page.mouse.move(0, 0)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keyboard_focus_is_visible_and_every_button_state_has_contrast(browser, server, lang):
+    """In the light scheme, then in the dark one as the reader's system switches to it: every
+    quiz control reached by Tab from the top of the page (light) and by Shift+Tab back from the
+    submit button (dark) shows a focus ring, and the buttons keep their contrast in every state."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    goto(page, server + QUIZ_PATHS[lang])
+    page.evaluate(_FOCUS_LOG)
+    _focused_rings(page, "Tab", 60, f"{lang}, light")
+    _tab_to(page, "document.activeElement.type === 'submit'")
+    page.add_style_tag(content="* { transition: none !important; }")  # judge each state, not a fade between two
+    _buttons_keep_contrast(page, f"{lang}, light")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    _buttons_keep_contrast(page, f"{lang}, dark")
+    _focused_rings(page, "Shift+Tab", 60, f"{lang}, dark")
     context.close()
 
 
@@ -653,15 +683,23 @@ def test_quiz_one_step_at_a_time(browser, server, lang):
     context.close()
 
 
-def _fits(page) -> dict:
-    """Where the visible question and the control bar sit on the screen."""
+def _screen(page) -> dict:
+    """One workshop screen read in one call: the questions shown, the pager's text, where the
+    visible question and the control bar sit, and whether the way out and the languages show
+    (visible as Playwright means it: a box with an area, not visibility: hidden)."""
     return page.evaluate("""() => {
-        const field = [...document.querySelectorAll('.hb-quiz__form fieldset')].find(e => e.offsetParent !== null);
+        const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+        const shown = [...document.querySelectorAll('.hb-quiz__form fieldset')].filter(e => e.offsetParent !== null);
+        const field = shown[0];
         const bar = document.querySelector('.hb-quiz__actions').getBoundingClientRect();
-        const options = [...field.querySelectorAll('.hb-quiz__option')].map(o => o.getBoundingClientRect());
+        const options = field ? [...field.querySelectorAll('.hb-quiz__option')].map(o => o.getBoundingClientRect()) : [];
         const buttons = [...document.querySelectorAll('.hb-quiz__actions .md-button, .hb-quiz__langs a')].filter(b => b.offsetParent !== null).map(b => b.getBoundingClientRect());
-        return {top: Math.min(...options.map(o => o.top)), bottom: Math.max(...options.map(o => o.bottom)), barTop: bar.top, barBottom: bar.bottom,
-                rows: Math.max(...buttons.map(b => b.top)) < Math.min(...buttons.map(b => b.bottom)) ? 1 : 2, height: innerHeight, scrollable: document.documentElement.scrollWidth > innerWidth};
+        return {shown: shown.map(e => e.id), pager: document.querySelector('.hb-quiz__pager-text').innerText,
+                top: Math.min(...options.map(o => o.top)), bottom: Math.max(...options.map(o => o.bottom)), barTop: bar.top, barBottom: bar.bottom,
+                rows: Math.max(...buttons.map(b => b.top)) < Math.min(...buttons.map(b => b.bottom)) ? 1 : 2, height: innerHeight,
+                scrollable: document.documentElement.scrollWidth > innerWidth,
+                leave: visible(document.querySelector('[data-action="leave-workshop"]')),
+                langs: [...document.querySelectorAll('.hb-quiz__langs a')].filter(visible).length};
     }""")
 
 
@@ -685,16 +723,16 @@ def test_quiz_workshop_mode_fits_a_projector_by_keyboard_only(browser, server, l
     _tab_to(page, "document.activeElement.name === 'priority'")
     screens = 2 + len(_QUESTIONS)
     for i in range(screens):
-        shown = _visible_fieldsets(page)
+        box = _screen(page)
+        shown = box["shown"]
         assert len(shown) == 1, f"screen {i + 1}: {shown}"
-        assert page.inner_text(".hb-quiz__pager-text") == _ui("quiz.page_question", lang, n=i + 1, total=screens)
-        box = _fits(page)
+        assert box["pager"] == _ui("quiz.page_question", lang, n=i + 1, total=screens)
         assert box["top"] >= 0 and box["bottom"] <= box["barTop"] + 1 and box["barBottom"] <= box["height"] + 1, (
             f"{shown[0]} at {size}: {box}"
         )
         assert box["rows"] == 1, f"the control bar wraps at {size}: {box}"
         assert not box["scrollable"]
-        assert page.is_visible('[data-action="leave-workshop"]') and page.locator(".hb-quiz__langs a:visible").count() == 2
+        assert box["leave"] and box["langs"] == 2, box
         page.keyboard.press("ArrowDown")  # the second answer
         if i == 1:
             page.keyboard.press("ArrowUp")  # the stage: live
