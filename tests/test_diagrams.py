@@ -127,45 +127,45 @@ def _url(server, page, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_diagrams_in_the_browser_fit_a_phone_in_both_schemes(browser, server, lang):
     problems = []
-    for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 360, "height": 780}, color_scheme=scheme, device_scale_factor=2)
-        page = context.new_page()
-        for name, ids in PAGES.items():
-            goto(page, _url(server, name, lang))
-            page.evaluate("document.fonts.ready.then(() => true)")
-            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
-            for element_id in ids:
-                figure = page.locator(f"#{element_id}")
-                box = figure.bounding_box()
+    context = browser.new_context(viewport={"width": 360, "height": 780}, color_scheme="light", device_scale_factor=2)
+    page = context.new_page()
+    for name, ids in PAGES.items():
+        page.emulate_media(color_scheme="light")
+        goto(page, _url(server, name, lang))
+        page.evaluate("document.fonts.ready.then(() => true)")
+        # Light, then dark as the reader's system switches to it (the page follows it).
+        for scheme, body in (("light", "default"), ("dark", "slate")):
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{body}'")
+            for element_id, seen in page.evaluate(_DIAGRAM_ON_A_PHONE, ids).items():
+                box = seen["box"]
                 if box["x"] < -1 or box["x"] + box["width"] > 361:
                     problems.append(f"{lang} {scheme} {element_id}: overflows the phone ({box})")
-                # Readable: body text renders at 10 px or more.
-                smallest = page.evaluate(
-                    "id => Math.min(...[...document.querySelectorAll('#' + id + ' svg text')].map(t => t.getBoundingClientRect().height))",
-                    element_id,
-                )
-                if smallest < 10:
-                    problems.append(f"{lang} {scheme} {element_id}: text renders {smallest:.1f} px high")
-                # No line of text runs out of its diagram.
-                outside = page.evaluate(
-                    """id => [...document.querySelectorAll('#' + id + ' svg')].flatMap(svg => {
-                        const width = svg.viewBox.baseVal.width;
-                        return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox(); return b.x < -0.5 || b.x + b.width > width + 0.5; })
-                            .map(t => t.textContent.slice(0, 30));
-                    })""",
-                    element_id,
-                )
-                if outside:
-                    problems.append(f"{lang} {scheme} {element_id}: text runs out of the diagram: {outside[:3]}")
-                # Every node is a link the keyboard reaches.
-                focusable = page.evaluate(
-                    "id => [...document.querySelectorAll('#' + id + ' svg a')].every(a => { a.focus(); return document.activeElement === a; })",
-                    element_id,
-                )
-                if not focusable:
+                if seen["smallest"] < 10:
+                    problems.append(f"{lang} {scheme} {element_id}: text renders {seen['smallest']:.1f} px high")
+                if seen["outside"]:
+                    problems.append(f"{lang} {scheme} {element_id}: text runs out of the diagram: {seen['outside'][:3]}")
+                if not seen["focusable"]:
                     problems.append(f"{lang} {scheme} {element_id}: a link cannot take focus")
-        context.close()
+    context.close()
     assert not problems, "\n".join(problems[:20])
+
+
+# For each diagram on the page, in one call: its box; the height its smallest text renders at
+# (readable: 10 px or more); the lines of text that run out of its drawing; whether every node
+# is a link the keyboard reaches.
+_DIAGRAM_ON_A_PHONE = """ids => Object.fromEntries(ids.map(id => {
+    const figure = document.getElementById(id);
+    const {x, width} = figure.getBoundingClientRect();
+    const texts = [...figure.querySelectorAll('svg text')];
+    const outside = [...figure.querySelectorAll('svg')].flatMap(svg => {
+        const drawn = svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox(); return b.x < -0.5 || b.x + b.width > drawn + 0.5; })
+            .map(t => t.textContent.slice(0, 30));
+    });
+    const focusable = [...figure.querySelectorAll('svg a')].every(a => { a.focus(); return document.activeElement === a; });
+    return [id, {box: {x, width}, smallest: Math.min(...texts.map(t => t.getBoundingClientRect().height)), outside, focusable}];
+}))"""
 
 
 @pytest.mark.build

@@ -620,8 +620,18 @@ def test_far_steps_are_not_laid_out_yet_a_term_in_them_still_shows_its_definitio
     assert not far.evaluate("e => e.checkVisibility({contentVisibilityAuto: true})"), "the last step is laid out at load"
     term = page.locator(".hb-quiz__dimension abbr[tabindex]").nth(4)
     term.scroll_into_view_if_needed()
-    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # steps near it laid out
-    before = term.evaluate("a => [scrollY, a.getBoundingClientRect().top]")
+    # The steps near it are laid out over the next frames (on a busy machine, several), and scroll
+    # anchoring moves scrollY as they take their real height: measure once three frames agree.
+    before = term.evaluate("""a => new Promise(done => {
+        let last = '', same = 0;
+        const look = () => {
+            const now = JSON.stringify([scrollY, a.getBoundingClientRect().top]);
+            same = now === last ? same + 1 : 0;
+            last = now;
+            same >= 3 ? done(JSON.parse(now)) : requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+    })""")
     term.focus()
     tip = term.evaluate("""a => {
       const s = getComputedStyle(a, '::after');
