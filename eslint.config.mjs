@@ -16,6 +16,11 @@ export default [
     },
   },
   {
+    // The service worker the build writes to the site's root (hooks/handbook/offline.py).
+    files: ["hooks/handbook/templates/sw.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...globals.serviceworker } },
+  },
+  {
     files: ["tests/**/*.js", "tools/**/*.js", "eslint.config.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node } },
   },

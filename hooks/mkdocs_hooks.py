@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 # MkDocs loads this file once per process: under `mkdocs serve` an edit of content_data/,
 # docs/ or a template is live (they are read on every rebuild), an edit of Python under hooks/
 # needs a restart.
+from handbook import offline
 from handbook.abbr import LinearAbbrExtension
 from handbook.digits import localize_digits
 from handbook.generate import with_abbreviations, write_page
@@ -141,6 +142,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # hreflang) and no sitemap is written, so a local address never reaches a search engine
     # or a shared link's preview (overrides/main.html, on_page_context, on_post_build).
     config.extra["public_url"] = _site[lang].public_url
+    # Pages ask the browser to keep their language offline, except under `mkdocs serve`, whose
+    # pages change with every edit (overrides/main.html, handbook/offline.py).
+    config.extra["offline"] = _publish.get("command") != "serve"
     # Glossary tooltips: Python-Markdown's abbr extension, with a page's cost linear in its length.
     config.markdown_extensions = [LinearAbbrExtension() if ext == "abbr" else ext for ext in config.markdown_extensions]
     # Heading permalinks ("¶") are labelled in the page's language.
@@ -304,3 +308,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             target = site_dir / link_path(redirect.old, lang) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render_moved_page(book, redirect, lang, _site[lang]), encoding="utf-8")
+    # Last, once every file is in place: the service worker lists them and names their digest.
+    site = _site[languages[0]]
+    offline.write(site_dir, {lang: site.names[lang] for lang in languages}, {lang: site.descriptions[lang] for lang in languages})

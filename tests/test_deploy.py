@@ -207,7 +207,9 @@ def test_language_menu_search_and_quiz_work_under_a_sub_path(browser, deployed):
     assert page.evaluate("window.hbKeepOffline()") is True
     scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
     assert scope == deployed.url, scope
-    kept = page.evaluate("caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys())))).then(all => all.flat().map(r => r.url))")
+    kept = page.evaluate(
+        "caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys())))).then(all => all.flat().map(r => r.url))"
+    )
     assert kept and all(u.startswith(deployed.url) for u in kept), [u for u in kept if not u.startswith(deployed.url)][:5]
     assert not page.problems, page.problems
     outside = [u for u in requests if not u.startswith(deployed.url)]

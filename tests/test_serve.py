@@ -73,6 +73,9 @@ def test_serve_serves_every_language_and_reloads_on_content_change(tmp_path):
             head = html[: html.index("</head>")]
             for named in ('rel="canonical"', 'hreflang="', "og:url", "og:image", "twitter:image", "127.0.0.1", "localhost"):
                 assert named not in head, f"{prefix}glossary/ names {named!r} in its head"
+            # Pages that change with every edit are not kept offline; a worker an earlier copy
+            # on this address left (the offline zip's server uses it too) is dropped.
+            assert "hbKeepOffline" not in html and "getRegistrations" in html, f"{prefix}glossary/ under serve"
         with pytest.raises(urllib.error.HTTPError):
             _get(base + "sitemap.xml")
 

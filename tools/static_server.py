@@ -20,7 +20,7 @@ import webbrowser
 from pathlib import Path
 from typing import ClassVar
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".webmanifest", ".xml", ".svg", ".txt", ".map")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -32,6 +32,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".css": "text/css",
         ".js": "text/javascript",
         ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
         ".xml": "application/xml",
         ".svg": "image/svg+xml",
         ".woff2": "font/woff2",

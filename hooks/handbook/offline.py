@@ -1,0 +1,99 @@
+"""The handbook offline after a first visit (issue 17): a web app manifest per language and one
+service worker at the site's root (no MkDocs imports; the hook calls ``write`` after a build).
+
+What a language keeps: every page of its folder (chapters, quiz, search page, forwarding pages
+of moved addresses, its 404 page), its search index, its manifest, and the shared assets its
+pages load: the stylesheets and scripts, the search worker and its word rules, the icons, and
+the Arabic-script font for Persian and Arabic only. Link-preview images and source maps are
+left out (no page loads them). The edition named in sw.js is a digest of every listed file, so any change of the
+site is a new service worker that the browser installs (templates/sw.js says what it does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .languages import LANGUAGE, LANGUAGES, PREFIX
+
+SERVICE_WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+_TEMPLATE = Path(__file__).resolve().parent / "templates" / "sw.js"
+_PLACEHOLDER = "const OFFLINE = /* written by the build */ {};"
+
+
+def _shared_assets(site_dir: Path, lang: str) -> list[str]:
+    """The site's assets a page of ``lang`` may load (paths relative to the site's root)."""
+    files = []
+    for path in sorted((site_dir / "assets").rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or rel.startswith("assets/images/social-") or rel.endswith(".map"):
+            continue
+        if rel.startswith("assets/fonts/") and LANGUAGE[lang].script != "arabic":
+            continue
+        files.append(rel)
+    return files
+
+
+def _language_pages(site_dir: Path, lang: str) -> list[str]:
+    """Every page of the language's folder, as the address a link names ('kpis/', '' for its home)."""
+    folder = site_dir / PREFIX[lang]
+    others = {PREFIX[other].rstrip("/") for other in LANGUAGES if PREFIX[other]}
+    pages = []
+    for html in sorted(folder.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if PREFIX[lang] == "" and rel.split("/")[0] in others:
+            continue
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+def offline_files(site_dir: Path, languages=LANGUAGES) -> dict[str, list[str]]:
+    """language -> the files it keeps, relative to the site's root."""
+    files = {}
+    for lang in languages:
+        index = f"{PREFIX[lang]}search/search_index.json"
+        indexes = [index] if (site_dir / index).is_file() else []
+        files[lang] = [*_language_pages(site_dir, lang), f"{PREFIX[lang]}{MANIFEST}", *_shared_assets(site_dir, lang), *indexes]
+    return files
+
+
+def _edition(site_dir: Path, files: dict[str, list[str]]) -> str:
+    digest = hashlib.sha256()
+    for rel in sorted({rel for kept in files.values() for rel in kept}):
+        path = site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def manifest(lang: str, name: str, description: str) -> dict:
+    """The web app manifest of a language: installed, it opens the language's home page."""
+    return {
+        "name": name,
+        "short_name": name,
+        "description": description,
+        "lang": lang,
+        "dir": LANGUAGE[lang].direction,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0f5e6e",  # the header's teal (handbook.css, --md-primary-fg-color)
+        # The handbook's own mark, drawn in SVG: one file for every size.
+        "icons": [{"src": "../" * PREFIX[lang].count("/") + "assets/images/favicon.svg", "sizes": "any", "type": "image/svg+xml"}],
+    }
+
+
+def write(site_dir: Path, names: dict[str, str], descriptions: dict[str, str]) -> str:
+    """Write each language's manifest and the service worker; return the edition it names."""
+    for lang in names:
+        text = json.dumps(manifest(lang, names[lang], descriptions.get(lang, "")), ensure_ascii=False, indent=1)
+        (site_dir / PREFIX[lang] / MANIFEST).write_text(text + "\n", encoding="utf-8")
+    files = offline_files(site_dir, list(names))
+    edition = _edition(site_dir, files)
+    source = _TEMPLATE.read_text(encoding="utf-8")
+    assert _PLACEHOLDER in source, f"{_TEMPLATE} lost its line '{_PLACEHOLDER}'"
+    data = json.dumps({"edition": edition, "files": files}, ensure_ascii=False, separators=(",", ":"))
+    (site_dir / SERVICE_WORKER).write_text(source.replace(_PLACEHOLDER, f"const OFFLINE = {data};"), encoding="utf-8")
+    return edition
