@@ -308,6 +308,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             target = site_dir / link_path(redirect.old, lang) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render_moved_page(book, redirect, lang, _site[lang]), encoding="utf-8")
-    # Last, once every file is in place: the service worker lists them and names their digest.
+    # Last, once every file is in place: the service worker lists them and names their digest
+    # (not under `mkdocs serve`, whose pages change with every edit).
+    if not config.extra["offline"]:
+        return
     site = _site[languages[0]]
     offline.write(site_dir, {lang: site.names[lang] for lang in languages}, {lang: site.descriptions[lang] for lang in languages})

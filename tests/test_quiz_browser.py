@@ -532,14 +532,16 @@ _FOCUS_LOG = """() => {
 }"""
 
 
-def _focused_rings(page, key: str, presses: int, where: str) -> None:
-    """Press ``key`` ``presses`` times; every quiz control reached has a focus ring of 2 px or more."""
+def _focused_rings(page, key: str, presses: int, where: str) -> set[str]:
+    """Press ``key`` ``presses`` times; every quiz control reached has a focus ring of 2 px or more.
+    Returns the kinds of control reached."""
     page.evaluate("window.hbFocused.length = 0")
     for _ in range(presses):
         page.keyboard.press(key)
     focused = page.evaluate("window.hbFocused")
     assert {"INPUT:radio"} <= {kind for kind, _ in focused}, f"{where}: no answer was reached: {focused}"
     assert not (bare := [kind for kind, ring in focused if ring < 2]), f"{where}: no visible focus ring on {bare}"
+    return {kind for kind, _ in focused}
 
 
 def _buttons_keep_contrast(page, where: str) -> None:
@@ -564,7 +566,7 @@ def test_keyboard_focus_is_visible_and_every_button_state_has_contrast(browser, 
     page = context.new_page()
     goto(page, server + QUIZ_PATHS[lang])
     page.evaluate(_FOCUS_LOG)
-    _focused_rings(page, "Tab", 60, f"{lang}, light")
+    light = _focused_rings(page, "Tab", 60, f"{lang}, light")
     _tab_to(page, "document.activeElement.type === 'submit'")
     page.add_style_tag(content="* { transition: none !important; }")  # judge each state, not a fade between two
     _buttons_keep_contrast(page, f"{lang}, light")
@@ -572,7 +574,8 @@ def test_keyboard_focus_is_visible_and_every_button_state_has_contrast(browser, 
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     assert page.evaluate("document.activeElement.type") == "submit"
     _buttons_keep_contrast(page, f"{lang}, dark")
-    _focused_rings(page, "Shift+Tab", 60, f"{lang}, dark")
+    dark = _focused_rings(page, "Shift+Tab", 60, f"{lang}, dark")
+    assert light <= dark, f"{lang}: kinds of control checked in light only: {light - dark}"
     context.close()
 
 
@@ -623,12 +626,12 @@ def test_far_steps_are_not_laid_out_yet_a_term_in_them_still_shows_its_definitio
     # The steps near it are laid out over the next frames (on a busy machine, several), and scroll
     # anchoring moves scrollY as they take their real height: measure once three frames agree.
     before = term.evaluate("""a => new Promise(done => {
-        let last = '', same = 0;
+        let last = '', same = 0, frames = 0;
         const look = () => {
             const now = JSON.stringify([scrollY, a.getBoundingClientRect().top]);
             same = now === last ? same + 1 : 0;
             last = now;
-            same >= 3 ? done(JSON.parse(now)) : requestAnimationFrame(look);
+            same >= 3 || ++frames > 300 ? done(JSON.parse(now)) : requestAnimationFrame(look);
         };
         requestAnimationFrame(look);
     })""")

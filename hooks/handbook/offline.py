@@ -4,8 +4,9 @@ service worker at the site's root (no MkDocs imports; the hook calls ``write`` a
 What a language keeps: every page of its folder (chapters, quiz, search page, forwarding pages
 of moved addresses, its 404 page), its search index, its manifest, and the shared assets its
 pages load: the stylesheets and scripts, the search worker and its word rules, the icons, and
-the Arabic-script font for Persian and Arabic only. Link-preview images and source maps are
-left out (no page loads them). The edition named in sw.js is a digest of every listed file, so any change of the
+the Arabic-script font for Persian and Arabic only. Link-preview images, source maps, the
+font's licence and the search languages the handbook does not use are left out (no page loads
+them). The edition named in sw.js is a digest of every listed file, so any change of the
 site is a new service worker that the browser installs (templates/sw.js says what it does).
 """
 
@@ -16,6 +17,7 @@ import json
 from pathlib import Path
 
 from .languages import LANGUAGE, LANGUAGES, PREFIX
+from .search import FOLD_LANGUAGE, LUNR_CONFIG
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -23,12 +25,22 @@ _TEMPLATE = Path(__file__).resolve().parent / "templates" / "sw.js"
 _PLACEHOLDER = "const OFFLINE = /* written by the build */ {};"
 
 
+_LUNR = "assets/javascripts/lunr/"
+
+
 def _shared_assets(site_dir: Path, lang: str) -> list[str]:
     """The site's assets a page of ``lang`` may load (paths relative to the site's root)."""
+    # Material's search worker loads lunr's shared support and the language files the index's
+    # set-up names (search.LUNR_CONFIG), never the other 30 or Thai's and Japanese segmenters;
+    # the handbook's worker (workers/search-fold.js) loads the folding rules in every language.
+    names = {"stemmer.support", "multi", FOLD_LANGUAGE, *LUNR_CONFIG[lang]["lang"]}
+    lunr = {f"{_LUNR}min/lunr.{name}.min.js" for name in names}
     files = []
     for path in sorted((site_dir / "assets").rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or rel.startswith("assets/images/social-") or rel.endswith(".map"):
+        if not path.is_file() or rel.startswith("assets/images/social-") or rel.endswith((".map", ".txt")):
+            continue
+        if rel.startswith(_LUNR) and rel not in lunr:
             continue
         if rel.startswith("assets/fonts/") and LANGUAGE[lang].script != "arabic":
             continue

@@ -2,17 +2,21 @@
 // visit, so its pages, search and quiz open again without a connection.
 //
 // Written to the site's root as sw.js by the build (hooks/handbook/offline.py), which puts the
-// edition and each language's files in OFFLINE below: a new edition is a new sw.js, which the
-// browser installs; it fetches the new files of every language the reader had kept, then drops
-// the old copies. Nothing from another host is ever asked for or kept. While the network
-// answers, the reader gets what it answers (and the kept copy is refreshed); the kept copy is
-// used only when the network fails. Files the handbook does not list are left to the browser.
+// edition and each language's files in OFFLINE below. A new edition is a new sw.js: while it
+// installs, it fetches the new edition of every language the reader had kept (the old copy
+// serves meanwhile, and stays if the fetch fails: the browser tries the install again later);
+// once it is active, the old copies are dropped. Only this worker writes the copies, and only
+// from fetches that bypass the browser's HTTP cache, so a copy is one edition, whole. Nothing
+// from another host is ever asked for or kept. While the network answers, readers get what it
+// answers; the kept copy answers when the network fails. Files it does not list are left alone.
 "use strict";
 
 const OFFLINE = /* written by the build */ {};
-const PREFIX = "hb-offline-";
-const cacheName = lang => `${PREFIX}${lang}-${OFFLINE.edition}`;
 const root = new URL(self.registration.scope);
+// Cache storage is shared by the whole host: the copies of this site are named by its address,
+// so two handbooks on one host (two sub-paths) never touch each other's.
+const PREFIX = `hb-offline ${root.href} `;
+const cacheName = lang => `${PREFIX}${lang} ${OFFLINE.edition}`;
 const address = path => new URL(path, root).href;
 // Every listed address -> the languages that keep it (assets are shared).
 const owners = new Map();
@@ -20,7 +24,7 @@ for (const [lang, paths] of Object.entries(OFFLINE.files)) {
   for (const path of paths) owners.set(address(path), [...(owners.get(address(path)) || []), lang]);
 }
 
-async function keep(lang) {
+async function fill(lang) {
   const cache = await caches.open(cacheName(lang));
   const missing = [];
   for (const path of OFFLINE.files[lang]) {
@@ -35,29 +39,46 @@ async function keep(lang) {
       } catch (e) { /* offline again: the next visit finishes the job */ }
     }));
   }
-  const done = (await Promise.all(OFFLINE.files[lang].map(path => cache.match(address(path))))).every(Boolean);
-  for (const client of await self.clients.matchAll({includeUncontrolled: true, type: "window"})) client.postMessage({offline: lang, complete: done});
+  return (await Promise.all(OFFLINE.files[lang].map(path => cache.match(address(path))))).every(Boolean);
 }
 
-self.addEventListener("install", () => self.skipWaiting());
+// One run per language at a time, however many pages ask.
+const running = new Map();
+function keep(lang) {
+  if (!running.has(lang)) running.set(lang, fill(lang).finally(() => running.delete(lang)));
+  return running.get(lang);
+}
+
+async function keptLanguages() {
+  const langs = new Set();
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX)) langs.add(name.slice(PREFIX.length).split(" ")[0]);
+  }
+  return [...langs].filter(lang => Object.prototype.hasOwnProperty.call(OFFLINE.files, lang));
+}
+
+self.addEventListener("install", event => event.waitUntil((async () => {
+  // The new edition of what the reader kept, before this worker takes over.
+  for (const lang of await keptLanguages()) {
+    if (!(await keep(lang))) throw new Error(`the new edition of ${lang} is not complete yet`);
+  }
+  await self.skipWaiting();
+})()));
 
 self.addEventListener("activate", event => event.waitUntil((async () => {
-  const kept = new Set();
+  const current = new Set(Object.keys(OFFLINE.files).map(cacheName));
   for (const name of await caches.keys()) {
-    if (!name.startsWith(PREFIX)) continue;
-    const lang = name.slice(PREFIX.length).split("-")[0];
-    if (name !== cacheName(lang)) {
-      if (lang in OFFLINE.files) kept.add(lang);
-      await caches.delete(name);
-    }
+    if (name.startsWith(PREFIX) && !current.has(name)) await caches.delete(name);
   }
   await self.clients.claim();
-  for (const lang of kept) await keep(lang);  // a new edition: the languages the reader had
 })()));
 
 self.addEventListener("message", event => {
   const lang = event.data && event.data.keep;
-  if (typeof lang === "string" && Object.prototype.hasOwnProperty.call(OFFLINE.files, lang)) event.waitUntil(keep(lang));
+  if (typeof lang !== "string" || !Object.prototype.hasOwnProperty.call(OFFLINE.files, lang)) return;
+  // A worker an edition has replaced keeps nothing more: the new one does.
+  if (self.serviceWorker && self.registration.active !== self.serviceWorker) return;
+  event.waitUntil(keep(lang).then(complete => event.source && event.source.postMessage({offline: lang, complete})));
 });
 
 self.addEventListener("fetch", event => {
@@ -69,24 +90,13 @@ self.addEventListener("fetch", event => {
   url.hash = "";
   const langs = owners.get(url.href);
   if (!langs) return;
-  event.respondWith((async () => {
-    try {
-      const response = await fetch(request);
-      if (response.ok && response.type === "basic" && !response.redirected) {
-        const copy = response.clone();
-        event.waitUntil((async () => {
-          for (const lang of langs) {
-            if (await caches.has(cacheName(lang))) await (await caches.open(cacheName(lang))).put(url.href, copy.clone());
-          }
-        })());
-      }
-      return response;
-    } catch (error) {
-      for (const lang of langs) {
-        const kept = await caches.match(url.href, {cacheName: cacheName(lang)});
-        if (kept) return kept;
-      }
-      throw error;
+  event.respondWith(fetch(request).catch(async error => {
+    for (const lang of langs) {
+      const kept = await caches.match(url.href, {cacheName: cacheName(lang)});
+      // A copy answers as the address asked for: a worker's script takes its own address from
+      // the answer, and the search worker reads its ?worker= parameter there.
+      if (kept) return request.url === kept.url ? kept : new Response(kept.body, kept);
     }
-  })());
+    throw error;
+  }));
 });
