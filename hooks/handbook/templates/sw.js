@@ -70,6 +70,8 @@ self.addEventListener("activate", event => event.waitUntil((async () => {
   for (const name of await caches.keys()) {
     if (name.startsWith(PREFIX) && !current.has(name)) await caches.delete(name);
   }
+  // A page is asked for while the worker starts, not after: a returning reader waits no longer.
+  if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
   await self.clients.claim();
 })()));
 
@@ -90,7 +92,7 @@ self.addEventListener("fetch", event => {
   url.hash = "";
   const langs = owners.get(url.href);
   if (!langs) return;
-  event.respondWith(fetch(request).catch(async error => {
+  event.respondWith((async () => (await event.preloadResponse) || fetch(request))().catch(async error => {
     for (const lang of langs) {
       const kept = await caches.match(url.href, {cacheName: cacheName(lang)});
       // A copy answers as the address asked for: a worker's script takes its own address from
