@@ -172,9 +172,11 @@ _UPDATED = """async name => {
 }"""
 
 
-def test_a_new_edition_replaces_the_kept_copy(browser, built_site, tmp_path):
+def test_a_new_edition_replaces_the_kept_copy_and_downloads_only_what_changed(browser, built_site, tmp_path, monkeypatch):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
+    asked: list[str] = []
+    monkeypatch.setattr(static_server.Handler, "log_message", lambda handler, *args: asked.append(handler.path))
     httpd, base = static_server.start(site, 0)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -185,11 +187,15 @@ def test_a_new_edition_replaces_the_kept_copy(browser, built_site, tmp_path):
         # The next edition: one page changed, the build's last step run again.
         chapter = site / "en" / "kpis" / "index.html"
         chapter.write_text(chapter.read_text(encoding="utf-8").replace("</h1>", " (new edition)</h1>", 1), encoding="utf-8")
-        names = {lang: json.loads((site / PREFIX[lang] / offline.MANIFEST).read_text(encoding="utf-8"))["name"] for lang in LANGUAGES}
-        new = offline.write(site, names, {})
+        manifests = {lang: json.loads((site / PREFIX[lang] / offline.MANIFEST).read_text(encoding="utf-8")) for lang in LANGUAGES}
+        new = offline.write(
+            site, {lang: m["name"] for lang, m in manifests.items()}, {lang: m["description"] for lang, m in manifests.items()}
+        )
         assert new != old
         name = f"hb-offline {base}/ en {new}"
+        asked.clear()
         assert page.evaluate(_UPDATED, name) == [name], "the old copy is dropped, the new one kept"
+        assert sorted(set(asked)) == ["/en/kpis/", "/sw.js"], f"a new edition downloads only what changed: {sorted(set(asked))}"
     finally:
         httpd.shutdown()
         httpd.server_close()

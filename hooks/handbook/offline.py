@@ -6,8 +6,9 @@ of moved addresses, its 404 page), its search index, its manifest, and the share
 pages load: the stylesheets and scripts, the search worker and its word rules, the icons, and
 the Arabic-script font for Persian and Arabic only. Link-preview images, source maps, the
 font's licence and the search languages the handbook does not use are left out (no page loads
-them). The edition named in sw.js is a digest of every listed file, so any change of the
-site is a new service worker that the browser installs (templates/sw.js says what it does).
+them). sw.js names each listed file's digest and the edition, a digest of those: any change of
+the site is a new service worker that the browser installs, and it downloads only the files
+whose digest changed (templates/sw.js says what it does).
 """
 
 from __future__ import annotations
@@ -71,12 +72,17 @@ def offline_files(site_dir: Path, languages=LANGUAGES) -> dict[str, list[str]]:
     return files
 
 
-def _edition(site_dir: Path, files: dict[str, list[str]]) -> str:
-    digest = hashlib.sha256()
+def _digests(site_dir: Path, files: dict[str, list[str]]) -> dict[str, str]:
+    """Every kept file -> a digest of its content (a new edition reuses the files it keeps)."""
+    digests = {}
     for rel in sorted({rel for kept in files.values() for rel in kept}):
         path = site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+        digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return digests
+
+
+def _edition(digests: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def manifest(lang: str, name: str, description: str) -> dict:
@@ -103,9 +109,10 @@ def write(site_dir: Path, names: dict[str, str], descriptions: dict[str, str]) -
         text = json.dumps(manifest(lang, names[lang], descriptions.get(lang, "")), ensure_ascii=False, indent=1)
         (site_dir / PREFIX[lang] / MANIFEST).write_text(text + "\n", encoding="utf-8")
     files = offline_files(site_dir, list(names))
-    edition = _edition(site_dir, files)
+    digests = _digests(site_dir, files)
+    edition = _edition(digests)
     source = _TEMPLATE.read_text(encoding="utf-8")
     assert _PLACEHOLDER in source, f"{_TEMPLATE} lost its line '{_PLACEHOLDER}'"
-    data = json.dumps({"edition": edition, "files": files}, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps({"edition": edition, "files": files, "digests": digests}, ensure_ascii=False, separators=(",", ":"))
     (site_dir / SERVICE_WORKER).write_text(source.replace(_PLACEHOLDER, f"const OFFLINE = {data};"), encoding="utf-8")
     return edition

@@ -24,18 +24,34 @@ for (const [lang, paths] of Object.entries(OFFLINE.files)) {
   for (const path of paths) owners.set(address(path), [...(owners.get(address(path)) || []), lang]);
 }
 
+// A kept file carries its digest (from OFFLINE.digests), so a new edition takes the files that
+// did not change from the old copy instead of downloading them again.
+const DIGEST = "x-hb-digest";
+
 async function fill(lang) {
   const cache = await caches.open(cacheName(lang));
+  const older = (await caches.keys()).filter(name => name.startsWith(`${PREFIX}${lang} `) && name !== cacheName(lang));
   const missing = [];
   for (const path of OFFLINE.files[lang]) {
-    if (!(await cache.match(address(path)))) missing.push(address(path));
+    const url = address(path);
+    if (await cache.match(url)) continue;
+    let same = null;
+    for (const name of older) {
+      const kept = await caches.match(url, {cacheName: name});
+      if (kept && kept.headers.get(DIGEST) === OFFLINE.digests[path]) { same = kept; break; }
+    }
+    if (same) await cache.put(url, same);
+    else missing.push(path);
   }
   // A few at a time: a phone on a slow line still answers the reader's own clicks meanwhile.
   for (let i = 0; i < missing.length; i += 4) {
-    await Promise.all(missing.slice(i, i + 4).map(async url => {
+    await Promise.all(missing.slice(i, i + 4).map(async path => {
       try {
-        const response = await fetch(url, {cache: "no-cache", credentials: "same-origin"});
-        if (response.ok && !response.redirected) await cache.put(url, response);
+        const response = await fetch(address(path), {cache: "no-cache", credentials: "same-origin"});
+        if (!response.ok || response.redirected) return;
+        const headers = new Headers(response.headers);
+        headers.set(DIGEST, OFFLINE.digests[path]);
+        await cache.put(address(path), new Response(response.body, {status: response.status, statusText: response.statusText, headers}));
       } catch (e) { /* offline again: the next visit finishes the job */ }
     }));
   }
