@@ -145,6 +145,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Pages ask the browser to keep their language offline, except under `mkdocs serve`, whose
     # pages change with every edit (overrides/main.html, handbook/offline.py).
     config.extra["offline"] = _publish.get("command") != "serve"
+    config.extra["offline_manifest"] = offline.manifest_path(lang)
+    config.extra["offline_cache"] = offline.CACHE_PREFIX
     # Glossary tooltips: Python-Markdown's abbr extension, with a page's cost linear in its length.
     config.markdown_extensions = [LinearAbbrExtension() if ext == "abbr" else ext for ext in config.markdown_extensions]
     # Heading permalinks ("¶") are labelled in the page's language.

@@ -192,7 +192,7 @@ def test_a_new_edition_replaces_the_kept_copy_and_downloads_only_what_changed(br
             site, {lang: m["name"] for lang, m in manifests.items()}, {lang: m["description"] for lang, m in manifests.items()}
         )
         assert new != old
-        name = f"hb-offline {base}/ en {new}"
+        name = f"{offline.CACHE_PREFIX} {base}/ en {new}"
         asked.clear()
         assert page.evaluate(_UPDATED, name) == [name], "the old copy is dropped, the new one kept"
         assert sorted(set(asked)) == ["/en/kpis/", "/sw.js"], f"a new edition downloads only what changed: {sorted(set(asked))}"

@@ -22,6 +22,16 @@ from .search import FOLD_LANGUAGE, LUNR_CONFIG
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
+# The copies in the browser's cache storage are named "<this> <site address> <lang> <edition>"
+# (sw.js keeps them; a page under `mkdocs serve` removes them: overrides/main.html).
+CACHE_PREFIX = "hb-offline"
+
+
+def manifest_path(lang: str) -> str:
+    """The language's manifest, relative to the site's root."""
+    return f"{PREFIX[lang]}{MANIFEST}"
+
+
 _TEMPLATE = Path(__file__).resolve().parent / "templates" / "sw.js"
 _PLACEHOLDER = "const OFFLINE = /* written by the build */ {};"
 
@@ -68,7 +78,7 @@ def offline_files(site_dir: Path, languages=LANGUAGES) -> dict[str, list[str]]:
     for lang in languages:
         index = f"{PREFIX[lang]}search/search_index.json"
         indexes = [index] if (site_dir / index).is_file() else []
-        files[lang] = [*_language_pages(site_dir, lang), f"{PREFIX[lang]}{MANIFEST}", *_shared_assets(site_dir, lang), *indexes]
+        files[lang] = [*_language_pages(site_dir, lang), manifest_path(lang), *_shared_assets(site_dir, lang), *indexes]
     return files
 
 
@@ -107,12 +117,13 @@ def write(site_dir: Path, names: dict[str, str], descriptions: dict[str, str]) -
     """Write each language's manifest and the service worker; return the edition it names."""
     for lang in names:
         text = json.dumps(manifest(lang, names[lang], descriptions.get(lang, "")), ensure_ascii=False, indent=1)
-        (site_dir / PREFIX[lang] / MANIFEST).write_text(text + "\n", encoding="utf-8")
+        (site_dir / manifest_path(lang)).write_text(text + "\n", encoding="utf-8")
     files = offline_files(site_dir, list(names))
     digests = _digests(site_dir, files)
     edition = _edition(digests)
     source = _TEMPLATE.read_text(encoding="utf-8")
     assert _PLACEHOLDER in source, f"{_TEMPLATE} lost its line '{_PLACEHOLDER}'"
-    data = json.dumps({"edition": edition, "files": files, "digests": digests}, ensure_ascii=False, separators=(",", ":"))
+    data = {"cache": CACHE_PREFIX, "edition": edition, "files": files, "digests": digests}
+    data = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     (site_dir / SERVICE_WORKER).write_text(source.replace(_PLACEHOLDER, f"const OFFLINE = {data};"), encoding="utf-8")
     return edition

@@ -15,7 +15,7 @@ const OFFLINE = /* written by the build */ {};
 const root = new URL(self.registration.scope);
 // Cache storage is shared by the whole host: the copies of this site are named by its address,
 // so two handbooks on one host (two sub-paths) never touch each other's.
-const PREFIX = `hb-offline ${root.href} `;
+const PREFIX = `${OFFLINE.cache} ${root.href} `;
 const cacheName = lang => `${PREFIX}${lang} ${OFFLINE.edition}`;
 const address = path => new URL(path, root).href;
 // Every listed address -> the languages that keep it (assets are shared).
