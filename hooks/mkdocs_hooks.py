@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page
 # MkDocs loads this file once per process: under `mkdocs serve` an edit of content_data/,
 # docs/ or a template is live (they are read on every rebuild), an edit of Python under hooks/
 # needs a restart.
-from handbook import offline
+from handbook import offline, volume
 from handbook.abbr import LinearAbbrExtension
 from handbook.digits import localize_digits
 from handbook.generate import with_abbreviations, write_page
@@ -74,6 +74,7 @@ def _site_info(config: MkDocsConfig) -> SiteInfo:
         descriptions={lang.locale: lang.site_description or "" for lang in languages},
         edition=edition(Path(__file__).parent),
         docs_dir=Path(config.docs_dir),
+        books={} if serving else volume.available(os.environ.get(volume.BOOKS_ENV)),
     )
 
 
@@ -303,6 +304,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)
     minify_own_assets(site_dir)
+    if _publish.get("command") != "serve":
+        volume.copy_books(os.environ.get(volume.BOOKS_ENV), site_dir, languages)
     # Pages that moved keep a small forwarding page at their old address, in every language.
     book = _book(config)
     for redirect in moved_pages(book):

@@ -82,3 +82,28 @@ def test_every_persian_latin_name_before_a_number_is_isolated_in_the_content():
             raise AssertionError(f"{chapter}: {match.group(0)!r} is not isolated")
         found += md.count("<bdi>")
     assert found >= 1  # Mir's "Gartner (۲۰۲۳)"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_books_are_linked_from_the_home_and_trainer_pages_only_when_made(lang):
+    """`make dist` makes the books (tools/book.py) and builds with them (SiteInfo.books): the home
+    page and the trainer page link the language's PDF and EPUB, with their size in the language's
+    digits; any other build has no such link (it has no such file)."""
+    from dataclasses import replace
+
+    from handbook.pages import render_page
+    from handbook.volume import file_name
+    from handbook.worked import format_number
+
+    home_md = (ROOT / "docs" / lang / "index.md").read_text(encoding="utf-8")
+    site = _site("https://example.org/handbook/")
+    made = replace(site, books={lang: {"pdf": 4_250_000, "epub": 150_000}})
+    for books in (site, made):
+        home = render_page(BOOK, None, home_md, lang, "index", books)
+        trainers = render_chapter(BOOK, "for_trainers", lang, site=books)
+        for page, root in ((home, ""), (trainers, "../")):
+            links = [f'href="{root}{file_name(lang, f)}" download' for f in ("pdf", "epub")]
+            assert all((link in page) == (books is made) for link in links), (page[-600:], links)
+    trainers = render_chapter(BOOK, "for_trainers", lang, site=made)
+    assert f"{format_number(4.25, lang, 1)} " in trainers and f"{format_number(0.15, lang, 1)} " in trainers, "sizes in MB"
+    assert BOOK.t("book.title", lang) in trainers

@@ -2,8 +2,11 @@
 
     dist/site/                          upload this folder to any static host
     dist/crm-handbook-<date>.zip        the offline copy: crm-handbook/site/, serve.py, README.txt
+    dist/books/                         the whole handbook per language, PDF and EPUB (tools/book.py),
+                                        also in the site (crm-handbook-<lang>.pdf in each language's folder)
 
-The builds are strict. dist/site/ gets `site_url` from SITE_URL (or --site-url), so the
+The builds are strict. The books are printed from a first build of dist/site/; the site and the
+offline copy are then built again with them (the home and trainer pages link them). dist/site/ gets `site_url` from SITE_URL (or --site-url), so the
 sitemap, the canonical addresses and the 404 pages name the address the site is published
 at; a sub-path (https://example.org/handbook/) works. The offline copy is built for its own
 local server (serve.py, at the root of 127.0.0.1), so its 404 pages find their styles too.
@@ -20,8 +23,13 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
 OFFLINE_URL = "http://127.0.0.1:8000/"
 
+import book  # noqa: E402
+
+from handbook import volume  # noqa: E402
+from handbook.languages import LANGUAGES  # noqa: E402
 from handbook.meta import edition  # noqa: E402
 
 
@@ -33,6 +41,13 @@ def main(argv=None) -> int:
         help="the address the site is published at (default: $SITE_URL, else mkdocs.yml's)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
+    parser.add_argument(
+        "--book-languages",
+        nargs="*",
+        default=list(LANGUAGES),
+        choices=LANGUAGES,
+        help="the languages to make books in (default: all; none: no books)",
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.site_url and not args.site_url.endswith("/"):
@@ -41,15 +56,27 @@ def main(argv=None) -> int:
     out = args.out.resolve()
     site, offline = out / "site", out / ".offline-site"
 
-    def build(target: Path, site_url: str | None) -> int:
+    books = out / "books"
+
+    def build(target: Path, site_url: str | None, with_books: bool = True) -> int:
         if target.exists():
             shutil.rmtree(target)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.pop(volume.BOOKS_ENV, None)
+        if with_books and books.is_dir():
+            env[volume.BOOKS_ENV] = str(books)
         if site_url:
             env["SITE_URL"] = site_url
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(args.config), "-d", str(target)]
         return subprocess.run(command, cwd=args.config.parent, env=env).returncode
 
+    shutil.rmtree(books, ignore_errors=True)
+    if args.book_languages:
+        failed = build(site, args.site_url, with_books=False)
+        if failed:
+            return failed
+        for path in book.build(site, books, args.book_languages, config=args.config):
+            print(f"books/{path.name}: {path.stat().st_size / 1e6:.1f} MB")
     failed = build(site, args.site_url) or build(offline, OFFLINE_URL)
     if failed:
         return failed

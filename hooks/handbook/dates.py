@@ -4,6 +4,8 @@ Hijri year beside it (languages.py says which calendar a language uses)."""
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from babel.dates import format_date
 from persiantools.jdatetime import JalaliDate
 
@@ -38,3 +40,12 @@ def format_solar_hijri(value: str, lang: str, solar_hijri_label: str) -> str:
         first = JalaliDate(year, 1, 1).to_gregorian().year
         greg = f"{first}–{first + 1}"
     return localize_digits(f"{greg} ({solar_hijri_label} {year})", lang)
+
+
+def format_edition(day: _dt.date, lang: str) -> str:
+    """The date of an edition (a Gregorian date) in the language's calendar: «۱۱ آذر ۱۴۰۵»,
+    «٢ ديسمبر ٢٠٢٦», "2 December 2026"."""
+    if LANGUAGE[lang].calendar == "solar_hijri":
+        jalali = JalaliDate.to_jalali(day)
+        return format_solar_hijri(f"{jalali.year}-{jalali.month}-{jalali.day}", lang, "")
+    return localize_digits(format_date(day, "d MMMM y", locale=LANGUAGE[lang].cldr_locale), lang)

@@ -95,7 +95,7 @@ def render_page(book: Handbook, chapter: str | None, markdown: str, lang: str, s
     """One page's Markdown: a generated chapter (front matter ``generated: <chapter>``) from the
     content, or a hand-written page with its ``idea()``/``ref()`` filled in. Raises RenderError."""
     if chapter is None:
-        return with_lesson(book, render_narrative(book, markdown, lang, stem), lang, stem)
+        return with_lesson(book, render_narrative(book, markdown, lang, stem, site), lang, stem)
     if chapter not in GENERATED_PAGES:
         raise RenderError(f"unknown generated chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
     return with_lesson(book, render_chapter(book, chapter, lang, site=site), lang, stem)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,9 +21,9 @@ from persiantools.jdatetime import JalaliDate
 
 from . import collation, diagrams, worked
 from .bookcache import memo
-from .dates import format_solar_hijri
+from .dates import format_edition, format_solar_hijri
 from .digits import localize_digits
-from .languages import LANGUAGE, list_separator
+from .languages import LANGUAGE, PREFIX, list_separator
 from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .model import (
     FAILURE_GROUP_PAGES,
@@ -39,6 +39,7 @@ from .quiz_page import case_quiz, quiz_context
 from .site_pages import CHAPTER_PAGES, GENERATED_PAGES, GROUP_CHAPTERS
 from .text import inline_html, plain_text
 from .urls import to_root
+from .volume import file_name as book_file_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -369,6 +370,9 @@ class SiteInfo:
     descriptions: dict[str, str]  # language -> site description
     edition: _dt.date  # the date the citations give
     docs_dir: Path  # for the titles of the hand-written pages
+    # language -> {format: size in bytes} of the books `make dist` puts in the site (volume.py,
+    # tools/book.py); empty for any other build, which links none
+    books: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def placeholder(cls, docs_dir: Path) -> SiteInfo:
@@ -473,10 +477,23 @@ def trainer_context(book: Handbook, lang: str, site: SiteInfo) -> dict:
         "example": example,
         "total_minutes": sum(s.minutes for s in book.course_sessions),
         "case_quizzes": {case.id: case_quiz(book, case, lang) for case in book.teaching_cases},
+        "books": book_links(site, lang, "for-trainers"),
+        "edition_date": format_edition(site.edition, lang),
     }
 
 
-def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str:
+def book_links(site: SiteInfo | None, lang: str, page: str) -> list[dict]:
+    """The language's books in the site (SiteInfo.books, in the language's folder), as links from
+    ``page``: [{format, href, size}], the size in megabytes as the language writes numbers."""
+    found = (site.books if site else {}).get(lang, {})
+    up = "../" * (page_path(page, lang).count("/") - PREFIX[lang].count("/"))
+    return [
+        {"format": fmt, "href": f"{up}{book_file_name(lang, fmt)}", "size": worked.format_number(size / 1e6, lang, 1)}
+        for fmt, size in found.items()
+    ]
+
+
+def render_narrative(book: Handbook, markdown: str, lang: str, page: str, site: SiteInfo | None = None) -> str:
     """A hand-written page, with ``{{ idea("id") }}`` and ``{{ ref("kind", "id"[, "text"]) }}`` filled in
     (and, for the home page, ``{{ paths() }}`` and ``{{ authors() }}``).
 
@@ -513,7 +530,8 @@ def render_narrative(book: Handbook, markdown: str, lang: str, page: str) -> str
         return Markup(f"[{label}]({target}#{item.id})")
 
     def paths() -> str:
-        return Markup(_environment().get_template("home_paths.md.j2").render(**context))
+        books = book_links(site, lang, page)
+        return Markup(_environment().get_template("home_paths.md.j2").render(**context, books=books))
 
     def authors() -> str:
         return Markup(_environment().get_template("home_sources.md.j2").render(**context))

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # a dot is a key ("label.sources"), anything else is not ("handbook.render", "glossary.yaml").
 NAMESPACES = (
     "basis",
+    "book",
     "chapter",
     "diagram",
     "failure_group",

@@ -1,0 +1,210 @@
+"""The whole handbook as a book per language, from a built site: a PDF (A4) and an EPUB.
+
+    python tools/book.py SITE_DIR OUT_DIR [--languages fa ar en] [--formats pdf epub]
+
+writes OUT_DIR/crm-handbook-<lang>.pdf and .epub (`make dist` puts them in the site and links
+them from the home and trainer pages). The source is the single-page edition
+(handbook/volume.py), written into the site next to the chapters for as long as it is read.
+
+PDF: Chromium prints the edition (Playwright, Debian's /usr/bin/chromium) with the site's
+print styles, tagged, with an outline of the headings. Chromium cannot number a table of
+contents, so the book is printed twice: the first print says on which page each chapter's
+destination lies, the second carries those numbers (the contents keep their width, so nothing
+moves; checked, and printed again if it did). Chromium writes the outline's right-to-left
+titles in visual order (the words of «فصل اول» as «اول فصل»): they are rewritten from the
+edition's headings, in order.
+
+EPUB: pandoc (Debian's package) reads the same edition; the language and direction come from
+its <html> element and the site's font is embedded for Persian and Arabic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import static_server  # noqa: E402
+from handbook import volume  # noqa: E402
+from handbook.generate import site_info  # noqa: E402
+from handbook.languages import LANGUAGE, LANGUAGES, PREFIX  # noqa: E402
+from handbook.loader import load  # noqa: E402
+
+# Debian's Chromium, as the tests use it; CHROMIUM names another (Chrome on a CI runner).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FONT = "assets/fonts/Vazirmatn-Arabic.woff2"
+BOOK_WEIGHTS = (400, 500, 700)  # what the theme and handbook.css set Arabic-script text in
+
+
+def page_numbers(pdf: bytes) -> dict[str, int]:
+    """Chapter stem -> the printed page its destination is on (the cover is page 1)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    found = {}
+    for name, dest in reader.named_destinations.items():
+        stem = name.lstrip("/")
+        if stem in volume.BOOK_PAGES:
+            found[stem] = reader.get_destination_page_number(dest) + 1
+    missing = [stem for stem in volume.BOOK_PAGES if stem not in found]
+    if missing:
+        raise RuntimeError(f"the PDF has no destination for {missing}")
+    return found
+
+
+def fix_outline(pdf: bytes, titles: list[str], meta: dict[str, str]) -> bytes:
+    """The PDF with its outline's titles replaced by ``titles`` (every heading, in order) and
+    its document information set."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    items = []
+
+    def walk(node):  # the outline's entries in document order: each, then its children
+        while node is not None:
+            entry = node.get_object()
+            items.append(entry)
+            walk(entry.get("/First"))
+            node = entry.get("/Next")
+
+    walk(writer.root_object["/Outlines"].get_object().get("/First"))
+    if len(items) != len(titles):
+        raise RuntimeError(f"the outline has {len(items)} entries, the edition {len(titles)} headings")
+    for item, title in zip(items, titles, strict=True):
+        item[NameObject("/Title")] = TextStringObject(title)
+    writer.add_metadata(meta)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def print_pdf(browser, url: str) -> bytes:
+    page = browser.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        return page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+    finally:
+        page.close()
+
+
+def static_fonts(site_dir: Path, lang: str) -> dict[int, str]:
+    """The site's variable font fixed at each weight the theme uses, next to the
+    edition's source: weight -> file name. Chromium embeds these as fonts, not as drawings."""
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    folder = site_dir / PREFIX[lang] / volume.SOURCE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for weight in BOOK_WEIGHTS:
+        font = instantiateVariableFont(TTFont(site_dir / FONT), {"wght": weight}, updateFontNames=True)
+        font.flavor = None
+        font.save(folder / f"Vazirmatn-{weight}.ttf")
+        found[weight] = f"Vazirmatn-{weight}.ttf"
+    return found
+
+
+def make_pdf(browser, base: str, site_dir: Path, lang: str, words: dict[str, str]) -> bytes:
+    url = f"{base}/{PREFIX[lang]}{volume.SOURCE_DIR}/"
+    fonts = static_fonts(site_dir, lang) if LANGUAGE[lang].script == "arabic" else None
+    numbers = None
+    for _ in range(3):
+        text = volume.source(site_dir, lang, words, numbers, fonts)
+        volume.write_source(site_dir, lang, text)
+        pdf = print_pdf(browser, url)
+        found = page_numbers(pdf)
+        if found == numbers:
+            meta = {"/Title": words["title"], "/Subject": words["description"], "/Creator": "The CRM Handbook (tools/book.py)"}
+            return fix_outline(pdf, volume.headings(text), meta)
+        numbers = found
+    raise RuntimeError(f"{lang}: the contents' page numbers do not settle: {numbers}")
+
+
+def make_epub(site_dir: Path, lang: str, words: dict[str, str], out: Path) -> None:
+    """pandoc's EPUB 3 of the edition: one chapter per file, its contents, the font for fa/ar."""
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        raise RuntimeError("pandoc is not installed (Debian: apt-get install pandoc)")
+    text = volume.source(site_dir, lang, words)
+    source = volume.write_source(site_dir, lang, text)
+    language = LANGUAGE[lang]
+    command = [
+        pandoc,
+        str(source),
+        "--from=html",
+        "--to=epub3",
+        "--split-level=1" if _pandoc_version(pandoc) >= (3,) else "--epub-chapter-level=1",
+        "--toc-depth=1",
+        f"--resource-path={source.parent}",
+        f"--metadata=title:{words['title']}",
+        f"--metadata=lang:{lang}",
+        f"--metadata=dir:{language.direction}",
+        f"--metadata=description:{words['description']}",
+        f"--output={out}",
+    ]
+    if language.script == "arabic":
+        command.append(f"--epub-embed-font={site_dir / FONT}")
+    subprocess.run(command, check=True, cwd=source.parent)
+
+
+def _pandoc_version(pandoc: str) -> tuple[int, ...]:
+    first = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True).stdout.split()[1]
+    return tuple(int(p) for p in first.split(".") if p.isdigit())
+
+
+def build(site_dir: Path, out: Path, languages=LANGUAGES, formats=volume.FORMATS, config: Path | None = None) -> list[Path]:
+    """Write the books of the site built from ``config`` (mkdocs.yml; default: this project's);
+    return their paths. ``site_dir`` is left as it was."""
+    from playwright.sync_api import sync_playwright
+
+    project = config.parent if config else ROOT
+    content = load(project / "content_data")
+    site = site_info(project, volume.site_address(site_dir))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    httpd, base = static_server.start(site_dir, 0)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM) if "pdf" in formats else None
+            for lang in languages:
+                words = volume.texts(content, site, lang)
+                if "pdf" in formats:
+                    path = out / volume.file_name(lang, "pdf")
+                    path.write_bytes(make_pdf(browser, base, site_dir, lang, words))
+                    written.append(path)
+                if "epub" in formats:
+                    path = out / volume.file_name(lang, "epub")
+                    make_epub(site_dir, lang, words, path)
+                    written.append(path)
+            if browser:
+                browser.close()
+    finally:
+        httpd.shutdown()
+        for lang in languages:
+            shutil.rmtree(site_dir / PREFIX[lang] / volume.SOURCE_DIR, ignore_errors=True)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="a built site (mkdocs build)")
+    parser.add_argument("out", type=Path, help="where the books go")
+    parser.add_argument("--languages", nargs="+", default=list(LANGUAGES), choices=LANGUAGES)
+    parser.add_argument("--formats", nargs="+", default=list(volume.FORMATS), choices=volume.FORMATS)
+    args = parser.parse_args(argv)
+    for path in build(args.site.resolve(), args.out.resolve(), args.languages, args.formats):
+        print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
