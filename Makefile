@@ -70,7 +70,8 @@ audit: $(STAMP) $(NODE_STAMP)
 published: $(STAMP)
 	$(BIN)/python tools/published.py
 
-## dist: dist/site/ to deploy and dist/crm-handbook-<date>.zip to use offline (SITE_URL=https://… make dist)
+## dist: dist/site/ to deploy, dist/crm-handbook-<date>.zip to use offline and dist/books/ (the
+## whole handbook as PDF and EPUB per language; needs Chromium and pandoc) (SITE_URL=https://… make dist)
 dist: $(STAMP)
 	$(BIN)/python tools/dist.py
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -27,13 +28,13 @@ from conftest import BOOK, LANGUAGES, ROOT
 from handbook import volume
 from handbook.digits import ascii_digits
 from handbook.generate import site_info
-from handbook.languages import LANGUAGE
+from handbook.languages import LANGUAGE, PREFIX
 from handbook.links import anchored_items
 
 pytestmark = pytest.mark.build
 
 # Every item with a stable anchor on a page the book holds, as the book names it
-# ("kpis/cost-per-lead"); the trainer page's items are on the site only.
+# ("kpis.cost-per-lead"); the trainer page's items are on the site only.
 ANCHORS = sorted(volume.destination(page, item.id) for _, page, item in anchored_items(BOOK) if page in volume.BOOK_PAGES)
 
 
@@ -64,8 +65,13 @@ def test_the_single_page_edition_holds_every_chapter_with_its_anchors_and_links_
     internal = [h[1:] for h in re.findall(r'\shref="(#[^"]*)"', text)]
     assert not [h for h in internal if h not in ids], "dangling links"
     assert not re.search(r'href="(?:\.\./)+(?:[a-z]{2}/)?(?:' + "|".join(volume.BOOK_PAGES) + r")/", text)
-    # A page the book does not hold (the quiz) is linked at the site's address.
-    assert re.search(r'href="http://127\.0\.0\.1[^"]*/quiz/', text) or "quiz/" not in text
+    # A page the book does not hold (the trainer page, the quiz) is linked at the site's public
+    # address; from a book made without one, not at all (the text stays).
+    outside = re.findall(r'\shref="(https://crm-handbook\.example/[^"]*)"', text)
+    assert f"https://crm-handbook.example/{PREFIX[lang]}for-trainers/#case-nikan" in outside
+    local = volume.source(built_site, lang, {**words(lang), "site_url": "", "address": ""})
+    hrefs = re.findall(r'\shref="([^"]*)"', local[local.index("<body") :])
+    assert not [h for h in hrefs if not h.startswith(("#", "http://", "https://")) or "crm-handbook.example" in h]
     assert "<script" not in text and "headerlink" not in text and "hb-copy-link" not in text
     # Every heading with an id links to itself: Chromium makes each a named destination.
     body = text[text.index('<section class="hb-book-chapter"') :]
@@ -82,14 +88,19 @@ def test_markup_in_the_site_names_is_text_in_the_book(built_site):
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_site, tmp_path_factory):
-    """The three PDFs, printed from a copy of the built site (the source is written into it)."""
+def made(built_site, tmp_path_factory):
+    """Every book, printed and written from a copy of the built site (the source is written into it)."""
     root = tmp_path_factory.mktemp("book")
     site = root / "site"
     shutil.copytree(built_site, site)
-    paths = book.build(site, root / "books", formats=("pdf",))
+    paths = book.build(site, root / "books")
     assert not list(site.rglob(volume.SOURCE_DIR)), "the site is left as it was"
-    return {path.stem.rsplit("-", 1)[1]: path for path in paths}
+    return site, {tuple(path.name.removeprefix("crm-handbook-").split(".")): path for path in paths}
+
+
+@pytest.fixture(scope="module")
+def pdfs(made):
+    return {lang: made[1][(lang, "pdf")] for lang in LANGUAGES}
 
 
 def pdftotext(path: Path, *pages: int) -> str:
@@ -109,7 +120,7 @@ def test_the_pdf_is_an_a4_book_with_numbered_contents_destinations_and_an_outlin
     missing = [a for a in [*volume.BOOK_PAGES, *ANCHORS] if a not in dests]
     assert not missing, f"no PDF destination for {missing[:10]}"
     # The contents (page 2): every chapter's title, in order, with the page its destination is on.
-    titles = [c.title for c in volume.chapters(_site_of(pdfs), lang, "/")]
+    titles = [c.title for c in volume.chapters(_site_of(pdfs), lang, "")]
     lines = [normal(line) for line in pdftotext(pdfs[lang], 2).splitlines() if line.strip()]
     assert lines[0] == normal(words(lang)["contents"])
     entries = list(zip(lines[1::2], lines[2::2], strict=False))
@@ -130,9 +141,40 @@ def _site_of(pdfs) -> Path:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_epub_passes_epubcheck_and_reads_in_the_languages_direction(made, lang):
+    """EPUBCheck (the W3C's validator) finds nothing; one file per chapter in reading order, each
+    listed in the contents by its title; Persian and Arabic books run right to left and carry the
+    site's font; links between chapters find their targets (EPUBCheck checks them)."""
+    import zipfile
+
+    site, paths = made
+    epub = paths[(lang, "epub")]
+    assert epub.name == volume.file_name(lang, "epub")
+    check = subprocess.run([str(Path(sys.executable).parent / "epubcheck"), str(epub)], capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stdout[-3000:] + check.stderr[-3000:]
+    with zipfile.ZipFile(epub) as zf:
+        assert zf.infolist()[0].filename == "mimetype" and zf.read("mimetype") == b"application/epub+zip"
+        opf = zf.read("EPUB/content.opf").decode()
+        nav = zf.read("EPUB/nav.xhtml").decode()
+        pages = {name: zf.read(name).decode() for name in zf.namelist() if name.startswith("EPUB/text/")}
+        fonts = [name for name in zf.namelist() if name.startswith("EPUB/fonts/")]
+    titles = [c.title for c in volume.chapters(site, lang, "")]
+    listed = re.findall(r'<a href="text/ch\d+\.xhtml#[^"]*">(.*?)</a>', nav.split('epub:type="toc"', 1)[1], re.S)
+    assert [volume.plain(t) for t in listed] == titles, "the contents list every chapter, in order"
+    chapters = re.findall(r'<itemref idref="(ch\d+)_xhtml"', opf)
+    assert len(chapters) == len(volume.BOOK_PAGES)
+    assert f"<dc:language>{lang}</dc:language>" in opf
+    rtl = LANGUAGE[lang].rtl
+    assert ('page-progression-direction="rtl"' in opf) == rtl
+    assert all(('<html dir="rtl"' in text) == rtl for text in pages.values())
+    assert bool(fonts) == (LANGUAGE[lang].script == "arabic"), fonts
+    assert words(lang)["edition"] in pages["EPUB/text/title_page.xhtml"], "the edition, as the language writes dates"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_pdf_text_reads_in_order_and_right_to_left_lines_start_on_the_right(pdfs, lang):
     text = normal(pdftotext(pdfs[lang]))
-    chapters = volume.chapters(_site_of(pdfs), lang, "/")
+    chapters = volume.chapters(_site_of(pdfs), lang, "")
     # Each chapter's title, then its first paragraph, in reading order through the book.
     at = 0
     for chapter in chapters:

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlparse
+from urllib.request import urlopen
 
 import pytest
 from html_doc import Doc
@@ -78,6 +79,9 @@ def deployed(tmp_path_factory):
             str(root / "dist"),
             "--config",
             str(project / "mkdocs.yml"),
+            # The books in one language (tests/test_book.py makes and reads all of them).
+            "--book-languages",
+            "en",
         ],
         capture_output=True,
         text=True,
@@ -116,7 +120,34 @@ def test_dist_makes_a_folder_and_an_offline_archive(deployed):
         "crm-handbook/README.txt",
         "crm-handbook/site/index.html",
         "crm-handbook/site/en/quiz/index.html",
+        "crm-handbook/site/en/crm-handbook-en.pdf",
+        "crm-handbook/site/en/crm-handbook-en.epub",
     } <= names
+
+
+def test_dist_links_the_books_it_made_from_the_home_and_trainer_pages(deployed, browser):
+    """`make dist` printed the English books from its first build and built the site again with
+    them: the English home and trainer pages link them (under the sub-path), and they download;
+    no page links a book that was not made (Persian, Arabic)."""
+    for fmt, kind in (("pdf", "application/pdf"), ("epub", "application/epub+zip")):
+        name = f"crm-handbook-en.{fmt}"
+        assert (deployed.dist / "books" / name).read_bytes() == (deployed.site / "en" / name).read_bytes()
+        home = (deployed.site / "en" / "index.html").read_text(encoding="utf-8")
+        trainers = (deployed.site / "en" / "for-trainers" / "index.html").read_text(encoding="utf-8")
+        assert f'href="{name}" download' in home and f'href="../{name}" download' in trainers
+        with urlopen(deployed.url + "en/" + name) as response:
+            assert response.headers["Content-Type"] == kind
+    for lang in ("fa", "ar"):
+        assert "crm-handbook-" not in (deployed.site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        goto(page, deployed.url + "en/")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="PDF for printing").click()
+        assert download.value.suggested_filename == "crm-handbook-en.pdf"
+        assert Path(download.value.path()).read_bytes()[:5] == b"%PDF-"
+    finally:
+        page.close()
 
 
 def test_every_link_and_asset_resolves_under_the_sub_path(deployed):

@@ -21,8 +21,10 @@ its <html> element and the site's font is embedded for Persian and Arabic.
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,7 +42,14 @@ from handbook.loader import load  # noqa: E402
 # Debian's Chromium, as the tests use it; CHROMIUM names another (Chrome on a CI runner).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FONT = "assets/fonts/Vazirmatn-Arabic.woff2"
-BOOK_WEIGHTS = (400, 500, 700)  # what the theme and handbook.css set Arabic-script text in
+BOOK_WEIGHTS = (400, 500, 700)
+EPUB_CSS = ROOT / "hooks" / "handbook" / "templates" / "epub.css"
+EPUB_FONT_FACE = """@font-face {
+  font-family: "Vazirmatn";
+  src: url("../fonts/Vazirmatn-Arabic.woff2");
+  font-weight: 400 700;
+}
+"""  # what the theme and handbook.css set Arabic-script text in
 
 
 def page_numbers(pdf: bytes) -> dict[str, int]:
@@ -130,13 +139,17 @@ def make_pdf(browser, base: str, site_dir: Path, lang: str, words: dict[str, str
 
 
 def make_epub(site_dir: Path, lang: str, words: dict[str, str], out: Path) -> None:
-    """pandoc's EPUB 3 of the edition: one chapter per file, its contents, the font for fa/ar."""
+    """pandoc's EPUB 3 of the edition: a title page, the contents, one file per chapter, the
+    site's font for Persian and Arabic; then what pandoc leaves to do (finish_epub())."""
     pandoc = shutil.which("pandoc")
     if not pandoc:
         raise RuntimeError("pandoc is not installed (Debian: apt-get install pandoc)")
-    text = volume.source(site_dir, lang, words)
-    source = volume.write_source(site_dir, lang, text)
+    source = volume.write_source(site_dir, lang, volume.epub_source(site_dir, lang, words))
     language = LANGUAGE[lang]
+    # The site's font, for the languages whose pages use it (it is embedded only for them).
+    css = source.parent / "epub.css"
+    font = EPUB_FONT_FACE if language.script == "arabic" else ""
+    css.write_text(font + EPUB_CSS.read_text(encoding="utf-8"), encoding="utf-8")
     command = [
         pandoc,
         str(source),
@@ -144,16 +157,45 @@ def make_epub(site_dir: Path, lang: str, words: dict[str, str], out: Path) -> No
         "--to=epub3",
         "--split-level=1" if _pandoc_version(pandoc) >= (3,) else "--epub-chapter-level=1",
         "--toc-depth=1",
+        f"--css={css}",
         f"--resource-path={source.parent}",
         f"--metadata=title:{words['title']}",
+        f"--metadata=subtitle:{words['description']}",
+        f"--metadata=date:{words['date']}",
         f"--metadata=lang:{lang}",
-        f"--metadata=dir:{language.direction}",
-        f"--metadata=description:{words['description']}",
         f"--output={out}",
     ]
     if language.script == "arabic":
         command.append(f"--epub-embed-font={site_dir / FONT}")
-    subprocess.run(command, check=True, cwd=source.parent)
+    subprocess.run(command, check=True, cwd=source.parent, capture_output=True)
+    finish_epub(out, lang, words)
+
+
+def finish_epub(epub: Path, lang: str, words: dict[str, str]) -> None:
+    """What pandoc 2.17 leaves to do: a right-to-left book marked so (``dir="rtl"`` on every
+    page's <html>, the spine's ``page-progression-direction``: pages turn leftwards); the title
+    page's date as the language writes it (the package's own date stays ISO 8601, as EPUB asks);
+    the diagrams' ``viewBox``, which pandoc's HTML reader writes in lower case (an SVG file is
+    XML, where case counts, and without it a diagram cannot shrink to a narrow screen). The
+    archive is rewritten with ``mimetype`` first and stored, as EPUB requires."""
+    import zipfile
+
+    with zipfile.ZipFile(epub) as zf:
+        entries = [(info, zf.read(info)) for info in zf.infolist()]
+    rtl = LANGUAGE[lang].rtl
+    with zipfile.ZipFile(epub, "w") as zf:
+        for info, data in entries:
+            name = info.filename
+            if name.endswith(".xhtml") and rtl:
+                data = re.sub(rb"<html\b(?![^>]*\sdir=)", b'<html dir="rtl"', data, count=1)
+            if name.endswith("title_page.xhtml"):
+                data = data.replace(f">{words['date']}<".encode(), f">{html.escape(words['edition'])}<".encode())
+            if name.endswith(".opf") and rtl:
+                data = re.sub(rb"<spine\b(?![^>]*page-progression-direction)", b'<spine page-progression-direction="rtl"', data, count=1)
+            if name.endswith(".svg"):
+                data = data.replace(b" viewbox=", b" viewBox=")
+            compress = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            zf.writestr(info.filename, data, compress_type=compress)
 
 
 def _pandoc_version(pandoc: str) -> tuple[int, ...]:

@@ -33,6 +33,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".json": "application/json",
         ".webmanifest": "application/manifest+json",
+        ".epub": "application/epub+zip",
         ".xml": "application/xml",
         ".svg": "image/svg+xml",
         ".woff2": "font/woff2",

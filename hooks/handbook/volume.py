@@ -6,8 +6,8 @@ book shows exactly what the pages show (the same Markdown extensions, diagrams, 
 glossary marks) and prints with the same print styles. Every chapter's article is taken in
 reading order (site_pages.py) and rewritten for one page:
 
-* every ``id`` becomes ``<page stem>/<id>`` and the chapter's section is ``<page stem>``: the
-  site's stable address ``kpis/#cost-per-lead`` is the book's destination ``kpis/cost-per-lead``
+* every ``id`` becomes ``<page stem>.<id>`` and the chapter's section is ``<page stem>``: the
+  site's stable address ``kpis/#cost-per-lead`` is the book's destination ``kpis.cost-per-lead``
   (two pages may use the same id: the glossary's ``cost-per-lead`` is another destination);
 * a link to a chapter or to an anchor on one points inside the book; a link to a page that is
   not in the book (the quiz, the trainer page, the home page) names the site's address;
@@ -75,8 +75,9 @@ def copy_books(folder: str | Path | None, site_dir: Path, languages) -> None:
 
 
 def destination(stem: str, anchor: str = "") -> str:
-    """The book's name for a page (its stem) or for an anchor on it (``kpis/cost-per-lead``)."""
-    return f"{stem}/{anchor}" if anchor else stem
+    """The book's name for a page (its stem) or for an anchor on it (``kpis.cost-per-lead``, the
+    site's ``kpis/#cost-per-lead``): a name XML, HTML and PDF all accept."""
+    return f"{stem}.{anchor}" if anchor else stem
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class _Rewriter:
     """Rewrites the pages of one language for the book (see the module's docstring)."""
 
     def __init__(self, lang: str, site_url: str, names: dict[str, dict[str, str]]):
+        # site_url: the site's public address, "" for none
         self.lang, self.site_url, self.names = lang, site_url, names
 
     def anchor(self, stem: str, anchor: str) -> str:
@@ -138,14 +140,21 @@ class _Rewriter:
             if target.path == _page_path(self.lang, page):
                 return "#" + self.anchor(page, target.fragment)
         if target.path.endswith(("/", ".html")):
-            # A page the book does not hold: its address on the site.
+            # A page the book does not hold: its address on the site, or no link at all from a
+            # book made without a public address (its text stays).
+            if not self.site_url:
+                return ""
             return urljoin(self.site_url, target.path.lstrip("/")) + (f"#{target.fragment}" if target.fragment else "")
         return href  # an image or a file of the site: the source is at the chapters' depth
 
     def tag(self, tag: str, stem: str) -> str:
         tag = _ID_REFS.sub(lambda m: m[1] + " ".join(self.anchor(stem, i) for i in m[2].split()) + m[3], tag)
-        tag = _HREF.sub(lambda m: m[1] + html.escape(self.link(html.unescape(m[2]), stem)) + m[3], tag)
+        tag = _HREF.sub(lambda m: self._href(m, stem), tag)
         return _TABINDEX.sub("", tag)
+
+    def _href(self, match: re.Match, stem: str) -> str:
+        target = self.link(html.unescape(match[2]), stem)
+        return match[1] + html.escape(target) + match[3] if target else ""
 
     def page(self, stem: str, body: str) -> str:
         return _HEADING.sub(_self_link, _TAG.sub(lambda m: self.tag(m[0], stem), body))
@@ -185,7 +194,7 @@ def chapters(site_dir: Path, lang: str, site_url: str) -> list[Chapter]:
 
 
 def site_address(site_dir: Path) -> str:
-    """The address the site was built for (its home page's canonical link)."""
+    """The address the site was built for (its home page's canonical link; none: "/")."""
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<link rel="canonical" href="([^"]+)"', home)
     return match[1] if match else "/"
@@ -235,7 +244,9 @@ def texts(content, site, lang: str) -> dict[str, str]:
         "title": site.names[lang],
         "description": site.descriptions[lang] or "",
         "edition": content.t("book.edition", lang, date=format_edition(site.edition, lang)),
+        "date": site.edition.isoformat(),
         "online": content.t("book.online", lang) if site.public_url else "",
+        "site_url": site.public_url or "",
         "address": f"{site.public_url}{PREFIX[lang]}" if site.public_url else "",
         "contents": content.t("book.contents", lang),
     }
@@ -252,7 +263,7 @@ def source(
     printed page, once known), then every chapter. ``words``: :func:`texts`; ``static_fonts``:
     see :func:`_font_face`."""
     language = LANGUAGE[lang]
-    parts = chapters(site_dir, lang, site_address(site_dir))
+    parts = chapters(site_dir, lang, words["site_url"])
     # Before the page numbers are known the contents hold a number as wide as the widest can be,
     # so the pages after them do not move when the numbers come in.
     width = localize_digits("000", lang)
@@ -268,6 +279,40 @@ def source(
         chapters=parts,
         numbers=numbers,
     )
+
+
+_SELF_LINK = re.compile(r'<a class="hb-book-self" href="[^"]*">(.*?)</a>', re.S)
+
+
+def _diagram_style(site_dir: Path) -> str:
+    """The diagrams' styles (handbook.css) for an SVG that stands alone, as pandoc makes each
+    diagram an image of its own: the rules for what is inside a diagram, in the light scheme's
+    colours written out (not every e-reader knows CSS variables)."""
+    css = (site_dir / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
+    colours: dict[str, str] = {}
+    for name, value in re.findall(r"--(hb-d-[a-z-]+):\s*([^;}]+)", css):
+        colours.setdefault(name, value.strip())  # the first: the light scheme's
+    rules = []
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        inside = [sel.strip() for sel in selectors.split(",")]
+        if all(sel.startswith(".hb-diagram ") and ":" not in sel for sel in inside):
+            body = re.sub(r"var\(--(hb-d-[a-z-]+)\)", lambda m: colours[m[1]], body)
+            rules.append(",".join(sel.removeprefix(".hb-diagram ") for sel in inside) + "{" + body.strip() + "}")
+    return "".join(rules)
+
+
+def epub_source(site_dir: Path, lang: str, words: dict[str, str]) -> str:
+    """The edition as pandoc reads it for the EPUB: the chapters one after another, each opening
+    with its title, which carries the chapter's name (its stem) so that links to it hold; each
+    diagram carries its styles."""
+    style = f"<style>{_diagram_style(site_dir)}</style>"
+    parts = []
+    for c in chapters(site_dir, lang, words["site_url"]):
+        body = re.sub(r'<h1\b[^>]*\sid="[^"]*"', f'<h1 id="{c.stem}"', _SELF_LINK.sub(r"\1", c.html), count=1)
+        body = re.sub(r"(<svg\b[^>]*>)", lambda m: m[1] + style, body)
+        parts.append(Chapter(c.stem, c.title, body))
+    language = LANGUAGE[lang]
+    return _ENV.get_template("volume_epub.html.j2").render(lang=lang, dir=language.direction, texts=words, chapters=parts)
 
 
 def write_source(site_dir: Path, lang: str, text: str) -> Path:
