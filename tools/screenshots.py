@@ -4,14 +4,18 @@ Builds the site strictly into a temporary folder and writes, for each language, 
 the KPI chapter and the quiz at phone (390 px) and desktop (1280 px) width in the light and
 the dark scheme, full length, to artifacts/screenshots/<page>-<lang>-<device>-<scheme>.png;
 and every diagram of every generated chapter as a phone draws it (360 px, light and dark), to
-artifacts/screenshots/diagrams/<diagram id>-<lang>-<scheme>.png. The browser tests check what
-can be checked (axe, overflow, fonts, contrast, text size); these are for the eye, after a
-change to the look.
+artifacts/screenshots/diagrams/<diagram id>-<lang>-<scheme>.png; a glossary term as the pages
+mark it, close up (term-<lang>-<scheme>.png), and its definition shown after a tap on a phone
+(tooltip-<lang>-phone-<scheme>.png); and the first pages of each language's PDF book
+(book-<lang>-<page>.png, tools/book.py, drawn by Poppler's pdftoppm). The browser tests check
+what can be checked (axe, overflow, fonts, contrast, text size, the mark's gap below the
+letters); these are for the eye, after a change to the look.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,8 +62,10 @@ def main() -> int:
                             context.close()
                             written += 1
             written += diagrams(browser, base)
+            written += terms(browser, base)
             browser.close()
         httpd.shutdown()
+        written += book_pages(site)
     print(f"{written} screenshots in {OUT.relative_to(ROOT)}/")
     return 0
 
@@ -86,6 +92,60 @@ def diagrams(browser, base: str) -> int:
                     figure.screenshot(path=str(out / f"{figure.get_attribute('id')}-{lang}-{scheme}.png"))
                     written += 1
             context.close()
+    return written
+
+
+# A marked term of the KPI chapter, in the page's own script (the marks under Persian and Arabic
+# letters, whose dots they must not touch, are the ones worth seeing).
+TERM = "article p abbr[title]"
+OWN_SCRIPT = {"fa": re.compile("[\u0600-\u06ff]"), "ar": re.compile("[\u0600-\u06ff]"), "en": re.compile("[a-z]")}
+
+
+def terms(browser, base: str) -> int:
+    """A marked term close up (desktop, three times the pixels), and its definition on a phone
+    after a tap, in every language and both schemes."""
+    written = 0
+    for lang, prefix in PREFIX.items():
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme, device_scale_factor=3)
+            page = context.new_page()
+            page.goto(f"{base}/{prefix}kpis/", wait_until="networkidle")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            term = page.locator(TERM).filter(has_text=OWN_SCRIPT[lang]).first
+            term.evaluate("t => t.scrollIntoView({block: 'center'})")
+            box = term.bounding_box()
+            page.screenshot(
+                path=str(OUT / f"term-{lang}-{scheme}.png"),
+                clip={"x": box["x"] - 60, "y": box["y"] - 16, "width": box["width"] + 120, "height": box["height"] + 32},
+            )
+            context.close()
+            phone = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, is_mobile=True, has_touch=True)
+            page = phone.new_page()
+            page.goto(f"{base}/{prefix}kpis/", wait_until="networkidle")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.locator(TERM).filter(has_text=OWN_SCRIPT[lang]).first.tap()
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(OUT / f"tooltip-{lang}-phone-{scheme}.png"))
+            phone.close()
+            written += 2
+    return written
+
+
+def book_pages(site: Path, pages: int = 3) -> int:
+    """The first pages of each language's PDF (the cover, the contents, the first chapter)."""
+    import shutil
+
+    import book
+
+    if not shutil.which("pdftoppm"):
+        print("pdftoppm (Debian: poppler-utils) is not installed: no pictures of the books", file=sys.stderr)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        written = 0
+        for path in book.build(site, Path(tmp), formats=("pdf",)):
+            lang = path.stem.rsplit("-", 1)[1]
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", str(pages), str(path), str(OUT / f"book-{lang}")], check=True)
+            written += pages
     return written
 
 
