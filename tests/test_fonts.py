@@ -12,10 +12,10 @@ import html
 import json
 import re
 
-import fonts
 import pytest
 from fontTools.ttLib import TTFont
 
+import fonts
 from conftest import ROOT
 
 ARABIC_BLOCKS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")

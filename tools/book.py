@@ -6,21 +6,23 @@ writes OUT_DIR/crm-handbook-<lang>.pdf and .epub (`make dist` puts them in the s
 them from the home and trainer pages). The source is the single-page edition
 (handbook/volume.py), written into the site next to the chapters for as long as it is read.
 
-PDF: Chromium prints the edition (Playwright, Debian's /usr/bin/chromium) with the site's
-print styles, tagged, with an outline of the headings. Chromium cannot number a table of
+PDF: Chromium prints the edition (Playwright; Debian's Chromium, tools/chromium.py) with the
+site's print styles, tagged, with an outline of the headings. Chromium cannot number a table of
 contents, so the book is printed twice: the first print says on which page each chapter's
 destination lies, the second carries those numbers (the contents keep their width, so nothing
 moves; checked, and printed again if it did). Chromium writes the outline's right-to-left
 titles in visual order (the words of «فصل اول» as «اول فصل»): they are rewritten from the
 edition's headings, in order.
 
-EPUB: pandoc (Debian's package) reads the same edition; the language and direction come from
-its <html> element and the site's font is embedded for Persian and Arabic.
+EPUB: pandoc reads the same edition (Debian's 2.17 in the tests and CI; the Pages workflow
+uses Ubuntu's, 3.x); the site's font is embedded for Persian and Arabic, and finish_epub()
+adds what pandoc 2.17 leaves out (each fix is skipped where pandoc already did it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import io
 import os
@@ -34,22 +36,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import static_server  # noqa: E402
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from fonts import TARGET  # noqa: E402
 from handbook import volume  # noqa: E402
 from handbook.generate import site_info  # noqa: E402
 from handbook.languages import LANGUAGE, LANGUAGES, PREFIX  # noqa: E402
 from handbook.loader import load  # noqa: E402
 
-# Debian's Chromium, as the tests use it; CHROMIUM names another (Chrome on a CI runner).
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FONT = "assets/fonts/Vazirmatn-Arabic.woff2"
-BOOK_WEIGHTS = (400, 500, 700)
+FONT = TARGET.relative_to(ROOT / "docs").as_posix()  # the site's font, where the site has it
+BOOK_WEIGHTS = (400, 500, 700)  # what the theme and handbook.css set Arabic-script text in
 EPUB_CSS = ROOT / "hooks" / "handbook" / "templates" / "epub.css"
-EPUB_FONT_FACE = """@font-face {
-  font-family: "Vazirmatn";
-  src: url("../fonts/Vazirmatn-Arabic.woff2");
-  font-weight: 400 700;
-}
-"""  # what the theme and handbook.css set Arabic-script text in
 
 
 def page_numbers(pdf: bytes) -> dict[str, int]:
@@ -115,9 +111,11 @@ def static_fonts(site_dir: Path, lang: str) -> dict[int, str]:
     folder.mkdir(parents=True, exist_ok=True)
     found = {}
     for weight in BOOK_WEIGHTS:
-        font = instantiateVariableFont(TTFont(site_dir / FONT), {"wght": weight}, updateFontNames=True)
+        with TTFont(site_dir / FONT) as variable:
+            font = instantiateVariableFont(variable, {"wght": weight}, updateFontNames=True)
         font.flavor = None
         font.save(folder / f"Vazirmatn-{weight}.ttf")
+        font.close()
         found[weight] = f"Vazirmatn-{weight}.ttf"
     return found
 
@@ -148,7 +146,7 @@ def make_epub(site_dir: Path, lang: str, words: dict[str, str], out: Path) -> No
     language = LANGUAGE[lang]
     # The site's font, for the languages whose pages use it (it is embedded only for them).
     css = source.parent / "epub.css"
-    font = EPUB_FONT_FACE if language.script == "arabic" else ""
+    font = volume.font_rule(site_dir, f"../fonts/{Path(FONT).name}") + "\n" if language.script == "arabic" else ""
     css.write_text(font + EPUB_CSS.read_text(encoding="utf-8"), encoding="utf-8")
     command = [
         pandoc,
@@ -167,7 +165,7 @@ def make_epub(site_dir: Path, lang: str, words: dict[str, str], out: Path) -> No
     ]
     if language.script == "arabic":
         command.append(f"--epub-embed-font={site_dir / FONT}")
-    subprocess.run(command, check=True, cwd=source.parent, capture_output=True)
+    _run(command, cwd=source.parent)
     finish_epub(out, lang, words)
 
 
@@ -181,11 +179,11 @@ def finish_epub(epub: Path, lang: str, words: dict[str, str]) -> None:
     import zipfile
 
     with zipfile.ZipFile(epub) as zf:
-        entries = [(info, zf.read(info)) for info in zf.infolist()]
+        entries = sorted(((info.filename, zf.read(info)) for info in zf.infolist()), key=lambda e: e[0] != "mimetype")
     rtl = LANGUAGE[lang].rtl
-    with zipfile.ZipFile(epub, "w") as zf:
-        for info, data in entries:
-            name = info.filename
+    partial = epub.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w") as zf:
+        for name, data in entries:
             if name.endswith(".xhtml") and rtl:
                 data = re.sub(rb"<html\b(?![^>]*\sdir=)", b'<html dir="rtl"', data, count=1)
             if name.endswith("title_page.xhtml"):
@@ -194,20 +192,27 @@ def finish_epub(epub: Path, lang: str, words: dict[str, str]) -> None:
                 data = re.sub(rb"<spine\b(?![^>]*page-progression-direction)", b'<spine page-progression-direction="rtl"', data, count=1)
             if name.endswith(".svg"):
                 data = data.replace(b" viewbox=", b" viewBox=")
-            compress = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            zf.writestr(info.filename, data, compress_type=compress)
+            zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED)
+    os.replace(partial, epub)
+
+
+def _run(command: list[str], cwd: Path | None = None) -> str:
+    """Run a command; its output, or an error that shows what it said."""
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{Path(command[0]).name} failed ({done.returncode}):\n{done.stderr or done.stdout}")
+    return done.stdout
 
 
 def _pandoc_version(pandoc: str) -> tuple[int, ...]:
-    first = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True).stdout.split()[1]
+    first = _run([pandoc, "--version"]).split()[1]
     return tuple(int(p) for p in first.split(".") if p.isdigit())
 
 
-def build(site_dir: Path, out: Path, languages=LANGUAGES, formats=volume.FORMATS, config: Path | None = None) -> list[Path]:
+def build(site_dir: Path, out: Path, languages=LANGUAGES, formats=volume.FORMATS, config: Path | None = None, browser=None) -> list[Path]:
     """Write the books of the site built from ``config`` (mkdocs.yml; default: this project's);
-    return their paths. ``site_dir`` is left as it was."""
-    from playwright.sync_api import sync_playwright
-
+    return their paths. ``browser``: a Playwright browser to print with (default: Chromium,
+    started here). ``site_dir`` is left as it was, also when something fails."""
     project = config.parent if config else ROOT
     content = load(project / "content_data")
     site = site_info(project, volume.site_address(site_dir))
@@ -215,25 +220,39 @@ def build(site_dir: Path, out: Path, languages=LANGUAGES, formats=volume.FORMATS
     written = []
     httpd, base = static_server.start(site_dir, 0)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM) if "pdf" in formats else None
+        with _browser(browser if "pdf" in formats else False) as printer:
             for lang in languages:
                 words = volume.texts(content, site, lang)
                 if "pdf" in formats:
                     path = out / volume.file_name(lang, "pdf")
-                    path.write_bytes(make_pdf(browser, base, site_dir, lang, words))
+                    path.write_bytes(make_pdf(printer, base, site_dir, lang, words))
                     written.append(path)
                 if "epub" in formats:
                     path = out / volume.file_name(lang, "epub")
                     make_epub(site_dir, lang, words, path)
                     written.append(path)
-            if browser:
-                browser.close()
     finally:
         httpd.shutdown()
         for lang in languages:
             shutil.rmtree(site_dir / PREFIX[lang] / volume.SOURCE_DIR, ignore_errors=True)
     return written
+
+
+@contextlib.contextmanager
+def _browser(given):
+    """The browser to print with: ``given``; none (False: nothing to print); else Chromium,
+    launched as every tool launches it (tools/chromium.py) and closed after."""
+    if given is not None:
+        yield given or None
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def main(argv=None) -> int:

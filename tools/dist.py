@@ -5,10 +5,11 @@
     dist/books/                         the whole handbook per language, PDF and EPUB (tools/book.py),
                                         also in the site (crm-handbook-<lang>.pdf in each language's folder)
 
-The builds are strict. The books are printed from a first build of dist/site/; the site and the
-offline copy are then built again with them (the home and trainer pages link them). dist/site/ gets `site_url` from SITE_URL (or --site-url), so the
-sitemap, the canonical addresses and the 404 pages name the address the site is published
-at; a sub-path (https://example.org/handbook/) works. The offline copy is built for its own
+The builds are strict. The books are made from a first build of dist/site/; the site and the
+offline copy are then built again with them (the home and trainer pages link them). dist/site/
+gets `site_url` from SITE_URL (or --site-url), so the sitemap, the canonical addresses and the
+404 pages name the address the site is published at; a sub-path (https://example.org/handbook/)
+works. The offline copy is built for its own
 local server (serve.py, at the root of 127.0.0.1), so its 404 pages find their styles too.
 """
 
@@ -27,7 +28,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 OFFLINE_URL = "http://127.0.0.1:8000/"
 
 import book  # noqa: E402
-
 from handbook import volume  # noqa: E402
 from handbook.languages import LANGUAGES  # noqa: E402
 from handbook.meta import edition  # noqa: E402
@@ -54,9 +54,7 @@ def main(argv=None) -> int:
         args.site_url += "/"
 
     out = args.out.resolve()
-    site, offline = out / "site", out / ".offline-site"
-
-    books = out / "books"
+    site, offline, books = out / "site", out / ".offline-site", out / "books"
 
     def build(target: Path, site_url: str | None, with_books: bool = True) -> int:
         if target.exists():

@@ -23,7 +23,7 @@ from . import collation, diagrams, worked
 from .bookcache import memo
 from .dates import format_edition, format_solar_hijri
 from .digits import localize_digits
-from .languages import LANGUAGE, PREFIX, list_separator
+from .languages import LANGUAGE, list_separator
 from .links import ANCHORED, anchored_items, glossary_kpis, link_path, moved_anchors, page_link, page_of, page_path, relative
 from .model import (
     FAILURE_GROUP_PAGES,
@@ -486,9 +486,8 @@ def book_links(site: SiteInfo | None, lang: str, page: str) -> list[dict]:
     """The language's books in the site (SiteInfo.books, in the language's folder), as links from
     ``page``: [{format, href, size}], the size in megabytes as the language writes numbers."""
     found = (site.books if site else {}).get(lang, {})
-    up = "../" * (page_path(page, lang).count("/") - PREFIX[lang].count("/"))
     return [
-        {"format": fmt, "href": f"{up}{book_file_name(lang, fmt)}", "size": worked.format_number(size / 1e6, lang, 1)}
+        {"format": fmt, "href": relative(page_link(page), book_file_name(lang, fmt)), "size": worked.format_number(size / 1e6, lang, 1)}
         for fmt, size in found.items()
     ]
 

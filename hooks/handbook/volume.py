@@ -34,6 +34,7 @@ from .dates import format_edition
 from .digits import localize_digits
 from .languages import LANGUAGE, PREFIX
 from .site_pages import REGISTRY
+from .urls import page_path, to_root
 
 # The chapters of the book, in reading order: every page that teaches (not the home page, the
 # quiz or the trainer page, which the book links to on the site).
@@ -106,10 +107,6 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(_TEXT_TAGS.sub("", fragment)).split())
 
 
-def _page_path(lang: str, stem: str) -> str:
-    return f"/{PREFIX[lang]}{'' if stem == 'index' else stem + '/'}"
-
-
 def _anchor_names(body: str) -> dict[str, str]:
     """A page's ids -> their names in the book. A stable anchor is ASCII and keeps its name; an id
     Python-Markdown made from a Persian or Arabic heading becomes ``_h1``, ``_h2``…: Chromium names a
@@ -135,9 +132,9 @@ class _Rewriter:
             return "#" + self.anchor(stem, href[1:])
         if urlsplit(href).scheme or href.startswith("//"):
             return href
-        target = urlsplit(urljoin(f"http://site{_page_path(self.lang, stem)}", href))
+        target = urlsplit(urljoin(f"http://site{'/' + page_path(stem, self.lang)}", href))
         for page in BOOK_PAGES:
-            if target.path == _page_path(self.lang, page):
+            if target.path == "/" + page_path(page, self.lang):
                 return "#" + self.anchor(page, target.fragment)
         if target.path.endswith(("/", ".html")):
             # A page the book does not hold: its address on the site, or no link at all from a
@@ -207,24 +204,32 @@ def _head(site_dir: Path, lang: str) -> list[str]:
     return re.findall(r'<link rel="stylesheet" href="([^"]+)">', head)
 
 
-def _font_face(site_dir: Path, static: dict[int, str] | None) -> str:
-    """The site's @font-face rule for the book. It waits for the font: a page on screen may fall
-    back to the system's font rather than wait (``font-display: optional``), a printed book may
-    not. With ``static`` (weight -> a file of the font fixed at that weight), one rule per weight:
-    Chromium writes a variable font into a PDF as Type 3 glyph drawings, a fixed one as the font."""
+def font_rule(site_dir: Path, src: str | None = None, weight: int | None = None, family: str | None = None) -> str:
+    """The site's @font-face rule (handbook.css), made to wait for the font: a page on screen may
+    fall back to the system's font rather than wait (``font-display: optional``), a book may
+    not; with the font file at ``src``, one ``weight`` or another ``family`` name if given."""
     css = (site_dir / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
     rule = re.search(r"@font-face\s*{[^}]*}", css)
     if not rule:
         return ""
-    waiting = re.sub(r"font-display:\s*optional", "font-display: block", rule[0])
+    text = re.sub(r"font-display:\s*optional", "font-display: block", rule[0])
+    if src:
+        text = re.sub(r"src:[^;]*;", f'src: url("{src}");', text)
+    if weight:
+        text = re.sub(r"font-weight:[^;]*;", f"font-weight: {weight};", text)
+    if family:
+        text = re.sub(r"font-family:[^;]*;", f'font-family: "{family}";', text)
+    return text
+
+
+def _font_face(site_dir: Path, static: dict[int, str] | None) -> str:
+    """The book's font rules. With ``static`` (weight -> a file of the font fixed at that
+    weight), one rule per weight, in a family of its own so that no weight falls back to the
+    site's variable font: Chromium writes a variable font into a PDF as Type 3 glyph drawings,
+    a fixed one as the font."""
     if not static:
-        return waiting
-    # A family of its own, so no weight falls back to the site's variable font.
-    family = re.sub(r"font-family:[^;]*;", f'font-family: "{BOOK_FONT}";', waiting)
-    rules = [
-        re.sub(r"font-weight:[^;]*;", f"font-weight: {weight};", re.sub(r"src:[^;]*;", f'src: url("{href}");', family))
-        for weight, href in sorted(static.items())
-    ]
+        return font_rule(site_dir)
+    rules = [font_rule(site_dir, href, weight, BOOK_FONT) for weight, href in sorted(static.items())]
     return "\n".join([*rules, f'[dir="rtl"] {{ --md-text-font: "{BOOK_FONT}"; }}'])
 
 
@@ -275,7 +280,7 @@ def source(
         stylesheets=_head(site_dir, lang),
         font_face=_font_face(site_dir, static_fonts),
         texts=words,
-        root="../" * (PREFIX[lang].count("/") + 1),
+        root=to_root(SOURCE_DIR, lang),
         chapters=parts,
         numbers=numbers,
     )
