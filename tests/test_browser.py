@@ -9,6 +9,7 @@ name the page and the offending element, request or link.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,7 +20,7 @@ from html_doc import Doc
 
 from conftest import AXE, AXE_COLOUR_RULES, DRAW_EVERY_BLOCK, LANGUAGES, ROOT, axe_violations, goto, scripts_ready
 from handbook import search
-from handbook.languages import DIRECTION, PREFIX
+from handbook.languages import DIRECTION, LANGUAGE, PREFIX
 from handbook.loader import load
 
 pytestmark = pytest.mark.build
@@ -760,6 +761,37 @@ def test_a_term_is_marked_below_its_letters_and_its_definition_is_opaque(browser
         assert mark["decoration"] == "none" and mark["border"] == "dotted", mark
         assert mark["gap"] >= 0, f"{lang} {scheme}: the mark under {mark['text']!r} touches its letters ({mark['gap']:.1f} px)"
         assert mark["tip"] and mark["alpha"] == 1 and mark["contrast"] >= 4.5, mark
+
+
+_TAPPED_TERM = """(term) => {
+  const tip = getComputedStyle(term, '::after');
+  const box = term.getBoundingClientRect();
+  return {focused: document.activeElement === term, content: tip.content, background: tip.backgroundColor,
+          position: tip.position, bottom: tip.bottom, visible: box.bottom > 0 && box.top < innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_tap_on_a_term_on_a_phone_shows_its_definition_opaque_on_the_screen(browser, server, lang):
+    """issue 17: on a touch screen a tap on a marked term (one in the page's own script) focuses
+    it and shows its whole definition, opaque, in a bar along the bottom of the screen; a tap
+    elsewhere hides it again."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    goto(page, f"{server}/{PREFIX[lang]}kpis/")
+    script = "[\u0600-\u06ff]" if LANGUAGE[lang].script == "arabic" else "[A-Za-z]"
+    term = page.locator("article p abbr[title][tabindex]").filter(has_text=re.compile(script)).first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    shown = term.evaluate(_TAPPED_TERM)
+    definition = term.get_attribute("title")
+    assert shown["focused"] and shown["visible"], shown
+    assert shown["content"].strip('"') == definition.replace('"', '\\"'), "the whole definition"
+    assert shown["position"] == "fixed" and shown["bottom"] != "auto", "a bar along the screen's bottom edge"
+    assert re.fullmatch(r"rgb\(\d+, \d+, \d+\)", shown["background"]), f"opaque: {shown['background']}"
+    page.locator("article h1").tap()
+    assert term.evaluate(_TAPPED_TERM)["content"] in ("none", "normal", ""), "hidden after a tap elsewhere"
+    context.close()
 
 
 _BREAKS_INSIDE_WORDS = """() => {

@@ -39,6 +39,7 @@ import static_server  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from fonts import TARGET  # noqa: E402
 from handbook import volume  # noqa: E402
+from handbook.digits import localize_digits  # noqa: E402
 from handbook.generate import site_info  # noqa: E402
 from handbook.languages import LANGUAGE, LANGUAGES, PREFIX  # noqa: E402
 from handbook.loader import load  # noqa: E402
@@ -93,14 +94,9 @@ def fix_outline(pdf: bytes, titles: list[str], meta: dict[str, str]) -> bytes:
         return out.getvalue()
 
 
-def print_pdf(browser, url: str) -> bytes:
-    page = browser.new_page()
-    try:
-        page.goto(url, wait_until="load")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        return page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
-    finally:
-        page.close()
+# The contents' page numbers, in the page's digits, in place of the placeholders.
+_NUMBER_THE_CONTENTS = """numbers => document.querySelectorAll('.hb-book-contents .hb-book-page')
+  .forEach((cell, i) => { cell.textContent = numbers[i]; })"""
 
 
 def static_fonts(site_dir: Path, lang: str) -> dict[int, str]:
@@ -130,18 +126,26 @@ def static_fonts(site_dir: Path, lang: str) -> dict[int, str]:
 
 
 def make_pdf(browser, base: str, site_dir: Path, lang: str, words: dict[str, str]) -> bytes:
-    url = f"{base}/{PREFIX[lang]}{volume.SOURCE_DIR}/"
+    """The PDF of the edition in ``lang``: printed once to learn each chapter's page, then with
+    those numbers in the contents (in the same tab: only the numbers change)."""
     fonts = static_fonts(site_dir, lang) if LANGUAGE[lang].script == "arabic" else None
-    numbers = None
-    for _ in range(3):
-        text = volume.source(site_dir, lang, words, numbers, fonts)
-        volume.write_source(site_dir, lang, text)
-        pdf = print_pdf(browser, url)
-        found = page_numbers(pdf)
-        if found == numbers:
-            meta = {"/Title": words["title"], "/Subject": words["description"], "/Creator": "The CRM Handbook (tools/book.py)"}
-            return fix_outline(pdf, volume.headings(text), meta)
-        numbers = found
+    text = volume.source(site_dir, lang, words, fonts)
+    volume.write_source(site_dir, lang, text)
+    page = browser.new_page()
+    try:
+        page.goto(f"{base}/{PREFIX[lang]}{volume.SOURCE_DIR}/", wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        numbers = None
+        for _ in range(3):
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+            found = page_numbers(pdf)
+            if found == numbers:
+                meta = {"/Title": words["title"], "/Subject": words["description"], "/Creator": "The CRM Handbook (tools/book.py)"}
+                return fix_outline(pdf, volume.headings(text), meta)
+            numbers = found
+            page.evaluate(_NUMBER_THE_CONTENTS, [localize_digits(numbers[stem], lang) for stem in volume.BOOK_PAGES])
+    finally:
+        page.close()
     raise RuntimeError(f"{lang}: the contents' page numbers do not settle: {numbers}")
 
 

@@ -257,22 +257,12 @@ def texts(content, site, lang: str) -> dict[str, str]:
     }
 
 
-def source(
-    site_dir: Path,
-    lang: str,
-    words: dict[str, str],
-    page_numbers: dict[str, int] | None = None,
-    static_fonts: dict[int, str] | None = None,
-) -> str:
-    """The single-page edition in ``lang``: cover, contents (with ``page_numbers``, chapter stem ->
-    printed page, once known), then every chapter. ``words``: :func:`texts`; ``static_fonts``:
-    see :func:`_font_face`."""
+def source(site_dir: Path, lang: str, words: dict[str, str], static_fonts: dict[int, str] | None = None) -> str:
+    """The single-page edition in ``lang``: cover, contents, then every chapter. ``words``:
+    :func:`texts`; ``static_fonts``: see :func:`_font_face`. The contents' page numbers are
+    known only once the book is printed (tools/book.py fills them in): until then each holds a
+    number as wide as the widest can be, so the pages after them do not move when they come."""
     language = LANGUAGE[lang]
-    parts = chapters(site_dir, lang, words["site_url"])
-    # Before the page numbers are known the contents hold a number as wide as the widest can be,
-    # so the pages after them do not move when the numbers come in.
-    width = localize_digits("000", lang)
-    numbers = {c.stem: localize_digits(page_numbers[c.stem], lang) if page_numbers else width for c in parts}
     return _ENV.get_template("volume.html.j2").render(
         lang=lang,
         dir=language.direction,
@@ -281,8 +271,8 @@ def source(
         font_face=_font_face(site_dir, static_fonts),
         texts=words,
         root=to_root(SOURCE_DIR, lang),
-        chapters=parts,
-        numbers=numbers,
+        chapters=chapters(site_dir, lang, words["site_url"]),
+        placeholder=localize_digits("000", lang),
     )
 
 
