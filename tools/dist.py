@@ -48,6 +48,11 @@ def main(argv=None) -> int:
         choices=LANGUAGES,
         help="the languages to make books in (default: all; none: no books)",
     )
+    parser.add_argument(
+        "--books",
+        type=Path,
+        help="a folder of books made before (tools/book.py): put these in the site instead of making them",
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.site_url and not args.site_url.endswith("/"):
@@ -69,7 +74,9 @@ def main(argv=None) -> int:
         return subprocess.run(command, cwd=args.config.parent, env=env).returncode
 
     shutil.rmtree(books, ignore_errors=True)
-    if args.book_languages:
+    if args.books:
+        shutil.copytree(args.books, books)
+    elif args.book_languages:
         failed = build(site, args.site_url, with_books=False)
         if failed:
             return failed
