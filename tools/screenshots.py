@@ -23,6 +23,7 @@ from pathlib import Path
 
 import static_server
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook import volume
 from handbook.languages import PREFIX
 from handbook.site_pages import GENERATED_PAGES
 
@@ -142,9 +143,10 @@ def book_pages(site: Path, pages: int = 3) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         written = 0
-        for path in book.build(site, Path(tmp), formats=("pdf",)):
-            lang = path.stem.rsplit("-", 1)[1]
-            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", str(pages), str(path), str(OUT / f"book-{lang}")], check=True)
+        book.build(site, Path(tmp), formats=("pdf",))
+        for lang in PREFIX:
+            pdf = Path(tmp) / volume.file_name(lang, "pdf")
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", str(pages), str(pdf), str(OUT / f"book-{lang}")], check=True)
             written += pages
     return written
 
