@@ -1,0 +1,262 @@
+"""Team assessment (issue 18): several people answer the quiz for one organisation; their results
+are put together. The reference for the browser's team view, as handbook/quiz.py is for its
+scoring (no MkDocs imports). Nothing here leaves the reader's machine: the answers travel in
+result links (``#answers=<code>``), as a single result's do.
+
+Rules, in plain words:
+
+- a respondent is one result link (or a bare share code) on a line, optionally after a
+  nickname and a colon («Sara: https://…/quiz/#answers=2.cl…»); without one, respondents are
+  named A, B, C… in the order given. A line that holds no code of this quiz is listed with the
+  reason and skipped; so is a second copy of a line already read (a link says nothing of who
+  sent it: two people who answered alike are told apart by their names);
+- codes from an older question set are read through the ledger, as a single result is: an
+  answer to a retired question is dropped, a question published later is unanswered;
+- each respondent is scored as a single result (handbook/quiz.py). Per dimension the team
+  shows the median of the respondents' dimension scores, the lowest and the highest, how many
+  respondents have a score for it, and how many answered "don't know" to most of it;
+- per question: the lowest and highest option chosen (by respondents who chose one), how many
+  said "don't know"; respondents *disagree* when their options are two or more apart ("discuss
+  these first"); *nobody knows* when more than half of those who answered said "don't know";
+- the team's own result follows the single result's rules on the medians: a dimension counts
+  when at least half of the respondents have a score for it; the team's result needs every
+  dimension that applies to count, and respondents who agree on the stage (otherwise the team
+  is asked to agree first); the overall score is the mean of the medians, its level is capped
+  one level above the weakest dimension's, and the weakest dimensions are found as for one
+  result (quiz.weakest).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from statistics import median
+
+from .model import QuizDimension, QuizLevel, QuizSlot
+from .quiz import CODEC, DONT_KNOW, STAGES, level_index, score, weakest
+
+# A line longer than this is no result link (a code has one character per ledger slot).
+MAX_LINE = 2000
+_ANSWERS = re.compile(r"(?:^|[#&])answers=([^&\s]*)")
+_NICKNAME = re.compile(r"^\s*([^:#&=/]{1,40}?)\s*:\s+(\S.*)$")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A share code read back (the inverse of quiz.encode; quiz/core.js ``decode``)."""
+
+    version: str
+    priority: str | None
+    stage: str | None
+    answers: dict[str, int | str]
+    dropped: tuple[str, ...] = ()  # answers to retired questions or to options that no longer exist
+    added: int = 0  # questions published after the code was made
+
+
+def decode(ledger: list[QuizSlot], dimensions: list[QuizDimension], text: object) -> Decoded | None:
+    """The answers of share code ``text``, or None for anything that is not a code of this quiz."""
+    if not isinstance(text, str) or len(text) > 4 * len(ledger) + 16:
+        return None
+    match = re.fullmatch(r"([0-9]+)\.(.*)", text, re.S)
+    if not match:
+        return None
+    version, rest = match.groups()
+    priorities = {v: k for k, v in CODEC["priorities"].items()}
+    stages = {v: k for k, v in CODEC["stages"].items()}
+    if version == CODEC["version"]:
+        if len(rest) < 2 or rest[0] not in {*priorities, CODEC["none"]} or rest[1] not in {*stages, CODEC["none"]}:
+            return None
+        priority, stage, slots = priorities.get(rest[0]), stages.get(rest[1]), rest[2:]
+        if len(slots) > len(ledger):
+            return None
+    elif version in CODEC["legacy"]:
+        if len(rest) != 1 + CODEC["legacy"][version] or rest[0] not in {*priorities, CODEC["none"]}:
+            return None
+        priority, stage, slots = priorities.get(rest[0]), None, rest[1:]
+    else:
+        return None
+    if not re.fullmatch(rf"[0-9{re.escape(CODEC['dontKnow'] + CODEC['none'])}]*", slots):
+        return None
+    options = {q.id: len(q.options) for d in dimensions for q in d.questions}
+    answers: dict[str, int | str] = {}
+    dropped = []
+    for slot, char in zip(ledger, slots, strict=False):
+        if char == CODEC["none"]:
+            continue
+        answer: int | str = DONT_KNOW if char == CODEC["dontKnow"] else int(char)
+        if slot.retired or slot.id not in options or (answer != DONT_KNOW and not answer < options[slot.id]):
+            dropped.append(slot.id)
+            continue
+        answers[slot.id] = answer
+    added = sum(1 for slot in ledger[len(slots) :] if not slot.retired and slot.id in options)
+    return Decoded(version, priority, stage, answers, tuple(dropped), added)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    name: str
+    code: str
+    decoded: Decoded
+
+
+@dataclass(frozen=True)
+class Skipped:
+    line: int  # 1-based, in the text given
+    text: str  # the line as given, shortened
+    reason: str  # "not-a-code" | "duplicate" | "too-long"
+
+
+def code_of(text: str) -> str | None:
+    """The share code in a result link (``…/quiz/#answers=2.cl…``, any address) or a bare code."""
+    text = text.strip()
+    found = _ANSWERS.search(text)
+    if found:
+        try:
+            return urllib.parse.unquote(found[1], errors="strict")
+        except UnicodeDecodeError:
+            return None
+    return text or None
+
+
+def _names() -> Iterable[str]:
+    """A, B, … Z, then AA, AB, …: names for respondents who gave none."""
+    letters = string.ascii_uppercase
+    for size in range(1, 4):
+        for i in range(len(letters) ** size):
+            name, n = "", i
+            for _ in range(size):
+                name = letters[n % 26] + name
+                n //= 26
+            yield name
+
+
+def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[Skipped]]:
+    """The respondents of pasted lines (one result link per line), and the lines skipped, each
+    with its reason. Never raises on any text."""
+    found: list[Respondent] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    names = _names()
+    for number, line in enumerate(str(text).splitlines(), start=1):
+        if not line.strip():
+            continue
+        shown = line.strip()[:80]
+        if len(line) > MAX_LINE:
+            skipped.append(Skipped(number, shown, "too-long"))
+            continue
+        nickname, link = None, line
+        named = _NICKNAME.match(line)
+        if named and ("answers=" in named[2] or re.fullmatch(r"[0-9]+\..*", named[2].strip())):
+            nickname, link = named[1].strip(), named[2]
+        code = code_of(link)
+        decoded = decode(ledger, dimensions, code) if code else None
+        if decoded is None:
+            skipped.append(Skipped(number, shown, "not-a-code"))
+            continue
+        key = f"{nickname or ''}\n{code}"
+        if key in seen:
+            skipped.append(Skipped(number, shown, "duplicate"))
+            continue
+        seen.add(key)
+        found.append(Respondent(nickname or next(names, f"#{len(found) + 1}"), code, decoded))
+    return found, skipped
+
+
+@dataclass
+class DimensionSpread:
+    scored: int = 0  # respondents with a score for the dimension
+    mostly_dont_know: int = 0  # respondents who answered "don't know" to most of it
+    median: float | None = None
+    low: float | None = None
+    high: float | None = None
+    level: int | None = None  # the median's level
+    counts: bool = False  # at least half of the respondents have a score (the team's result uses it)
+    applies: bool = True  # False when no question of it applies to any respondent (before go-live)
+
+
+@dataclass
+class QuestionSpread:
+    chosen: list[int] = field(default_factory=list)  # each option chosen, one entry per respondent
+    dont_know: int = 0
+    disagree: bool = False  # options two or more apart
+    nobody_knows: bool = False  # more than half of those who answered said "don't know"
+
+
+@dataclass
+class Team:
+    respondents: int
+    dimensions: dict[str, DimensionSpread]
+    questions: dict[str, QuestionSpread]
+    stage: str | None  # the stage every respondent gave; None when they differ or none gave one
+    stages: dict[str, int]  # stage -> how many respondents gave it
+    complete: bool
+    missing: list[str]  # dimensions too few respondents have a score for
+    overall: float | None = None
+    score_level: int | None = None
+    level: int | None = None
+    capped_by: list[str] = field(default_factory=list)
+    weakest: list[str] = field(default_factory=list)
+    disagree: list[str] = field(default_factory=list)  # question ids, page order
+    nobody_knows: list[str] = field(default_factory=list)
+
+
+def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: list[Respondent]) -> Team:
+    """The team's view of ``people``'s answers (see the module's rules)."""
+    results = [score(dimensions, levels, p.decoded.answers, p.decoded.stage) for p in people]
+    stages: dict[str, int] = {}
+    for p in people:
+        if p.decoded.stage in STAGES:
+            stages[p.decoded.stage] = stages.get(p.decoded.stage, 0) + 1
+    agreed = next(iter(stages)) if len(stages) == 1 and sum(stages.values()) == len(people) else None
+    per: dict[str, DimensionSpread] = {}
+    questions: dict[str, QuestionSpread] = {}
+    for dim in dimensions:
+        spread = DimensionSpread()
+        values = [r.dimensions[dim.id].score for r in results if r.dimensions[dim.id].status == "scored"]
+        spread.scored = len(values)
+        spread.mostly_dont_know = sum(r.dimensions[dim.id].status == "mostly-dont-know" for r in results)
+        spread.applies = any(r.dimensions[dim.id].status != "not-applicable" for r in results) if results else True
+        if values:
+            spread.median, spread.low, spread.high = median(values), min(values), max(values)
+            spread.level = level_index(levels, spread.median)
+        spread.counts = bool(values) and 2 * len(values) >= len(people)
+        per[dim.id] = spread
+        for q in dim.questions:
+            qs = QuestionSpread()
+            for p in people:
+                answer = p.decoded.answers.get(q.id)
+                if answer == DONT_KNOW:
+                    qs.dont_know += 1
+                elif isinstance(answer, int):
+                    qs.chosen.append(answer)
+            qs.disagree = bool(qs.chosen) and max(qs.chosen) - min(qs.chosen) >= 2
+            qs.nobody_knows = 2 * qs.dont_know > qs.dont_know + len(qs.chosen)
+            questions[q.id] = qs
+    order = [q.id for d in dimensions for q in d.questions]
+    missing = [d.id for d in dimensions if per[d.id].applies and not per[d.id].counts]
+    counted = [d.id for d in dimensions if per[d.id].applies and per[d.id].counts]
+    team = Team(
+        respondents=len(people),
+        dimensions=per,
+        questions=questions,
+        stage=agreed,
+        stages=stages,
+        complete=bool(people) and agreed is not None and not missing and bool(counted),
+        missing=missing,
+        disagree=[q for q in order if questions[q].disagree],
+        nobody_knows=[q for q in order if questions[q].nobody_knows],
+    )
+    if not team.complete:
+        return team
+    medians = {d: per[d].median for d in counted}
+    team.overall = sum(medians.values()) / len(counted)
+    team.score_level = level_index(levels, team.overall)
+    floor = min(per[d].level for d in counted)
+    team.level = min(team.score_level, floor + 1)
+    if team.level < team.score_level:
+        team.capped_by = [d for d in counted if per[d].level == floor]
+    team.weakest = weakest(counted, medians)
+    return team

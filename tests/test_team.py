@@ -1,0 +1,147 @@
+"""Team assessment (issue 18): the reference aggregation (handbook/team.py) on a table of teams,
+the share codes it reads back, and pasted text that is not what it should be."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import BOOK
+from handbook.quiz import CODEC, DONT_KNOW, encode, score
+from handbook.team import aggregate, code_of, decode, respondents
+
+DIMS, LEVELS, LEDGER = BOOK.quiz_dimensions, BOOK.quiz_levels, BOOK.quiz_ledger
+QUESTIONS = [q for d in DIMS for q in d.questions]
+ADDRESS = "https://crm-handbook.example/en/quiz/#answers="
+
+
+def link(answers: dict, stage: str | None = "live", priority: str | None = "cost") -> str:
+    return ADDRESS + encode(LEDGER, DIMS, answers, priority, stage)
+
+
+def every(option) -> dict:
+    """Every question answered with ``option`` (an index, clipped to the question's options, or "dk")."""
+    return {q.id: option if option == DONT_KNOW else min(option, len(q.options) - 1) for q in QUESTIONS}
+
+
+def team_of(*lines: str):
+    people, skipped = respondents(LEDGER, DIMS, "\n".join(lines))
+    return aggregate(DIMS, LEVELS, people), people, skipped
+
+
+@pytest.mark.parametrize("option", [0, 1, 2, 3, DONT_KNOW])
+def test_a_code_reads_back_as_the_answers_it_was_made_from(option):
+    answers = every(option)
+    decoded = decode(LEDGER, DIMS, encode(LEDGER, DIMS, answers, "revenue", "pre-launch"))
+    assert (decoded.priority, decoded.stage, decoded.answers, decoded.dropped, decoded.added) == ("revenue", "pre-launch", answers, (), 0)
+
+
+def test_a_code_from_the_first_question_set_is_read_through_the_ledger():
+    legacy = int(CODEC["legacy"]["1"])
+    decoded = decode(LEDGER, DIMS, "1.c" + "2" * legacy)
+    assert decoded.stage is None and decoded.version == "1"
+    assert len(decoded.answers) + len(decoded.dropped) == legacy
+    assert decoded.added == sum(1 for slot in LEDGER[legacy:] if not slot.retired)
+
+
+def test_one_respondent_is_the_single_result():
+    answers = {q.id: i % len(q.options) for i, q in enumerate(QUESTIONS)}
+    team, people, skipped = team_of(link(answers))
+    single = score(DIMS, LEVELS, answers, "live")
+    assert [p.name for p in people] == ["A"] and not skipped
+    assert team.complete and single.complete
+    assert team.overall == pytest.approx(single.overall)
+    assert (team.level, team.capped_by, team.weakest) == (single.level, single.capped_by, single.weakest)
+    assert all(team.dimensions[d].median == single.dimensions[d].score == team.dimensions[d].low for d in single.dimensions)
+
+
+def test_respondents_who_agree_have_no_disagreement_and_one_level():
+    answers = every(2)
+    team, people, _ = team_of(f"Sara: {link(answers)}", f"Omid: {link(answers)}", link(answers))
+    assert [p.name for p in people] == ["Sara", "Omid", "A"]
+    assert team.complete and team.disagree == [] and team.nobody_knows == []
+    assert team.level == score(DIMS, LEVELS, answers, "live").level
+    assert all(s.low == s.high == s.median and s.scored == 3 for s in team.dimensions.values())
+
+
+def test_respondents_two_options_apart_are_listed_to_discuss_first():
+    team, _, _ = team_of(link(every(0)), link(every(1)), link(every(9)))  # 9: each question's top option
+    wide = [q.id for q in QUESTIONS if len(q.options) >= 3]
+    assert team.disagree == wide and wide
+    for d in DIMS:
+        spread = team.dimensions[d.id]
+        assert spread.low == 0 and spread.low <= spread.median <= spread.high == 100
+    # Two respondents one option apart do not disagree.
+    close, _, _ = team_of(link(every(1)), link(every(2)))
+    assert close.disagree == []
+
+
+def test_when_most_say_dont_know_nobody_knows_and_the_team_has_no_result():
+    team, _, _ = team_of(f"Sara: {link(every(DONT_KNOW))}", f"Omid: {link(every(DONT_KNOW))}", link(every(2)))
+    assert team.nobody_knows == [q.id for q in QUESTIONS]
+    assert all(s.mostly_dont_know == 2 and s.scored == 1 and not s.counts for s in team.dimensions.values())
+    assert not team.complete and team.missing == [d.id for d in DIMS] and team.level is None
+
+
+def test_half_the_respondents_are_enough_for_a_dimension_to_count():
+    team, _, _ = team_of(link(every(DONT_KNOW)), link(every(2)))
+    assert all(s.counts and s.scored == 1 for s in team.dimensions.values()) and team.complete
+
+
+def test_respondents_on_different_stages_are_asked_to_agree_first():
+    team, _, _ = team_of(link(every(2), "live"), link(every(2), "pre-launch"))
+    assert team.stage is None and team.stages == {"live": 1, "pre-launch": 1} and not team.complete
+
+
+def test_a_respondent_with_an_older_question_set_counts_for_what_they_answered():
+    legacy = int(CODEC["legacy"]["1"])
+    team, people, skipped = team_of("1.c" + "2" * legacy, link(every(2)))
+    assert not skipped and people[0].decoded.added > 0
+    assert team.stage is None, "a first-version code has no stage: the team must give it"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("<script>alert(1)</script>", "not-a-code"),
+        (ADDRESS + "%ZZ", "not-a-code"),
+        (ADDRESS + "%C3%28", "not-a-code"),
+        (ADDRESS + "9." + "1" * 10, "not-a-code"),
+        ("x" * 5000, "too-long"),
+        ("https://example.org/quiz/", "not-a-code"),
+    ],
+)
+def test_a_line_that_is_not_a_result_is_listed_with_its_reason(line, reason):
+    _, people, skipped = team_of(link(every(1)), line, link(every(2)))
+    assert [p.name for p in people] == ["A", "B"]
+    assert [(s.line, s.reason) for s in skipped] == [(2, reason)]
+    assert len(skipped[0].text) <= 80
+
+
+def test_a_line_given_twice_counts_once():
+    same = f"Sara: {link(every(1))}"
+    _, people, skipped = team_of(same, same, link(every(1)))
+    assert [p.name for p in people] == ["Sara", "A"] and [s.reason for s in skipped] == ["duplicate"]
+
+
+def test_a_bare_code_and_a_link_with_other_parameters_are_read():
+    code = encode(LEDGER, DIMS, every(1), "cost", "live")
+    assert code_of(code) == code and code_of(f"https://x.example/quiz/#mode=workshop&answers={code}") == code
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=120), st.builds(lambda c: ADDRESS + c, st.text(alphabet="0123456789x-clpre.%&=", max_size=80)))))
+def test_no_pasted_text_raises(lines):
+    text = "\n".join(lines)
+    people, skipped = respondents(LEDGER, DIMS, text)
+    aggregate(DIMS, LEVELS, people)
+    assert len(people) + len(skipped) == len([line for line in text.splitlines() if line.strip()]), "every line is read or skipped"
+
+
+def test_a_thousand_respondents():
+    """Respondents who answered alike are told apart by their names (the same line twice is a
+    duplicate: a link says nothing of who sent it)."""
+    lines = [f"P{i}: " + link({q.id: (i + j) % len(q.options) for j, q in enumerate(QUESTIONS)}) for i in range(1000)]
+    team, people, skipped = team_of(*lines)
+    assert len(people) == 1000 and not skipped and team.respondents == 1000 and team.complete
