@@ -396,6 +396,7 @@
     questionsOf: questionsOf,
     levelIndex: levelIndex,
     score: score,
+    weakest: weakest,
     encode: encode,
     decode: decode,
     codeFromHash: codeFromHash,

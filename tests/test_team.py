@@ -3,12 +3,18 @@ the share codes it reads back, and pasted text that is not what it should be."""
 
 from __future__ import annotations
 
+import json
+import random
+import shutil
+import subprocess
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BOOK
+from conftest import BOOK, ROOT
 from handbook.quiz import CODEC, DONT_KNOW, encode, score
+from handbook.quiz_page import quiz_data
 from handbook.team import aggregate, code_of, decode, respondents
 
 DIMS, LEVELS, LEDGER = BOOK.quiz_dimensions, BOOK.quiz_levels, BOOK.quiz_ledger
@@ -136,7 +142,10 @@ def test_no_pasted_text_raises(lines):
     text = "\n".join(lines)
     people, skipped = respondents(LEDGER, DIMS, text)
     aggregate(DIMS, LEVELS, people)
-    assert len(people) + len(skipped) == len([line for line in text.splitlines() if line.strip()]), "every line is read or skipped"
+    lines_read = [
+        line for line in text.replace("\r\n", "\n").translate({ord(c): "\n" for c in "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}).split("\n")
+    ]
+    assert len(people) + len(skipped) == len([line for line in lines_read if line.strip(" \t")]), "every line is read or skipped"
 
 
 def test_a_thousand_respondents():
@@ -145,3 +154,98 @@ def test_a_thousand_respondents():
     lines = [f"P{i}: " + link({q.id: (i + j) % len(q.options) for j, q in enumerate(QUESTIONS)}) for i in range(1000)]
     team, people, skipped = team_of(*lines)
     assert len(people) == 1000 and not skipped and team.respondents == 1000 and team.complete
+
+
+# ---- the browser's team view (quiz/team.js) against this reference ----------------------------
+
+
+def _texts() -> list[str]:
+    """The table of teams above, as pasted text, and fuzzed text around valid links (seeded)."""
+    rng = random.Random(18)
+    top, table = every(9), []
+    table.append(link({q.id: i % len(q.options) for i, q in enumerate(QUESTIONS)}))  # one respondent
+    table.append("\n".join([f"Sara: {link(every(2))}", f"Omid: {link(every(2))}", link(every(2))]))  # all agree
+    table.append("\n".join([link(every(0)), link(every(1)), link(top)]))  # all disagree
+    table.append("\n".join([f"Sara: {link(every(DONT_KNOW))}", f"Omid: {link(every(DONT_KNOW))}", link(every(2))]))  # many don't know
+    table.append("\n".join(["1.c" + "2" * int(CODEC["legacy"]["1"]), link(every(2))]))  # an older question set
+    table.append("\n".join([link(every(2), "live"), link(every(2), "pre-launch")]))  # stages differ
+    table.append("\n".join([link(every(1), "pre-launch"), f"B2: {link(every(3), 'pre-launch')}", link(every(0), "pre-launch")]))
+    table.append("\n".join(f"P{i}: " + link({q.id: (i * 7 + j) % len(q.options) for j, q in enumerate(QUESTIONS)}) for i in range(100)))
+    table.append(
+        "\n".join(["x" * 2000, "y" * 2001, "😀" * 1001, link(every(1)), link(every(1)), f"Sara: {link(every(1))}"])
+    )  # edges, duplicates
+    pieces = ["<script>x()</script>", "%ZZ", "%C3%28", "\r\n", "\u2028", "\x85", "\t", " : ", "answers=", "#", "&", "ی", "😀", "x" * 2100]
+    for _ in range(300):
+        lines = []
+        for _ in range(rng.randint(0, 6)):
+            answers = {q.id: rng.choice([*range(len(q.options)), DONT_KNOW, None]) for q in QUESTIONS}
+            line = link({k: v for k, v in answers.items() if v is not None}, rng.choice(["live", "pre-launch", None]))
+            for _ in range(rng.randint(0, 2)):
+                at = rng.randrange(len(line) + 1)
+                line = line[:at] + rng.choice(pieces) + line[at:]
+            if rng.random() < 0.3:
+                line = rng.choice(["Sara", "A", "<b>x</b>", "  Omid ", "ع"]) + ":" + rng.choice([" ", "\t", ""]) + line
+            lines.append(line)
+        table.append(rng.choice(["\n", "\r\n", "\n\n"]).join(lines))
+    return table
+
+
+@pytest.fixture(scope="module")
+def browser_teams(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("team")
+    texts = _texts()
+    (folder / "data.json").write_text(json.dumps(quiz_data(BOOK, "en")), encoding="utf-8")
+    (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    out = subprocess.run(
+        [shutil.which("node"), str(ROOT / "tests" / "team_harness.js"), str(folder / "data.json"), str(folder / "texts.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    return texts, json.loads(out.stdout)
+
+
+def test_the_browsers_team_view_equals_the_reference(browser_teams):
+    texts, out = browser_teams
+    assert len(out["results"]) == len(texts)
+    teams_with_a_result = 0
+    for text, js in zip(texts, out["results"], strict=True):
+        people, skipped = respondents(LEDGER, DIMS, text)
+        py = aggregate(DIMS, LEVELS, people)
+        teams_with_a_result += py.complete
+        assert js["respondents"] == [{"name": p.name, "code": p.code} for p in people], text[:200]
+        assert js["skipped"] == [[s.line, s.reason] for s in skipped], text[:200]
+        t = js["team"]
+        assert (t["complete"], t["stage"], t["stages"], t["missing"], t["level"], t["scoreLevel"], t["cappedBy"], t["weakest"]) == (
+            py.complete,
+            py.stage,
+            py.stages,
+            py.missing,
+            py.level,
+            py.score_level,
+            py.capped_by,
+            py.weakest,
+        )
+        assert (t["disagree"], t["nobodyKnows"]) == (py.disagree, py.nobody_knows)
+        assert (t["overall"] is None) == (py.overall is None) and (
+            py.overall is None or t["overall"] == pytest.approx(py.overall, abs=1e-9)
+        )
+        for dim, spread in py.dimensions.items():
+            j = t["dimensions"][dim]
+            assert (j["scored"], j["mostlyDontKnow"], j["counts"], j["applies"], j["level"]) == (
+                spread.scored,
+                spread.mostly_dont_know,
+                spread.counts,
+                spread.applies,
+                spread.level,
+            )
+            for key in ("median", "low", "high"):
+                assert (j[key] is None) == (getattr(spread, key) is None)
+                assert j[key] is None or j[key] == pytest.approx(getattr(spread, key), abs=1e-9)
+    assert teams_with_a_result >= 5, "the table has teams with a result, not only refusals"
+
+
+def test_a_hundred_respondents_are_put_together_in_under_100_ms(browser_teams):
+    """The issue's budget, measured in Node (the browser runs the same code)."""
+    assert browser_teams[1]["hundredMs"] is not None and browser_teams[1]["hundredMs"] < 100, browser_teams[1]["hundredMs"]

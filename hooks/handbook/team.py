@@ -38,10 +38,15 @@ from statistics import median
 from .model import QuizDimension, QuizLevel, QuizSlot
 from .quiz import CODEC, DONT_KNOW, STAGES, level_index, score, weakest
 
-# A line longer than this is no result link (a code has one character per ledger slot).
+# A line longer than this (in UTF-16 code units, as the browser counts) is no result link: a
+# code has one character per ledger slot.
 MAX_LINE = 2000
-_ANSWERS = re.compile(r"(?:^|[#&])answers=([^&\s]*)")
-_NICKNAME = re.compile(r"^\s*([^:#&=/]{1,40}?)\s*:\s+(\S.*)$")
+# Spaces and line breaks are these characters only, here and in quiz/team.js: Python and
+# JavaScript disagree on what else is white space.
+SPACE = " \t"
+_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines()'s, written out
+_ANSWERS = re.compile(r"(?:^|[#&])answers=([^& \t]*)")
+_NICKNAME = re.compile(r"^[ \t]*([^:#&=/]{1,40}?)[ \t]*:[ \t]+([^ \t].*)$")
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ class Skipped:
 
 def code_of(text: str) -> str | None:
     """The share code in a result link (``…/quiz/#answers=2.cl…``, any address) or a bare code."""
-    text = text.strip()
+    text = text.strip(SPACE)
     found = _ANSWERS.search(text)
     if found:
         try:
@@ -140,17 +145,17 @@ def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[S
     skipped: list[Skipped] = []
     seen: set[str] = set()
     names = _names()
-    for number, line in enumerate(str(text).splitlines(), start=1):
-        if not line.strip():
+    for number, line in enumerate(_BREAKS.split(str(text)), start=1):
+        if not line.strip(SPACE):
             continue
-        shown = line.strip()[:80]
-        if len(line) > MAX_LINE:
+        shown = line.strip(SPACE)[:80]
+        if len(line.encode("utf-16-le")) // 2 > MAX_LINE:
             skipped.append(Skipped(number, shown, "too-long"))
             continue
         nickname, link = None, line
         named = _NICKNAME.match(line)
-        if named and ("answers=" in named[2] or re.fullmatch(r"[0-9]+\..*", named[2].strip())):
-            nickname, link = named[1].strip(), named[2]
+        if named and ("answers=" in named[2] or re.fullmatch(r"[0-9]+\..*", named[2].strip(SPACE))):
+            nickname, link = named[1].strip(SPACE), named[2]
         code = code_of(link)
         decoded = decode(ledger, dimensions, code) if code else None
         if decoded is None:
