@@ -30,10 +30,11 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 ## test: set up if needed, then run the whole test suite (the quiz core in Node, then pytest,
-## one worker per core; a test file stays on one worker, so its fixtures are made once)
+## one worker per core; a test file stays on one worker, so its fixtures are made once; the
+## longest files first, in tests/conftest.py's order)
 test: lint
 	PYTHON=$(BIN)/python node --test tests/js/
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 ## test-fast: the edit-test loop: the quiz core in Node and every test that builds, serves or
 ## opens no site and runs no long property test (pytest -m "not build and not slow")
