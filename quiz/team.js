@@ -14,7 +14,8 @@
   // eslint-disable-next-line no-control-regex -- the file, group and record separators break lines there
   var BREAKS = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
   var ANSWERS = /(?:^|[#&])answers=([^& \t]*)/;
-  var NICKNAME = /^[ \t]*([^:#&=/]{1,40}?)[ \t]*:[ \t]+([^ \t].*)$/;
+  /* Matched on the trimmed line, counting characters (the u flag), as the reference does. */
+  var NICKNAME = /^([^:#&=/ \t][^:#&=/]{0,39}?)[ \t]*:[ \t]+([^ \t].*)$/u;
   var BARE = /^[0-9]+\..*$/;
 
   function strip(text) { return text.replace(/^[ \t]+|[ \t]+$/g, ""); }
@@ -45,15 +46,28 @@
     var found = [];
     var skipped = [];
     var seen = Object.create(null);
+    var taken = Object.create(null);
     var unnamed = 0;
+    function unique(nickname) {
+      var name = nickname;
+      if (nickname) {
+        for (var n = 2; taken[name]; n += 1) name = nickname + " " + n;
+      } else {
+        do { name = nameOf(unnamed); unnamed += 1; } while (name !== null && taken[name]);
+        if (name === null) name = "#" + (found.length + 1);
+      }
+      taken[name] = true;
+      return name;
+    }
     String(text).split(BREAKS).forEach(function (line, i) {
       var number = i + 1;
-      if (!strip(line)) return;
-      var shown = Array.from(strip(line)).slice(0, 80).join("");
+      var trimmed = strip(line);
+      if (!trimmed) return;
+      var shown = Array.from(trimmed).slice(0, 80).join("");
       if (line.length > MAX_LINE) { skipped.push({ line: number, text: shown, reason: "too-long" }); return; }
       var nickname = null;
-      var link = line;
-      var named = NICKNAME.exec(line);
+      var link = trimmed;
+      var named = NICKNAME.exec(trimmed);
       if (named && (named[2].indexOf("answers=") >= 0 || BARE.test(strip(named[2])))) { nickname = strip(named[1]); link = named[2]; }
       var code = codeOf(link);
       var decoded = code ? core.decode(data, code) : null;
@@ -61,12 +75,13 @@
       var key = (nickname || "") + "\n" + code;
       if (seen[key]) { skipped.push({ line: number, text: shown, reason: "duplicate" }); return; }
       seen[key] = true;
-      var name = nickname;
-      if (!name) { name = nameOf(unnamed) || "#" + (found.length + 1); unnamed += 1; }
-      found.push({ name: name, code: code, decoded: decoded });
+      found.push({ name: unique(nickname), code: code, decoded: decoded });
     });
     return { respondents: found, skipped: skipped };
   }
+
+  function least(values) { var m = Infinity; for (var i = 0; i < values.length; i += 1) if (values[i] < m) m = values[i]; return m; }
+  function most(values) { var m = -Infinity; for (var i = 0; i < values.length; i += 1) if (values[i] > m) m = values[i]; return m; }
 
   function median(values) {
     var sorted = values.slice().sort(function (a, b) { return a - b; });
@@ -74,8 +89,9 @@
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
-  /** The team's view of the respondents (handbook.team.aggregate). */
-  function aggregate(data, people) {
+  /** The team's view of the respondents (handbook.team.aggregate); `stage`: the one the team
+   * agreed on, when the respondents' differ or one gave none. */
+  function aggregate(data, people, stage) {
     var results = people.map(function (p) { return core.score(data, { answers: p.decoded.answers, stage: p.decoded.stage }); });
     var stages = {};
     var staged = 0;
@@ -84,6 +100,7 @@
     });
     var stageKeys = Object.keys(stages);
     var agreed = stageKeys.length === 1 && staged === people.length ? stageKeys[0] : null;
+    if (stage === "live" || stage === "pre-launch") agreed = stage;
     var dimensions = {};
     var questions = {};
     var order = [];
@@ -100,8 +117,8 @@
       var spread = { scored: values.length, mostlyDontKnow: mostly, median: null, low: null, high: null, level: null, applies: applies };
       if (values.length) {
         spread.median = median(values);
-        spread.low = Math.min.apply(null, values);
-        spread.high = Math.max.apply(null, values);
+        spread.low = least(values);
+        spread.high = most(values);
         spread.level = core.levelIndex(data, spread.median);
       }
       spread.counts = values.length > 0 && 2 * values.length >= people.length;
@@ -117,7 +134,7 @@
         questions[q.id] = {
           chosen: chosen,
           dontKnow: dontKnow,
-          disagree: chosen.length > 0 && Math.max.apply(null, chosen) - Math.min.apply(null, chosen) >= 2,
+          disagree: chosen.length > 0 && most(chosen) - least(chosen) >= 2,
           nobodyKnows: 2 * dontKnow > dontKnow + chosen.length,
         };
         order.push(q.id);
@@ -144,7 +161,7 @@
     if (!team.complete) return team;
     team.overall = counted.reduce(function (s, d) { return s + dimensions[d.id].median; }, 0) / counted.length;
     team.scoreLevel = core.levelIndex(data, team.overall);
-    var floor = Math.min.apply(null, counted.map(function (d) { return dimensions[d.id].level; }));
+    var floor = least(counted.map(function (d) { return dimensions[d.id].level; }));
     team.level = Math.min(team.scoreLevel, floor + 1);
     if (team.level < team.scoreLevel) team.cappedBy = counted.filter(function (d) { return dimensions[d.id].level === floor; }).map(function (d) { return d.id; });
     team.weakest = core.weakest(counted.map(function (d) { return { id: d.id, score: dimensions[d.id].median }; }));

@@ -7,9 +7,10 @@ Rules, in plain words:
 
 - a respondent is one result link (or a bare share code) on a line, optionally after a
   nickname and a colon («Sara: https://…/quiz/#answers=2.cl…»); without one, respondents are
-  named A, B, C… in the order given. A line that holds no code of this quiz is listed with the
-  reason and skipped; so is a second copy of a line already read (a link says nothing of who
-  sent it: two people who answered alike are told apart by their names);
+  named A, B, C… in the order given (a name is never given twice: a repeated nickname gets a
+  number, «Sara 2»). A line that holds no code of this quiz is listed with the reason and
+  skipped; so is a line with the same name and the same answers as one already read (a link
+  says nothing of who sent it: two people who answered alike are told apart by their names);
 - codes from an older question set are read through the ledger, as a single result is: an
   answer to a retired question is dropped, a question published later is unanswered;
 - each respondent is scored as a single result (handbook/quiz.py). Per dimension the team
@@ -20,8 +21,8 @@ Rules, in plain words:
   these first"); *nobody knows* when more than half of those who answered said "don't know";
 - the team's own result follows the single result's rules on the medians: a dimension counts
   when at least half of the respondents have a score for it; the team's result needs every
-  dimension that applies to count, and respondents who agree on the stage (otherwise the team
-  is asked to agree first); the overall score is the mean of the medians, its level is capped
+  dimension that applies to count, and a stage: the one every respondent gave, or the one the
+  team agrees on when they differ or a code has none (a first-version code); the overall score is the mean of the medians, its level is capped
   one level above the weakest dimension's, and the weakest dimensions are found as for one
   result (quiz.weakest).
 """
@@ -46,7 +47,9 @@ MAX_LINE = 2000
 SPACE = " \t"
 _BREAKS = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines()'s, written out
 _ANSWERS = re.compile(r"(?:^|[#&])answers=([^& \t]*)")
-_NICKNAME = re.compile(r"^[ \t]*([^:#&=/]{1,40}?)[ \t]*:[ \t]+([^ \t].*)$")
+# Matched on the trimmed line; the name starts with no space, so no two parts of the pattern can
+# take the same spaces (a line of 2,000 spaces would otherwise cost millions of steps).
+_NICKNAME = re.compile(r"^([^:#&=/ \t][^:#&=/]{0,39}?)[ \t]*:[ \t]+([^ \t].*)$")
 
 
 @dataclass(frozen=True)
@@ -138,22 +141,38 @@ def _names() -> Iterable[str]:
             yield name
 
 
+def _unique(nickname: str | None, taken: set[str], names, count: int) -> str:
+    """A respondent's name, never one already given: a repeated nickname gets a number («Sara 2»),
+    a respondent without one the next of A, B, C… not taken."""
+    if nickname:
+        name, n = nickname, 1
+        while name in taken:
+            n += 1
+            name = f"{nickname} {n}"
+    else:
+        name = next((x for x in names if x not in taken), f"#{count + 1}")
+    taken.add(name)
+    return name
+
+
 def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[Skipped]]:
     """The respondents of pasted lines (one result link per line), and the lines skipped, each
     with its reason. Never raises on any text."""
     found: list[Respondent] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
+    taken: set[str] = set()
     names = _names()
     for number, line in enumerate(_BREAKS.split(str(text)), start=1):
-        if not line.strip(SPACE):
+        trimmed = line.strip(SPACE)
+        if not trimmed:
             continue
-        shown = line.strip(SPACE)[:80]
-        if len(line.encode("utf-16-le")) // 2 > MAX_LINE:
+        shown = trimmed[:80]
+        if len(line.encode("utf-16-le", "surrogatepass")) // 2 > MAX_LINE:
             skipped.append(Skipped(number, shown, "too-long"))
             continue
-        nickname, link = None, line
-        named = _NICKNAME.match(line)
+        nickname, link = None, trimmed
+        named = _NICKNAME.match(trimmed)
         if named and ("answers=" in named[2] or re.fullmatch(r"[0-9]+\..*", named[2].strip(SPACE))):
             nickname, link = named[1].strip(SPACE), named[2]
         code = code_of(link)
@@ -166,7 +185,7 @@ def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[S
             skipped.append(Skipped(number, shown, "duplicate"))
             continue
         seen.add(key)
-        found.append(Respondent(nickname or next(names, f"#{len(found) + 1}"), code, decoded))
+        found.append(Respondent(_unique(nickname, taken, names, len(found)), code, decoded))
     return found, skipped
 
 
@@ -208,14 +227,25 @@ class Team:
     nobody_knows: list[str] = field(default_factory=list)
 
 
-def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: list[Respondent]) -> Team:
-    """The team's view of ``people``'s answers (see the module's rules)."""
+def _total(values) -> float:
+    """Floats added one by one, left to right, as the browser adds them (Python 3.12's sum()
+    rounds more exactly, which could move a mean across a level boundary)."""
+    total = 0.0
+    for value in values:
+        total += value
+    return total
+
+
+def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: list[Respondent], stage: str | None = None) -> Team:
+    """The team's view of ``people``'s answers (see the module's rules); ``stage``: the one the
+    team agreed on, when the respondents' differ or one gave none."""
     results = [score(dimensions, levels, p.decoded.answers, p.decoded.stage) for p in people]
     stages: dict[str, int] = {}
     for p in people:
         if p.decoded.stage in STAGES:
             stages[p.decoded.stage] = stages.get(p.decoded.stage, 0) + 1
     agreed = next(iter(stages)) if len(stages) == 1 and sum(stages.values()) == len(people) else None
+    agreed = stage if stage in STAGES else agreed
     per: dict[str, DimensionSpread] = {}
     questions: dict[str, QuestionSpread] = {}
     for dim in dimensions:
@@ -257,7 +287,7 @@ def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: 
     if not team.complete:
         return team
     medians = {d: per[d].median for d in counted}
-    team.overall = sum(medians.values()) / len(counted)
+    team.overall = _total(medians[d] for d in counted) / len(counted)
     team.score_level = level_index(levels, team.overall)
     floor = min(per[d].level for d in counted)
     team.level = min(team.score_level, floor + 1)
