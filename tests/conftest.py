@@ -279,6 +279,25 @@ def pdf_pages(data: bytes) -> list[str]:
     return [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
 
 
+def node_harness(script: str, folder: Path, inputs) -> dict:
+    """Run tests/<script> (a Node harness of the quiz's browser code) on the English quiz data and
+    ``inputs`` (as JSON files in ``folder``); its JSON output. The Python reference is the oracle."""
+    from handbook.quiz_page import quiz_data
+
+    node = shutil.which("node")
+    assert node, "node is required"
+    (folder / "data.json").write_text(json.dumps(quiz_data(BOOK, "en")), encoding="utf-8")
+    (folder / "inputs.json").write_text(json.dumps(inputs), encoding="utf-8")
+    out = subprocess.run(
+        [node, str(ROOT / "tests" / script), str(folder / "data.json"), str(folder / "inputs.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
 # Tests that build the site, drive Chromium or run a subprocess build are "build" tests: `make
 # test-fast` leaves them out (`-m "not build"`). A test is one if it uses such a fixture, or if
 # its module says so (pytestmark = pytest.mark.build).

@@ -3,15 +3,13 @@ stored values survive any tampering, and a visitor can take it in every language
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import shutil
-import subprocess
 
 import pytest
 
-from conftest import BOOK, LANGUAGES, ROOT
+from conftest import BOOK, LANGUAGES, ROOT, node_harness
 from handbook.model import PRIORITIES, QUIZ_MODES, QUIZ_STAGES
 from handbook.quiz import DONT_KNOW, encode, score
 from handbook.quiz_page import quiz_data
@@ -54,19 +52,8 @@ def answer_sets() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def harness(tmp_path_factory):
-    assert NODE, "node is required"
-    folder = tmp_path_factory.mktemp("quiz")
-    (folder / "data.json").write_text(json.dumps(quiz_data(BOOK, "en")), encoding="utf-8")
     sets = answer_sets()
-    (folder / "sets.json").write_text(json.dumps(sets), encoding="utf-8")
-    out = subprocess.run(
-        [NODE, str(ROOT / "tests" / "quiz_harness.js"), str(folder / "data.json"), str(folder / "sets.json")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert out.returncode == 0, out.stderr
-    return sets, json.loads(out.stdout)
+    return sets, node_harness("quiz_harness.js", tmp_path_factory.mktemp("quiz"), sets)
 
 
 def test_browser_scoring_equals_the_python_reference(harness):

@@ -3,18 +3,14 @@ the share codes it reads back, and pasted text that is not what it should be."""
 
 from __future__ import annotations
 
-import json
 import random
-import shutil
-import subprocess
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BOOK, ROOT
+from conftest import BOOK, node_harness
 from handbook.quiz import CODEC, DONT_KNOW, encode, score
-from handbook.quiz_page import quiz_data
 from handbook.team import aggregate, code_of, decode, respondents
 
 DIMS, LEVELS, LEDGER = BOOK.quiz_dimensions, BOOK.quiz_levels, BOOK.quiz_ledger
@@ -202,18 +198,8 @@ def _texts() -> list[str]:
 
 @pytest.fixture(scope="module")
 def browser_teams(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("team")
     texts = _texts()
-    (folder / "data.json").write_text(json.dumps(quiz_data(BOOK, "en")), encoding="utf-8")
-    (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
-    out = subprocess.run(
-        [shutil.which("node"), str(ROOT / "tests" / "team_harness.js"), str(folder / "data.json"), str(folder / "texts.json")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 0, out.stderr
-    return texts, json.loads(out.stdout)
+    return texts, node_harness("team_harness.js", tmp_path_factory.mktemp("team"), texts)
 
 
 def test_the_browsers_team_view_equals_the_reference(browser_teams):

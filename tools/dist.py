@@ -9,8 +9,8 @@ The builds are strict. The books are made from a first build of dist/site/; the 
 offline copy are then built again with them (the home and trainer pages link them). dist/site/
 gets `site_url` from SITE_URL (or --site-url), so the sitemap, the canonical addresses and the
 404 pages name the address the site is published at; a sub-path (https://example.org/handbook/)
-works. The offline copy is built for its own
-local server (serve.py, at the root of 127.0.0.1), so its 404 pages find their styles too.
+works. The offline copy is built for its own local server (serve.py, at the root of 127.0.0.1),
+so its 404 pages find their styles too.
 """
 
 from __future__ import annotations

@@ -31,7 +31,6 @@ class Language:
     cldr_locale: str  # dates written at build time (Babel)
     intl_locale: str  # dates and numbers the quiz writes in the browser (BCP 47)
     og_locale: str  # Open Graph's ll_CC form, for link previews
-    counter_style: str  # CSS counter style of the same digits (the printed book's page numbers)
     name: str  # in English, for the messages of the content checks
     digits_name: str  # what its digits are called, for the same messages
     letters: str = ""  # the forms of letters its orthography uses where a neighbour's differs
@@ -41,32 +40,23 @@ class Language:
     def rtl(self) -> bool:
         return self.direction == "rtl"
 
+    @property
+    def counter_style(self) -> str:
+        """The CSS counter style that writes numbers in these digits (the printed book's page numbers)."""
+        return _COUNTER_STYLES[self.digits]
+
+
+# CSS's predefined counter styles, by the digits they write.
+_COUNTER_STYLES = {"0123456789": "decimal", "۰۱۲۳۴۵۶۷۸۹": "persian", "٠١٢٣٤٥٦٧٨٩": "arabic-indic"}
+
 
 REGISTRY: tuple[Language, ...] = (
     # Persian writes ی and ک; Arabic's ي ك ى are typed by an Arabic keyboard, never meant.
-    Language(
-        "fa", "rtl", "arabic", "solar_hijri", "۰۱۲۳۴۵۶۷۸۹", "، ", "؛ ", "fa", "fa-IR", "fa_IR", "persian", "Persian", "Persian", "یک", "يكى"
-    ),
+    Language("fa", "rtl", "arabic", "solar_hijri", "۰۱۲۳۴۵۶۷۸۹", "، ", "؛ ", "fa", "fa-IR", "fa_IR", "Persian", "Persian", "یک", "يكى"),
     # Arabic-Indic digits, as the Arabic edition writes them (ar-EG's Intl default is the same).
-    Language(
-        "ar",
-        "rtl",
-        "arabic",
-        "gregorian",
-        "٠١٢٣٤٥٦٧٨٩",
-        "، ",
-        "؛ ",
-        "ar",
-        "ar-EG",
-        "ar_AR",
-        "arabic-indic",
-        "Arabic",
-        "Arabic-Indic",
-        "يك",
-        "یک",
-    ),
+    Language("ar", "rtl", "arabic", "gregorian", "٠١٢٣٤٥٦٧٨٩", "، ", "؛ ", "ar", "ar-EG", "ar_AR", "Arabic", "Arabic-Indic", "يك", "یک"),
     # British English, like the rest of the English text.
-    Language("en", "ltr", "latin", "gregorian", "0123456789", ", ", "; ", "en_GB", "en-GB", "en_GB", "decimal", "English", "Latin"),
+    Language("en", "ltr", "latin", "gregorian", "0123456789", ", ", "; ", "en_GB", "en-GB", "en_GB", "English", "Latin"),
 )
 DEFAULT_LANGUAGE = "fa"
 
