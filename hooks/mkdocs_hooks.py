@@ -47,6 +47,7 @@ from handbook.loader import ContentErrors, load
 from handbook.meta import describe, edition
 from handbook.pages import render_page, render_pages, report
 from handbook.publish import discard, publish, staging_for
+from handbook.qr import qr_files
 from handbook.render import RenderError, SiteInfo, render_moved_anchors, render_moved_page
 from handbook.search import SEARCH_BOOST, write_language_indexes
 from handbook.text import plain_text
@@ -277,6 +278,7 @@ OWN_SCRIPTS = (
     "assets/quiz/core.js",
     "assets/quiz/quiz.js",
     "assets/quiz/team.js",
+    "assets/quiz/team-view.js",
     "assets/javascripts/links.js",
     "assets/javascripts/search.js",
 )
@@ -310,6 +312,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)
     minify_own_assets(site_dir)
+    # The quiz address of each language as a QR code, for workshop mode (a public address only).
+    for name, svg in qr_files(config.extra["public_url"]).items():
+        (site_dir / name).write_text(svg, encoding="utf-8")
     if _publish.get("command") != "serve":
         volume.copy_books(os.environ.get(volume.BOOKS_ENV), site_dir, languages)
     # Pages that moved keep a small forwarding page at their old address, in every language.

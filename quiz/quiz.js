@@ -599,8 +599,25 @@
     share.appendChild(print);
     share.appendChild(copyStatus);
     resultBox.appendChild(share);
+    resultBox.appendChild(facilitatorLine());
     /* Only on paper: when it was printed and the link that opens the same answers again. */
     resultBox.appendChild(el("p", { class: "hb-quiz__report-note" }, t("quiz.report_note", { date: dateText(new Date().toISOString(), "long"), url: url })));
+  }
+
+  /* In a workshop: the line the team page reads ("nickname: link"), to copy and send to the
+     facilitator. A nickname loses what would end it early there (: # & = /) and is cut at 40. */
+  function facilitatorLine() {
+    var box = el("p", { class: "hb-quiz__share hb-quiz__send" });
+    box.appendChild(el("label", { for: "hb-quiz-nickname" }, t("quiz.facilitator_name")));
+    var nickname = el("input", { id: "hb-quiz-nickname", type: "text", maxlength: "40", autocomplete: "off", class: "hb-quiz__nickname" });
+    var button = el("button", { type: "button", class: "md-button" }, t("quiz.facilitator_copy"));
+    var sent = el("span", { class: "hb-quiz__copy-status", role: "status" });
+    button.addEventListener("click", function () {
+      var name = Array.from(nickname.value.replace(/[:#&=/\s]+/g, " ").trim()).slice(0, 40).join("").trim();
+      copyLink((name ? name + ": " : "") + shareUrl(), sent, box);
+    });
+    [nickname, button, sent].forEach(function (node) { box.appendChild(document.createTextNode(" ")); box.appendChild(node); });
+    return box;
   }
 
   /** Copy a link; on a plain-http classroom server the clipboard API is missing, so fall back. */

@@ -98,6 +98,9 @@
     people.forEach(function (p) {
       if (p.decoded.stage === "live" || p.decoded.stage === "pre-launch") { stages[p.decoded.stage] = (stages[p.decoded.stage] || 0) + 1; staged += 1; }
     });
+    var priorities = {};
+    people.forEach(function (p) { priorities[p.decoded.priority || ""] = true; });
+    var priorityKeys = Object.keys(priorities);
     var stageKeys = Object.keys(stages);
     var agreed = stageKeys.length === 1 && staged === people.length ? stageKeys[0] : null;
     if (stage === "live" || stage === "pre-launch") agreed = stage;
@@ -131,11 +134,15 @@
           if (a === "dk") dontKnow += 1;
           else if (typeof a === "number") chosen.push(a);
         });
+        var nobodyKnows = 2 * dontKnow > dontKnow + chosen.length;
+        var sorted = chosen.slice().sort(function (a, b) { return a - b; });
         questions[q.id] = {
           chosen: chosen,
           dontKnow: dontKnow,
           disagree: chosen.length > 0 && most(chosen) - least(chosen) >= 2,
-          nobodyKnows: 2 * dontKnow > dontKnow + chosen.length,
+          nobodyKnows: nobodyKnows,
+          /* the team's answer, for its plan: the lower median (of two middle answers, the more cautious) */
+          answer: nobodyKnows ? "dk" : chosen.length ? sorted[(sorted.length - 1) >> 1] : null,
         };
         order.push(q.id);
       });
@@ -148,6 +155,7 @@
       questions: questions,
       stage: agreed,
       stages: stages,
+      priority: priorityKeys.length === 1 && priorityKeys[0] ? priorityKeys[0] : null,
       complete: people.length > 0 && agreed !== null && missing.length === 0 && counted.length > 0,
       missing: missing,
       overall: null,

@@ -27,7 +27,8 @@ def test_same_output_as_python_markdowns_abbr(lang):
         upstream = markdown.markdown(source, extensions=[*OTHERS, "abbr"])
         ours = markdown.markdown(source, extensions=[*OTHERS, LinearAbbrExtension()])
         assert ours == upstream, f"{lang}/{stem}"
-        assert "<abbr" in ours or stem in ("quiz",), f"{lang}/{stem}: no term found, the comparison proves nothing"
+        # The quiz marks its terms itself (gloss); the team page names none.
+        assert "<abbr" in ours or stem in ("quiz", "team"), f"{lang}/{stem}: no term found, the comparison proves nothing"
 
 
 def test_the_prefix_tree_matches_what_the_alternation_matches():

@@ -25,7 +25,7 @@ def test_every_page_exists_in_every_language_made_as_the_registry_says():
 
 def test_the_derived_lists_follow_from_the_entries():
     assert len(set(PAGES)) == len(PAGES) == len(REGISTRY)
-    assert set(GENERATED_PAGES) >= set(CHAPTER_PAGES) and {"quiz", "for_trainers"} == set(GENERATED_PAGES) - set(CHAPTER_PAGES)
+    assert set(GENERATED_PAGES) >= set(CHAPTER_PAGES) and {"quiz", "team", "for_trainers"} == set(GENERATED_PAGES) - set(CHAPTER_PAGES)
     assert all(PAGE[stem].kind == "narrative" and PAGE[stem].chapter is None for stem in NARRATIVE_PAGES)
     assert {lesson.id for lesson in BOOK.lessons} == set(TEACHING_PAGES)
     for kind, stem in ANCHORED.items():

@@ -224,7 +224,8 @@ def test_the_browsers_team_view_equals_the_reference(browser_teams):
             py.capped_by,
             py.weakest,
         )
-        assert (t["disagree"], t["nobodyKnows"]) == (py.disagree, py.nobody_knows)
+        assert (t["disagree"], t["nobodyKnows"], t["priority"]) == (py.disagree, py.nobody_knows, py.priority)
+        assert {q: j["answer"] for q, j in t["questions"].items()} == {q: s.answer for q, s in py.questions.items()}
         assert (t["overall"] is None) == (py.overall is None) and (
             py.overall is None or t["overall"] == pytest.approx(py.overall, abs=1e-9)
         )
@@ -246,6 +247,18 @@ def test_the_browsers_team_view_equals_the_reference(browser_teams):
 def test_a_hundred_respondents_are_put_together_in_under_100_ms(browser_teams):
     """The issue's budget, measured in Node (the browser runs the same code)."""
     assert browser_teams[1]["hundredMs"] is not None and browser_teams[1]["hundredMs"] < 100, browser_teams[1]["hundredMs"]
+
+
+def test_the_teams_answer_is_the_more_cautious_middle_one_or_dont_know():
+    """The plan starts from the team's answer to each question: the lower median of the options
+    chosen, "don't know" where most do not know, none where nobody answered."""
+    q = QUESTIONS[0].id
+    team, _, _ = team_of(link({q: 0}), link({q: 3}), link({q: 1}), link({q: 2}))
+    assert team.questions[q].answer == 1 and team.questions[QUESTIONS[1].id].answer is None
+    team, _, _ = team_of(f"A: {link({q: DONT_KNOW})}", f"B: {link({q: DONT_KNOW})}", link({q: 2}))
+    assert team.questions[q].answer == DONT_KNOW
+    assert team_of(link({q: 1}, priority="cost"), link({q: 1}, priority="revenue"))[0].priority is None
+    assert team_of(link({q: 1}, priority="cost"), link({q: 2}, priority="cost"))[0].priority == "cost"
 
 
 def test_no_name_is_given_twice():

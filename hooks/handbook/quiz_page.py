@@ -9,6 +9,7 @@ from pathlib import Path
 from . import quiz
 from .languages import LANGUAGE, list_separator
 from .model import LANGUAGES, PRIORITIES, QUIZ_MODES, QUIZ_STAGES, Handbook
+from .qr import qr_path, quiz_address
 from .text import plain_text, script_json
 from .tooltips import glosser
 from .ui_keys import named_in
@@ -58,12 +59,13 @@ def quiz_dimension_info(book: Handbook, lang: str) -> list[dict]:
     return out
 
 
-def quiz_data(book: Handbook, lang: str) -> dict:
-    """The scoring data, codec constants and labels quiz/core.js and quiz/quiz.js need, in one
-    language. Links are relative to the quiz page."""
+def quiz_data(book: Handbook, lang: str, scripts: tuple[str, ...] = ("core.js", "quiz.js")) -> dict:
+    """The scoring data, codec constants and labels the page's ``scripts`` (in quiz/) need, in
+    one language. Links are relative to the quiz page (the team page is its sibling, so they
+    hold there too)."""
     info = quiz_dimension_info(book, lang)
     strategy = next((i for i in info if i["step"] is None), None)
-    keys, prefixes = named_in(sorted(QUIZ_CODE.glob("*.js")))  # the labels the browser code asks for
+    keys, prefixes = named_in([QUIZ_CODE / name for name in scripts])  # the labels the browser code asks for
     return _plain_texts(
         {
             "codec": quiz.CODEC,
@@ -111,6 +113,24 @@ def quiz_data(book: Handbook, lang: str) -> dict:
 QUIZ_CODE = Path(__file__).resolve().parents[2] / "quiz"
 
 
+TEAM_SCRIPTS = ("core.js", "team.js", "team-view.js")
+
+
+def team_data(book: Handbook, lang: str) -> dict:
+    """The team page's JSON: the quiz's data, its labels, and the questions' and options' texts
+    (the team page has no questionnaire to read them from)."""
+    data = quiz_data(book, lang, TEAM_SCRIPTS)
+    for d, dim in zip(data["dimensions"], book.quiz_dimensions, strict=True):
+        for q, question in zip(d["questions"], dim.questions, strict=True):
+            q["text"] = plain_text(question.text[lang])
+            q["options"] = [plain_text(o.text[lang]) for o in question.options]
+    return data
+
+
+def team_context(book: Handbook, lang: str, root: str) -> dict:
+    return {"team_json": script_json(team_data(book, lang)), "root": root, "quiz_href": relative("team/", "quiz/")}
+
+
 def _plain_texts(data):
     """The browser writes these texts with textContent: the inline subset's marks are dropped."""
     if isinstance(data, dict):
@@ -120,8 +140,11 @@ def _plain_texts(data):
     return plain_text(data) if isinstance(data, str) else data
 
 
-def quiz_context(book: Handbook, lang: str, root: str) -> dict:
+def quiz_context(book: Handbook, lang: str, root: str, public_url: str | None = None) -> dict:
+    address = quiz_address(public_url, lang)
     return {
+        # The quiz's address as a QR code (workshop mode), when the build has a public address.
+        "qr": address and {"src": root + qr_path(lang), "address": address},
         "priorities": PRIORITIES,
         "stages": QUIZ_STAGES,
         "modes": QUIZ_MODES,

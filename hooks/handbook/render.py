@@ -35,7 +35,7 @@ from .model import (
     Redirect,
     fill,
 )
-from .quiz_page import case_quiz, quiz_context
+from .quiz_page import case_quiz, quiz_context, team_context
 from .site_pages import CHAPTER_PAGES, GENERATED_PAGES, GROUP_CHAPTERS
 from .text import inline_html, plain_text
 from .urls import to_root
@@ -272,7 +272,9 @@ def render_chapter(book: Handbook, chapter: str, lang: str, site: SiteInfo | Non
         raise KeyError(f"unknown chapter {chapter!r}; known: {', '.join(GENERATED_PAGES)}")
     context = _context(book, lang, chapter)
     if chapter == "quiz":
-        context.update(quiz_context(book, lang, root=to_root("quiz", lang)))
+        context.update(quiz_context(book, lang, root=to_root("quiz", lang), public_url=site.public_url if site else None))
+    if chapter == "team":
+        context.update(team_context(book, lang, root=to_root("team", lang)))
     if chapter == "for_trainers":
         if site is None:
             raise RenderError("the trainer page needs the site's address and names (SiteInfo)")

@@ -40,6 +40,7 @@ def _group(group: str) -> Page:
 REGISTRY: tuple[Page, ...] = (
     Page("index", "home"),
     Page("quiz", "tool", "quiz"),
+    Page("team", "tool", "team"),  # several respondents' quiz results put together
     Page("what-is-crm", "narrative", anchors=("key_ideas",), lesson=True),
     Page("crm-types", "chapter", "crm_types", ("crm_types",), lesson=True),
     Page("lifecycle-stages", "chapter", "lifecycle_stages", ("lifecycle_stages",), lesson=True),

@@ -34,7 +34,7 @@ import string
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from statistics import median
+from statistics import median, median_low
 
 from .model import QuizDimension, QuizLevel, QuizSlot
 from .quiz import CODEC, DONT_KNOW, STAGES, level_index, score, weakest
@@ -207,6 +207,9 @@ class QuestionSpread:
     dont_know: int = 0
     disagree: bool = False  # options two or more apart
     nobody_knows: bool = False  # more than half of those who answered said "don't know"
+    # The team's answer, which its action plan starts from: "don't know" when nobody knows, else
+    # the lower median of the options chosen (of two middle answers, the more cautious one).
+    answer: int | str | None = None
 
 
 @dataclass
@@ -216,6 +219,7 @@ class Team:
     questions: dict[str, QuestionSpread]
     stage: str | None  # the stage every respondent gave; None when they differ or none gave one
     stages: dict[str, int]  # stage -> how many respondents gave it
+    priority: str | None  # the priority every respondent gave; None when they differ or one gave none
     complete: bool
     missing: list[str]  # dimensions too few respondents have a score for
     overall: float | None = None
@@ -246,6 +250,7 @@ def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: 
             stages[p.decoded.stage] = stages.get(p.decoded.stage, 0) + 1
     agreed = next(iter(stages)) if len(stages) == 1 and sum(stages.values()) == len(people) else None
     agreed = stage if stage in STAGES else agreed
+    priorities = {p.decoded.priority for p in people}
     per: dict[str, DimensionSpread] = {}
     questions: dict[str, QuestionSpread] = {}
     for dim in dimensions:
@@ -269,6 +274,7 @@ def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: 
                     qs.chosen.append(answer)
             qs.disagree = bool(qs.chosen) and max(qs.chosen) - min(qs.chosen) >= 2
             qs.nobody_knows = 2 * qs.dont_know > qs.dont_know + len(qs.chosen)
+            qs.answer = DONT_KNOW if qs.nobody_knows else median_low(qs.chosen) if qs.chosen else None
             questions[q.id] = qs
     order = [q.id for d in dimensions for q in d.questions]
     missing = [d.id for d in dimensions if per[d.id].applies and not per[d.id].counts]
@@ -279,6 +285,7 @@ def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: 
         questions=questions,
         stage=agreed,
         stages=stages,
+        priority=priorities.pop() if len(priorities) == 1 and all(p.decoded.priority for p in people) else None,
         complete=bool(people) and agreed is not None and not missing and bool(counted),
         missing=missing,
         disagree=[q for q in order if questions[q].disagree],

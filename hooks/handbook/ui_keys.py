@@ -41,6 +41,7 @@ NAMESPACES = (
     "redirect",
     "stage",
     "teaching",
+    "team",
     "theme",
     "trainers",
 )

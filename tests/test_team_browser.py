@@ -1,0 +1,229 @@
+"""The team page in Debian's Chromium (issue 18), in all three languages: pasted links and a
+dropped answers file put together as the Python reference (handbook/team.py) puts them, the
+team link reopening the same view in another language, both colour schemes, A4, hostile lines.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_quiz_browser import _axe_in_both_schemes
+
+from conftest import BOOK as _BOOK
+from conftest import LANGUAGES, goto, pdf_summary
+from handbook.digits import localize_digits
+from handbook.quiz import encode
+from handbook.team import aggregate, respondents
+from handbook.worked import round_half_up
+
+pytestmark = pytest.mark.build
+
+TEAM_PATHS = {"fa": "/team/", "ar": "/ar/team/", "en": "/en/team/"}
+QUIZ_PATHS = {"fa": "/quiz/", "ar": "/ar/quiz/", "en": "/en/quiz/"}
+LEDGER, DIMS, LEVELS = _BOOK.quiz_ledger, _BOOK.quiz_dimensions, _BOOK.quiz_levels
+QUESTIONS = [q for d in DIMS for q in d.questions]
+
+
+def _code(pick, stage="live", priority="cost") -> str:
+    return encode(LEDGER, DIMS, {q.id: pick(i, q) for i, q in enumerate(QUESTIONS)}, priority, stage)
+
+
+# Three people who see the organisation differently, and a fourth whose answers come as a file.
+LINKS = [
+    "Sara: https://crm-handbook.example/quiz/#answers=" + _code(lambda i, q: len(q.options) - 1),
+    "Omid: https://crm-handbook.example/en/quiz/#answers=" + _code(lambda i, q: i % len(q.options)),
+    "https://crm-handbook.example/ar/quiz/#answers=" + _code(lambda i, q: "dk" if i % 3 == 0 else 0),
+]
+FILE_CODE = _code(lambda i, q: min(1, len(q.options) - 1), priority="revenue")
+TEXT = "\n".join([*LINKS, FILE_CODE])  # the file's code is added as a line of its own
+
+
+def _n(value: float, lang: str) -> str:
+    return localize_digits(int(round_half_up(value, 0)), lang)
+
+
+def _expected(lang: str):
+    people, skipped = respondents(LEDGER, DIMS, TEXT)
+    team = aggregate(DIMS, LEVELS, people)
+    rows = []
+    for d in DIMS:
+        s = team.dimensions[d.id]
+        rows.append(
+            (
+                "—" if s.median is None else _n(s.median, lang),
+                "—"
+                if s.low is None
+                else _BOOK.ui["team.range"][lang].replace("{low}", _n(s.low, lang)).replace("{high}", _n(s.high, lang)),
+                _BOOK.ui["team.of"][lang]
+                .replace("{n}", localize_digits(s.scored, lang))
+                .replace("{total}", localize_digits(len(people), lang)),
+            )
+        )
+    return people, skipped, team, rows
+
+
+def _shown(page) -> dict:
+    return page.evaluate(
+        """() => {
+        const box = document.querySelector('#team-result');
+        const rows = [...box.querySelectorAll('.hb-team__table tbody tr')].map(r => [...r.querySelectorAll('td')].slice(0, 3).map(c => c.textContent));
+        const lists = [...box.querySelectorAll('.hb-team__questions')].map(s => [...s.querySelectorAll('li[data-question]')].map(li => li.dataset.question));
+        return {rows, lists, people: box.querySelector('.hb-team__people')?.textContent || '', level: box.querySelector('.hb-quiz__level')?.textContent || '',
+                plan: box.querySelectorAll('.hb-quiz__plan li').length, text: box.textContent};
+    }"""
+    )
+
+
+def _check(page, lang: str) -> None:
+    people, _, team, rows = _expected(lang)
+    shown = _shown(page)
+    assert [tuple(r) for r in shown["rows"]] == rows, f"{lang}: medians, ranges and counts"
+    assert shown["lists"] == [team.disagree, team.nobody_knows], f"{lang}: the questions to discuss and to find out"
+    assert all(p.name in shown["people"] for p in people)
+    assert team.complete and team.level is not None
+    level = LEVELS[team.level].name[lang]
+    assert level in shown["level"], f"{lang}: the team's level {level!r} in {shown['level']!r}"
+    assert shown["plan"] > 0, "a phased plan from the team's gaps"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_three_links_and_a_file_give_the_reference_view_and_the_link_reopens_it_in_another_language(browser, server, lang, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    goto(page, server + TEAM_PATHS[lang])
+    page.fill("#hb-team-links", "\n".join(LINKS))
+    exported = tmp_path / "crm-maturity-answers.json"
+    exported.write_text(
+        json.dumps({"app": "crm-handbook-quiz", "schema": 2, "code": FILE_CODE, "targets": {}, "history": []}), encoding="utf-8"
+    )
+    bogus = tmp_path / "notes.json"
+    bogus.write_text('{"app": "<img src=x onerror=alert(1)>"}', encoding="utf-8")
+    page.set_input_files('#hb-team input[type="file"]', [str(exported), str(bogus)])
+    page.wait_for_function("!document.querySelector('#team-result').hidden")
+    assert page.input_value("#hb-team-links") == TEXT, "the file's code joins the pasted lines"
+    _check(page, lang)
+    assert "notes.json" in page.text_content(".hb-team__skipped"), "a file that is no answers file is listed, not read"
+    assert not (found := _axe_in_both_schemes(page)), f"{TEAM_PATHS[lang]} with a result: {found}"
+
+    # The team link: all the codes in the fragment, reopened in a fresh tab and in another language.
+    link = page.get_attribute(".hb-quiz__share a", "href")
+    assert link.split("#")[0] == server + TEAM_PATHS[lang] and "#team=" in link
+    other = next(x for x in LANGUAGES if x != lang)
+    fresh = context.new_page()
+    goto(fresh, link)
+    _check(fresh, lang)
+    fresh.evaluate("lang => document.querySelector(`.md-select__link[hreflang='${lang}']`).click()", other)
+    fresh.wait_for_url(f"**{TEAM_PATHS[other]}#team=*")
+    fresh.wait_for_function("!document.querySelector('#team-result').hidden")
+    _check(fresh, other)
+    assert errors == []
+    context.close()
+
+
+def test_the_teams_choices_travel_in_the_link_and_print_on_a4(browser, server):
+    """Respondents at different stages: the team chooses one; its targets and stage are in the
+    link, and the printed report is the result without the form."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    goto(page, server + TEAM_PATHS["en"])
+    pre = "https://x.example/quiz/#answers=" + _code(lambda i, q: 1, stage="pre-launch")
+    page.fill("#hb-team-links", "\n".join([LINKS[0], LINKS[1], pre]))
+    page.click("#hb-team button[type=submit]")
+    page.wait_for_selector(".hb-team__stage")
+    assert "has no level" in page.text_content(".hb-quiz__level")
+    page.check(".hb-team__stage input[value='live']")
+    page.wait_for_selector(".hb-team__table select")
+    select = page.locator(".hb-team__table select").first
+    dimension = select.get_attribute("data-dimension")
+    values = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+    select.select_option(values[-1])
+    page.wait_for_function(f"location.hash.includes('targets=') && location.hash.includes('{dimension}')")
+    url = page.url
+    assert "stage=live" in url
+    again = browser.new_page(viewport={"width": 1280, "height": 900})
+    goto(again, url)
+    assert again.input_value(f".hb-team__table select[data-dimension='{dimension}']") == values[-1]
+    people, _ = respondents(LEDGER, DIMS, "\n".join([LINKS[0], LINKS[1], pre]))
+    team = aggregate(DIMS, LEVELS, people, "live")
+    assert LEVELS[team.level].name["en"] in again.text_content(".hb-quiz__level")
+    pages, a4, text, _ = pdf_summary(again.pdf(format="A4", print_background=True))
+    assert a4 and 1 <= pages <= 12, pages
+    assert "The team’s result" in text and "Result links, one per line" not in text
+    page.close()
+    again.close()
+
+
+def test_hostile_lines_are_listed_as_text_and_never_run(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    goto(page, server + TEAM_PATHS["en"])
+    markup = "<img src=x onerror=alert(1)>"
+    code = _code(lambda i, q: 2)
+    nickname = "<b>Boss<b>"  # a nickname has no "=", "/", ":", "#" or "&"
+    lines = [markup, f"{nickname}: https://x.example/quiz/#answers={code}", "%ZZ", "x" * 2500, LINKS[0], LINKS[0]]
+    page.fill("#hb-team-links", "\n".join(lines))
+    page.click("#hb-team button[type=submit]")
+    page.wait_for_selector(".hb-team__skipped")
+    assert page.locator("#team-result img, #team-result b").count() == 0 and dialogs == []
+    assert nickname in page.text_content(".hb-team__people"), "a nickname is shown as text"
+    skipped = page.locator(".hb-team__skipped li").all_text_contents()
+    assert len(skipped) == 4 and markup in skipped[0]
+    # A tampered team link: no exception, no markup, the page still answers.
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for fragment in ["#team=%E0%A4%A", "#team=" + "%3Cb%3E" * 5000, "#team=a&stage=<b>&targets=__proto__:1,x:99", "#team=&targets=%ZZ"]:
+        goto(page, server + TEAM_PATHS["en"] + fragment)
+        assert page.locator("#team-result b").count() == 0
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_workshop_screen_shows_a_qr_code_that_scans_to_the_quiz_in_its_language(browser, server, lang):
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from conftest import PUBLIC_URL
+    from handbook.urls import page_path
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    goto(page, server + QUIZ_PATHS[lang])
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # where the figure would be
+    assert page.locator(".hb-quiz__qr").is_hidden(), "outside workshop mode the code is not shown"
+    page.wait_for_timeout(200)
+    assert not any("qr-" in url for url in requests), "outside workshop mode the code is not fetched"
+    page.click("input[name=hb-quiz-mode][value=workshop]")
+    image = page.locator(".hb-quiz__qr img")
+    image.wait_for(state="visible")
+    page.wait_for_function(
+        "document.querySelector('.hb-quiz__qr img').complete && document.querySelector('.hb-quiz__qr img').naturalWidth > 0"
+    )
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))
+    assert [b.text for b in found] == [PUBLIC_URL + page_path("quiz", lang)]
+    assert page.text_content(".hb-quiz__qr-address") == PUBLIC_URL + page_path("quiz", lang)
+    page.close()
+
+
+def test_a_result_sends_its_line_to_the_facilitator_and_the_team_page_reads_it(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    code = _code(lambda i, q: 2)
+    goto(page, server + QUIZ_PATHS["en"] + "#answers=" + code)
+    page.fill("#hb-quiz-nickname", " Sara: #1 / boss ")
+    page.click(".hb-quiz__send button")
+    page.wait_for_function("document.querySelector('.hb-quiz__send [role=status]').textContent !== ''")
+    line = page.evaluate("navigator.clipboard.readText()")
+    assert line == f"Sara 1 boss: {server}{QUIZ_PATHS['en']}#answers={code}"
+    goto(page, server + TEAM_PATHS["en"])
+    page.fill("#hb-team-links", line)
+    page.click("#hb-team button[type=submit]")
+    page.wait_for_selector(".hb-team__people")
+    assert page.text_content(".hb-team__people").endswith("Sara 1 boss")
+    context.close()
