@@ -613,7 +613,9 @@
     var button = el("button", { type: "button", class: "md-button" }, t("quiz.facilitator_copy"));
     var sent = el("span", { class: "hb-quiz__copy-status", role: "status" });
     button.addEventListener("click", function () {
-      var name = Array.from(nickname.value.replace(/[:#&=/\s]+/g, " ").trim()).slice(0, 40).join("").trim();
+      /* what would end the nickname or the line on the team page (quiz/team.js: NICKNAME, BREAKS) */
+      // eslint-disable-next-line no-control-regex -- the file, group and record separators break lines there
+      var name = Array.from(nickname.value.replace(/[:#&=/\s\x1c-\x1e\x85]+/g, " ").trim()).slice(0, 40).join("").trim();
       copyLink((name ? name + ": " : "") + shareUrl(), sent, box);
     });
     [nickname, button, sent].forEach(function (node) { box.appendChild(document.createTextNode(" ")); box.appendChild(node); });

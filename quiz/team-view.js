@@ -31,11 +31,11 @@
 
   /* ---- small helpers (as quiz/quiz.js) ------------------------------------------------------ */
 
+  /* One pass over the label: a value (a pasted line) that holds "{reason}" stays as it is. */
   function t(key, values) {
-    var text = L[key] || "";
-    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
-    return text;
+    return (L[key] || "").replace(/\{([a-z]+)\}/g, function (whole, k) { return values && has(values, k) ? String(values[k]) : whole; });
   }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   function n(value) {
     var text = core.wholeNumber(value, data.digits);
     if (text !== null) return text;
@@ -93,14 +93,21 @@
     return out;
   }
   function teamHash(people) {
-    var lines = people.map(function (p) { return p.name + ": " + p.code; }).join("\n");
-    var parts = ["team=" + encodeURIComponent(lines)];
-    if (view.stage) parts.push("stage=" + view.stage);
+    var parts = ["team=" + encodeURIComponent(linesOf(people))];
+    if (chosenStage(people)) parts.push("stage=" + view.stage);
     var targets = Object.keys(view.targets).filter(dimension).map(function (id) { return id + ":" + view.targets[id]; });
     if (targets.length) parts.push("targets=" + encodeURIComponent(targets.join(",")));
     return "#" + parts.join("&");
   }
-  function teamUrl(people) { var url = new URL(location.href); url.hash = teamHash(people); return url.href; }
+  function teamUrl(people) { return here(teamHash(people)); }
+  function here(hash) { var url = new URL(location.href); url.hash = hash; return url.href; }
+  function linesOf(people) { return people.map(function (p) { return p.name + ": " + p.code; }).join("\n"); }
+  /** The stage the team chose, used only while its respondents do not all give the same one. */
+  function chosenStage(people) {
+    var stages = people.map(function (p) { return p.decoded.stage; });
+    var agree = stages.length > 0 && stages[0] !== null && stages.every(function (s) { return s === stages[0]; });
+    return agree ? null : view.stage;
+  }
 
   /* ---- reading what was given ---------------------------------------------------------------- */
 
@@ -109,33 +116,37 @@
     area.value = before ? before + "\n" + text : text;
   }
 
-  /** An exported quiz answers file adds its code; a saved team file its lines and choices. */
+  /** What a file adds: an exported quiz answers file its code, a saved team file its lines and
+   * choices; null for anything else. */
   function readFile(file) {
-    if (file.size > MAX_FILE) return Promise.resolve(false);
+    if (file.size > MAX_FILE) return Promise.resolve(null);
     return file.text().then(function (text) {
       var value;
-      try { value = JSON.parse(text); } catch (e) { return false; }
-      if (!value || typeof value !== "object") return false;
-      if (value.app === "crm-handbook-quiz" && typeof value.code === "string" && core.decode(data, value.code)) {
-        addLines(value.code);
-        return true;
-      }
+      try { value = JSON.parse(text); } catch (e) { return null; }
+      if (!value || typeof value !== "object") return null;
+      if (value.app === "crm-handbook-quiz" && typeof value.code === "string" && core.decode(data, value.code)) return { lines: value.code };
       if (value.app === "crm-handbook-team" && typeof value.lines === "string" && value.lines.length <= MAX_TEXT) {
-        addLines(value.lines);
-        if (value.stage === "live" || value.stage === "pre-launch") view.stage = value.stage;
-        if (typeof value.targets === "string") view.targets = readTargets(value.targets);
-        return true;
+        return {
+          lines: value.lines,
+          stage: value.stage === "live" || value.stage === "pre-launch" ? value.stage : null,
+          targets: typeof value.targets === "string" ? readTargets(value.targets) : {},
+        };
       }
-      return false;
-    }, function () { return false; });
+      return null;
+    }, function () { return null; });
   }
+  /* Files are read together and added in the order given (the names A, B, C follow it). */
   function addFiles(files) {
     var all = Array.prototype.slice.call(files || []);
     if (!all.length) return;
-    Promise.all(all.map(function (file) {
-      return readFile(file).then(function (ok) { if (!ok) view.badFiles.push(file.name); return ok; });
-    })).then(function (read) {
-      show(true);
+    Promise.all(all.map(readFile)).then(function (read) {
+      read.forEach(function (found, i) {
+        if (!found) { view.badFiles.push(all[i].name); return; }
+        addLines(found.lines);
+        if (found.stage) view.stage = found.stage;
+        if (found.targets) view.targets = found.targets;
+      });
+      show();
       say(t("team.files_read", { n: n(read.filter(Boolean).length), total: n(read.length) }));
     });
   }
@@ -143,19 +154,19 @@
   /* ---- the team's view ----------------------------------------------------------------------- */
 
   /** The team's view as a single result, for core.plan and core.targetsFor. */
-  function asResult(view) {
+  function asResult(tv) {
     var dims = {};
     data.dimensions.forEach(function (d) {
-      var s = view.dimensions[d.id];
+      var s = tv.dimensions[d.id];
       var counts = s.applies && s.counts;
       dims[d.id] = { status: !s.applies ? "not-applicable" : counts ? "scored" : "missing", score: counts ? s.median : null, level: counts ? s.level : null };
     });
-    return { complete: view.complete, stage: view.stage, dimensions: dims };
+    return { complete: tv.complete, stage: tv.stage, dimensions: dims };
   }
-  function teamState(view) {
+  function teamState(tv) {
     var answers = {};
-    Object.keys(view.questions).forEach(function (id) { if (view.questions[id].answer !== null) answers[id] = view.questions[id].answer; });
-    return { priority: view.priority, answers: answers };
+    Object.keys(tv.questions).forEach(function (id) { if (tv.questions[id].answer !== null) answers[id] = tv.questions[id].answer; });
+    return { priority: tv.priority, answers: answers };
   }
 
   function radar(tv) {
@@ -208,7 +219,7 @@
         })));
       }
       box.appendChild(el("p", {}, kind === "readiness" ? data.levels[tv.level].readiness : data.levels[tv.level].description));
-      if (tv.weakest.length && tv.weakest.length <= 3) {
+      if (tv.weakest.length) {
         box.appendChild(el("p", {}, t("team.weakest", { list: list(tv.weakest.map(function (id) { return dimension(id).title; })) })));
       }
       return box;
@@ -233,6 +244,7 @@
         view.stage = s;
         show();
         resultBox.querySelector('input[name="hb-team-stage"][value="' + s + '"]').focus(); /* the view is drawn again: focus stays put */
+        say(resultBox.querySelector(".hb-quiz__level").textContent);
       });
       label.appendChild(input);
       label.appendChild(el("span", {}, " " + t("stage." + s)));
@@ -260,7 +272,7 @@
       row.appendChild(el("td", { "data-label": t("team.table_dont_know") }, n(s.mostlyDontKnow)));
       row.appendChild(el("td", { "data-label": t("quiz.table_level") }, s.level === null ? "—" : n(s.level + 1) + ". " + levelName(s.level, kind)));
       var cell = el("td", { "data-label": t("quiz.table_target") });
-      if (d.id in targets) cell.appendChild(targetSelect(d, result, targets[d.id]));
+      if (has(targets, d.id)) cell.appendChild(targetSelect(d, result, targets[d.id], kind));
       else cell.textContent = "—";
       row.appendChild(cell);
       body.appendChild(row);
@@ -269,11 +281,11 @@
     return box;
   }
 
-  function targetSelect(d, result, current) {
+  function targetSelect(d, result, current, kind) {
     var select = el("select", { "aria-label": t("quiz.target_label", { title: d.title }), "data-dimension": d.id });
     data.levels.forEach(function (l, i) {
       if (i < result.dimensions[d.id].level) return;
-      var option = el("option", { value: String(i) }, n(i + 1) + ". " + l.name);
+      var option = el("option", { value: String(i) }, n(i + 1) + ". " + levelName(i, kind));
       if (i === current) option.selected = true;
       select.appendChild(option);
     });
@@ -282,6 +294,7 @@
       show();
       var again = resultBox.querySelector('select[data-dimension="' + d.id + '"]');
       if (again) again.focus();
+      say(t("team.plan_updated"));
     });
     return select;
   }
@@ -305,7 +318,7 @@
     return box;
   }
 
-  function plan(tv, result) {
+  function plan(tv, result, kind) {
     var box = el("section", { class: "hb-quiz__plan", "aria-labelledby": "hb-team-plan-title" });
     box.appendChild(el("h3", { id: "hb-team-plan-title" }, t("quiz.plan_title")));
     box.appendChild(el("p", {}, t("team.plan_intro")));
@@ -325,7 +338,7 @@
           var d = dimension(a.dimension);
           var item = el("li");
           item.appendChild(el("strong", {}, d.title));
-          item.appendChild(document.createTextNode(" (" + t("quiz.table_target") + ": " + n(targets[d.id] + 1) + ". " + levelName(targets[d.id]) + ")"));
+          item.appendChild(document.createTextNode(" (" + t("quiz.table_target") + ": " + n(targets[d.id] + 1) + ". " + levelName(targets[d.id], kind) + ")"));
           group = el("ul");
           item.appendChild(group);
           items.appendChild(item);
@@ -391,14 +404,27 @@
   }
   function download(people) {
     var targets = Object.keys(view.targets).map(function (id) { return id + ":" + view.targets[id]; }).join(",");
-    var file = { app: "crm-handbook-team", saved: new Date().toISOString(), lines: people.map(function (p) { return p.name + ": " + p.code; }).join("\n"), stage: view.stage, targets: targets };
-    var a = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" })), download: "crm-team-answers.json" });
+    var file = { app: "crm-handbook-team", saved: new Date().toISOString(), lines: linesOf(people), stage: chosenStage(people), targets: targets };
+    var href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    var a = el("a", { href: href, download: "crm-team-answers.json" });
     document.body.appendChild(a);
     a.click();
     a.remove();
+    setTimeout(function () { URL.revokeObjectURL(href); }, 0);
   }
   /** Copy a link; on a plain-http classroom server the clipboard API is missing, so fall back. */
   function copyLink(url, statusNode, box) {
+    function done() { statusNode.textContent = t("quiz.copied"); }
+    function legacy() {
+      var scratch = el("textarea", { readonly: "", class: "hb-quiz__copy-area" });
+      scratch.value = url;
+      document.body.appendChild(scratch);
+      scratch.select();
+      var ok;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      scratch.remove();
+      if (ok) done(); else manual();
+    }
     function manual() {
       var field = box.querySelector(".hb-quiz__copy-field") || box.appendChild(el("input", { class: "hb-quiz__copy-field", readonly: "", "aria-label": t("team.link") }));
       field.value = url;
@@ -406,15 +432,15 @@
       field.select();
       statusNode.textContent = t("quiz.copy_manual");
     }
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(function () { statusNode.textContent = t("quiz.copied"); }, manual);
-    else manual();
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(done, legacy);
+    else legacy();
   }
 
   /** Read the box, put the team together and show it; `writeLink`: keep it in the address. */
   function show(writeLink) {
     var read = team.respondents(data, area.value.slice(0, MAX_TEXT));
     var people = read.respondents;
-    var tv = team.aggregate(data, people, view.stage);
+    var tv = team.aggregate(data, people, chosenStage(people));
     var kind = tv.stage === "pre-launch" ? "readiness" : "maturity";
     var result = asResult(tv);
     resultBox.textContent = "";
@@ -444,10 +470,11 @@
         var s = tv.questions[q.id];
         return t("team.nobody_item", { n: n(s.dontKnow), total: n(s.dontKnow + s.chosen.length) });
       }));
-      if (tv.complete) resultBox.appendChild(plan(tv, result));
+      if (tv.complete) resultBox.appendChild(plan(tv, result, kind));
       resultBox.appendChild(actions(people));
-      if (writeLink !== false) history.replaceState(null, "", teamHash(people));
     }
+    /* The address holds the team shown (none: no fragment, so a reload does not bring back an old team). */
+    if (writeLink !== false) history.replaceState(null, "", here(people.length ? teamHash(people) : ""));
     resultBox.hidden = false;
     root.classList.toggle("hb-quiz--complete", tv.complete);
     return tv;
@@ -488,7 +515,7 @@
     view = { stage: null, targets: {}, badFiles: [] };
     resultBox.hidden = true;
     resultBox.textContent = "";
-    history.replaceState(null, "", location.pathname + location.search);
+    history.replaceState(null, "", here(""));
     say(t("team.cleared"));
     area.focus();
   });
@@ -504,5 +531,5 @@
     addFiles(event.dataTransfer.files);
   });
   window.addEventListener("hashchange", function () { if (fromHash()) focusResult(); });
-  fromHash();
+  if (fromHash()) focusResult(); /* a team link opens on its result, as a shared result does */
 })();

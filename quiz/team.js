@@ -15,6 +15,7 @@
   var BREAKS = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
   var ANSWERS = /(?:^|[#&])answers=([^& \t]*)/;
   /* Matched on the trimmed line, counting characters (the u flag), as the reference does. */
+  var NICKNAME_LENGTH = 40; /* characters (code points); quiz/quiz.js cuts the facilitator's line to it */
   var NICKNAME = /^([^:#&=/ \t][^:#&=/]{0,39}?)[ \t]*:[ \t]+([^ \t].*)$/u;
   var BARE = /^[0-9]+\..*$/;
 
@@ -47,11 +48,19 @@
     var skipped = [];
     var seen = Object.create(null);
     var taken = Object.create(null);
+    var counters = Object.create(null); /* the last number each nickname got (every lower one is taken) */
     var unnamed = 0;
+    function numbered(nickname, n) {
+      var suffix = " " + n;
+      return Array.from(nickname).slice(0, NICKNAME_LENGTH - suffix.length).join("") + suffix;
+    }
     function unique(nickname) {
-      var name = nickname;
+      var name;
       if (nickname) {
-        for (var n = 2; taken[name]; n += 1) name = nickname + " " + n;
+        var n = counters[nickname] || 1;
+        name = n === 1 ? nickname : numbered(nickname, n);
+        while (taken[name]) { n += 1; name = numbered(nickname, n); }
+        counters[nickname] = n;
       } else {
         do { name = nameOf(unnamed); unnamed += 1; } while (name !== null && taken[name]);
         if (name === null) name = "#" + (found.length + 1);
@@ -92,7 +101,6 @@
   /** The team's view of the respondents (handbook.team.aggregate); `stage`: the one the team
    * agreed on, when the respondents' differ or one gave none. */
   function aggregate(data, people, stage) {
-    var results = people.map(function (p) { return core.score(data, { answers: p.decoded.answers, stage: p.decoded.stage }); });
     var stages = {};
     var staged = 0;
     people.forEach(function (p) {
@@ -104,6 +112,8 @@
     var stageKeys = Object.keys(stages);
     var agreed = stageKeys.length === 1 && staged === people.length ? stageKeys[0] : null;
     if (stage === "live" || stage === "pre-launch") agreed = stage;
+    /* Once the team's stage is known, everyone is scored at it (as the reference). */
+    var results = people.map(function (p) { return core.score(data, { answers: p.decoded.answers, stage: agreed || p.decoded.stage }); });
     var dimensions = {};
     var questions = {};
     var order = [];
@@ -176,7 +186,7 @@
     return team;
   }
 
-  var api = { codeOf: codeOf, respondents: respondents, aggregate: aggregate };
+  var api = { codeOf: codeOf, respondents: respondents, aggregate: aggregate, NICKNAME_LENGTH: NICKNAME_LENGTH };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.HandbookQuizTeam = api;
 })(typeof self !== "undefined" ? self : this);

@@ -261,6 +261,34 @@ def test_the_teams_answer_is_the_more_cautious_middle_one_or_dont_know():
     assert team_of(link({q: 1}, priority="cost"), link({q: 2}, priority="cost"))[0].priority == "cost"
 
 
+def test_the_names_and_codes_given_read_back_the_same_from_the_team_link():
+    """The team link writes each respondent as «name: code»; reading those lines gives the same
+    names and codes, also for a 40-character nickname given twice (its number fits in 40)."""
+    long = "N" * 39 + "x"
+    lines = [f"{long}: {link(every(1))}", f"{long}: {link(every(2))}", link(every(3)), f"A: {link(every(0))}", f"Sara 2: {link(every(1))}"]
+    lines += [f"Sara: {link(every(k))}" for k in range(4)]
+    _, people, skipped = team_of(*lines)
+    assert skipped == [] and all(len(p.name) <= 40 for p in people)
+    again, skipped = respondents(LEDGER, DIMS, "\n".join(f"{p.name}: {p.code}" for p in people))
+    assert skipped == [] and [(p.name, p.code) for p in again] == [(p.name, p.code) for p in people]
+
+
+def test_once_the_team_gives_its_stage_everyone_is_scored_at_it():
+    """A respondent who said "live" answered the after-launch questions; before go-live they do
+    not count, for them as for anyone, and the team's medians follow."""
+    later = [q for q in QUESTIONS if q.after_launch]
+    assert later, "the quiz has after-launch questions"
+    answers = every(3)
+    team, _, _ = team_of(
+        link(answers, stage="live"), link({k: v for k, v in answers.items() if k not in {q.id for q in later}}, stage="pre-launch")
+    )
+    assert team.stage is None
+    people, _ = respondents(LEDGER, DIMS, "\n".join([link(answers, stage="live"), link(answers, stage="pre-launch")]))
+    before = aggregate(DIMS, LEVELS, people, "pre-launch")
+    alone = score(DIMS, LEVELS, answers, "pre-launch")
+    assert before.complete and all(before.dimensions[d].median == alone.dimensions[d].score for d in alone.dimensions)
+
+
 def test_no_name_is_given_twice():
     _, people, _ = team_of(f"A: {link(every(1))}", link(every(2)), f"Sara: {link(every(3))}", f"Sara: {link(every(0))}")
     assert [p.name for p in people] == ["A", "B", "Sara", "Sara 2"]

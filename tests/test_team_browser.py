@@ -13,6 +13,7 @@ from test_quiz_browser import _axe_in_both_schemes
 from conftest import BOOK as _BOOK
 from conftest import LANGUAGES, goto, pdf_summary
 from handbook.digits import localize_digits
+from handbook.languages import LANGUAGE
 from handbook.quiz import encode
 from handbook.team import aggregate, respondents
 from handbook.worked import round_half_up
@@ -70,7 +71,7 @@ def _shown(page) -> dict:
         const rows = [...box.querySelectorAll('.hb-team__table tbody tr')].map(r => [...r.querySelectorAll('td')].slice(0, 3).map(c => c.textContent));
         const lists = [...box.querySelectorAll('.hb-team__questions')].map(s => [...s.querySelectorAll('li[data-question]')].map(li => li.dataset.question));
         return {rows, lists, people: box.querySelector('.hb-team__people')?.textContent || '', level: box.querySelector('.hb-quiz__level')?.textContent || '',
-                plan: box.querySelectorAll('.hb-quiz__plan li').length, text: box.textContent};
+                plan: box.querySelectorAll('.hb-quiz__plan-list ul > li').length, text: box.textContent};
     }"""
     )
 
@@ -80,11 +81,15 @@ def _check(page, lang: str) -> None:
     shown = _shown(page)
     assert [tuple(r) for r in shown["rows"]] == rows, f"{lang}: medians, ranges and counts"
     assert shown["lists"] == [team.disagree, team.nobody_knows], f"{lang}: the questions to discuss and to find out"
-    assert all(p.name in shown["people"] for p in people)
+    names = [p.name for p in people]
+    listed = LANGUAGE[lang].list_separator.join(names)
+    assert shown["people"] == _BOOK.ui["team.respondents"][lang].replace("{n}", localize_digits(len(people), lang)).replace(
+        "{list}", listed
+    )
     assert team.complete and team.level is not None
     level = LEVELS[team.level].name[lang]
     assert level in shown["level"], f"{lang}: the team's level {level!r} in {shown['level']!r}"
-    assert shown["plan"] > 0, "a phased plan from the team's gaps"
+    assert shown["plan"] > 0, "a phased plan with actions for the team's gaps, not only its opening line"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -113,10 +118,12 @@ def test_three_links_and_a_file_give_the_reference_view_and_the_link_reopens_it_
     assert link.split("#")[0] == server + TEAM_PATHS[lang] and "#team=" in link
     other = next(x for x in LANGUAGES if x != lang)
     fresh = context.new_page()
+    fresh.on("pageerror", lambda e: errors.append(str(e)))
     goto(fresh, link)
     _check(fresh, lang)
     fresh.evaluate("lang => document.querySelector(`.md-select__link[hreflang='${lang}']`).click()", other)
-    fresh.wait_for_url(f"**{TEAM_PATHS[other]}#team=*")
+    fresh.wait_for_url(server + TEAM_PATHS[other] + "#team=*")
+    assert fresh.url.startswith(server + TEAM_PATHS[other] + "#team=")
     fresh.wait_for_function("!document.querySelector('#team-result').hidden")
     _check(fresh, other)
     assert errors == []
@@ -135,16 +142,20 @@ def test_the_teams_choices_travel_in_the_link_and_print_on_a4(browser, server):
     assert "has no level" in page.text_content(".hb-quiz__level")
     page.check(".hb-team__stage input[value='live']")
     page.wait_for_selector(".hb-team__table select")
-    select = page.locator(".hb-team__table select").first
-    dimension = select.get_attribute("data-dimension")
-    values = select.locator("option").evaluate_all("os => os.map(o => o.value)")
-    select.select_option(values[-1])
+    # A target other than the default, on an area with a choice.
+    dimension, value = page.evaluate(
+        """() => { for (const s of document.querySelectorAll('.hb-team__table select')) {
+            const other = [...s.options].find(o => !o.selected);
+            if (other) return [s.dataset.dimension, other.value]; } return [null, null]; }"""
+    )
+    assert dimension, "an area whose target can be chosen"
+    page.select_option(f".hb-team__table select[data-dimension='{dimension}']", value)
     page.wait_for_function(f"location.hash.includes('targets=') && location.hash.includes('{dimension}')")
     url = page.url
     assert "stage=live" in url
     again = browser.new_page(viewport={"width": 1280, "height": 900})
     goto(again, url)
-    assert again.input_value(f".hb-team__table select[data-dimension='{dimension}']") == values[-1]
+    assert again.input_value(f".hb-team__table select[data-dimension='{dimension}']") == value
     people, _ = respondents(LEDGER, DIMS, "\n".join([LINKS[0], LINKS[1], pre]))
     team = aggregate(DIMS, LEVELS, people, "live")
     assert LEVELS[team.level].name["en"] in again.text_content(".hb-quiz__level")
@@ -171,12 +182,21 @@ def test_hostile_lines_are_listed_as_text_and_never_run(browser, server):
     assert nickname in page.text_content(".hb-team__people"), "a nickname is shown as text"
     skipped = page.locator(".hb-team__skipped li").all_text_contents()
     assert len(skipped) == 4 and markup in skipped[0]
-    # A tampered team link: no exception, no markup, the page still answers.
+    # A tampered team link, opened afresh: no exception, no markup, nothing polluted.
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    for fragment in ["#team=%E0%A4%A", "#team=" + "%3Cb%3E" * 5000, "#team=a&stage=<b>&targets=__proto__:1,x:99", "#team=&targets=%ZZ"]:
+    good = f"A: {code}"
+    for fragment in [
+        "#team=%E0%A4%A",
+        "#team=" + "%3Cb%3E" * 40000,  # over the 200,000 characters read
+        f"#team={good}&stage=<b>&targets=__proto__:1,constructor:2,x:99",
+        f"#team={good}&targets=%ZZ&stage=live&stage=",
+        "#team=" + "%0A".join([f"A: {code}"] * 3000),
+    ]:
+        page.goto("about:blank")
         goto(page, server + TEAM_PATHS["en"] + fragment)
-        assert page.locator("#team-result b").count() == 0
+        assert page.locator("#team-result b, #team-result img").count() == 0, fragment[:60]
+        assert page.evaluate("Object.prototype[1] === undefined && Object.keys(Object.prototype).length === 0")
     assert errors == []
     page.close()
 

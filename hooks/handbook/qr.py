@@ -30,7 +30,7 @@ def qr_svg(text: str) -> str:
     zone the standard asks for (four modules), in either colour scheme; error correction M (a
     projector's glare or a phone at an angle)."""
     out = io.BytesIO()
-    segno.make(text, error="m", boost_error=False).save(
+    segno.make(text, error="m", boost_error=False, micro=False).save(
         out, kind="svg", scale=1, border=4, dark="#000", light="#fff", xmldecl=False, omitsize=True
     )
     return out.getvalue().decode("utf-8")

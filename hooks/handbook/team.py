@@ -8,12 +8,13 @@ Rules, in plain words:
 - a respondent is one result link (or a bare share code) on a line, optionally after a
   nickname and a colon («Sara: https://…/quiz/#answers=2.cl…»); without one, respondents are
   named A, B, C… in the order given (a name is never given twice: a repeated nickname gets a
-  number, «Sara 2»). A line that holds no code of this quiz is listed with the reason and
+  number, «Sara 2», shortened to stay within a nickname's 40 characters). A line that holds no code of this quiz is listed with the reason and
   skipped; so is a line with the same name and the same answers as one already read (a link
   says nothing of who sent it: two people who answered alike are told apart by their names);
 - codes from an older question set are read through the ledger, as a single result is: an
   answer to a retired question is dropped, a question published later is unanswered;
-- each respondent is scored as a single result (handbook/quiz.py). Per dimension the team
+- each respondent is scored as a single result (handbook/quiz.py), at the team's stage once it
+  is known (below), else at their own. Per dimension the team
   shows the median of the respondents' dimension scores, the lowest and the highest, how many
   respondents have a score for it, and how many answered "don't know" to most of it;
 - per question: the lowest and highest option chosen (by respondents who chose one), how many
@@ -49,7 +50,8 @@ _BREAKS = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # str.split
 _ANSWERS = re.compile(r"(?:^|[#&])answers=([^& \t]*)")
 # Matched on the trimmed line; the name starts with no space, so no two parts of the pattern can
 # take the same spaces (a line of 2,000 spaces would otherwise cost millions of steps).
-_NICKNAME = re.compile(r"^([^:#&=/ \t][^:#&=/]{0,39}?)[ \t]*:[ \t]+([^ \t].*)$")
+NICKNAME_LENGTH = 40  # characters; quiz/quiz.js cuts the facilitator line's nickname to it
+_NICKNAME = re.compile(rf"^([^:#&=/ \t][^:#&=/]{{0,{NICKNAME_LENGTH - 1}}}?)[ \t]*:[ \t]+([^ \t].*)$")
 
 
 @dataclass(frozen=True)
@@ -141,14 +143,23 @@ def _names() -> Iterable[str]:
             yield name
 
 
-def _unique(nickname: str | None, taken: set[str], names, count: int) -> str:
+def _numbered(nickname: str, n: int) -> str:
+    """«Sara 2»: the nickname shortened so that the name stays a nickname (40 characters)."""
+    suffix = f" {n}"
+    return nickname[: NICKNAME_LENGTH - len(suffix)] + suffix
+
+
+def _unique(nickname: str | None, taken: set[str], names, count: int, counters: dict[str, int]) -> str:
     """A respondent's name, never one already given: a repeated nickname gets a number («Sara 2»),
-    a respondent without one the next of A, B, C… not taken."""
+    a respondent without one the next of A, B, C… not taken. ``counters``: the last number each
+    nickname got (every lower one is taken), so a thousand «Sara» lines cost no more than one."""
     if nickname:
-        name, n = nickname, 1
+        n = counters.get(nickname, 1)
+        name = nickname if n == 1 else _numbered(nickname, n)
         while name in taken:
             n += 1
-            name = f"{nickname} {n}"
+            name = _numbered(nickname, n)
+        counters[nickname] = n
     else:
         name = next((x for x in names if x not in taken), f"#{count + 1}")
     taken.add(name)
@@ -162,6 +173,7 @@ def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[S
     skipped: list[Skipped] = []
     seen: set[str] = set()
     taken: set[str] = set()
+    counters: dict[str, int] = {}
     names = _names()
     for number, line in enumerate(_BREAKS.split(str(text)), start=1):
         trimmed = line.strip(SPACE)
@@ -185,7 +197,7 @@ def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[S
             skipped.append(Skipped(number, shown, "duplicate"))
             continue
         seen.add(key)
-        found.append(Respondent(_unique(nickname, taken, names, len(found)), code, decoded))
+        found.append(Respondent(_unique(nickname, taken, names, len(found), counters), code, decoded))
     return found, skipped
 
 
@@ -243,13 +255,15 @@ def _total(values) -> float:
 def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: list[Respondent], stage: str | None = None) -> Team:
     """The team's view of ``people``'s answers (see the module's rules); ``stage``: the one the
     team agreed on, when the respondents' differ or one gave none."""
-    results = [score(dimensions, levels, p.decoded.answers, p.decoded.stage) for p in people]
     stages: dict[str, int] = {}
     for p in people:
         if p.decoded.stage in STAGES:
             stages[p.decoded.stage] = stages.get(p.decoded.stage, 0) + 1
     agreed = next(iter(stages)) if len(stages) == 1 and sum(stages.values()) == len(people) else None
     agreed = stage if stage in STAGES else agreed
+    # Once the team's stage is known, everyone is scored at it (an answer to an after-launch
+    # question does not count before go-live), so the medians and the plan agree on the stage.
+    results = [score(dimensions, levels, p.decoded.answers, agreed or p.decoded.stage) for p in people]
     priorities = {p.decoded.priority for p in people}
     per: dict[str, DimensionSpread] = {}
     questions: dict[str, QuestionSpread] = {}
