@@ -247,3 +247,54 @@ def test_a_result_sends_its_line_to_the_facilitator_and_the_team_page_reads_it(b
     page.wait_for_selector(".hb-team__people")
     assert page.text_content(".hb-team__people").endswith("Sara 1 boss")
     context.close()
+
+
+def test_hostile_files_are_listed_and_never_run_or_throw(browser, server, tmp_path):
+    """Files of every kind dropped at once: broken JSON, wrong types, markup, a huge file, a
+    team file with tampered choices. The good ones are read in the order given; the rest are
+    listed by name, as text."""
+    import random
+
+    rng = random.Random(18)
+    good = {"app": "crm-handbook-quiz", "code": FILE_CODE}
+    bodies = [
+        json.dumps(good),
+        '{"app": "crm-handbook-quiz", "code": {"toString": 1}}',
+        '{"app": "crm-handbook-team", "lines": 42}',
+        json.dumps({"app": "crm-handbook-team", "lines": LINKS[0], "stage": "<b>", "targets": {"__proto__": {"x": 1}}}),
+        '{"__proto__": {"polluted": 1}, "app": "crm-handbook-quiz", "code": "2.x"}',
+        "[1, 2, 3]",
+        "null",
+        "\ufeff{",
+        "x" * 500_000,
+        bytes(rng.randrange(256) for _ in range(2000)).decode("latin-1"),
+        *(
+            json.dumps(
+                {
+                    "app": rng.choice(["crm-handbook-quiz", "crm-handbook-team", "x"]),
+                    "code": "".join(rng.choice("0123456789.-xcl<>") for _ in range(40)),
+                    "lines": "<i>" * rng.randrange(5),
+                }
+            )
+            for _ in range(20)
+        ),
+    ]
+    paths = []
+    for i, body in enumerate(bodies):
+        path = tmp_path / f"<img src=x onerror=alert({i})>.json"
+        path.write_text(body, encoding="utf-8")
+        paths.append(str(path))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors, dialogs = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    goto(page, server + TEAM_PATHS["en"])
+    page.set_input_files('#hb-team input[type="file"]', paths)
+    page.wait_for_function("!document.querySelector('#team-result').hidden")
+    assert page.input_value("#hb-team-links").split("\n")[:2] == [FILE_CODE, LINKS[0]], "read in the order given"
+    listed = page.locator(".hb-team__skipped li").all_text_contents()
+    files = [item for item in listed if item.startswith("File")]
+    assert len(files) >= 8 and all("<img src=x onerror=alert(" in item for item in files), "each file not read, named as text"
+    assert page.locator("#team-result img, #team-result i, #team-result b").count() == 0 and dialogs == [] and errors == []
+    assert page.evaluate("Object.keys(Object.prototype).length === 0")
+    page.close()
