@@ -343,6 +343,8 @@
       go.addEventListener("click", function (event) { event.preventDefault(); goToQuestion(first); });
       resultBox.appendChild(el("p")).appendChild(go);
     }
+    /* A team wants these answers too: its "nobody knows" list is made of them. */
+    if (!isEmpty()) resultBox.appendChild(facilitatorLine());
   }
 
   var planBox = null;

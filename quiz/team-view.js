@@ -36,6 +36,27 @@
     return (L[key] || "").replace(/\{([a-z]+)\}/g, function (whole, k) { return values && has(values, k) ? String(values[k]) : whole; });
   }
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  /** A paragraph or list item of a label whose values may be nodes; the text a reader typed or
+   * pasted (names, lines, file names) is isolated (bdi), so right-to-left pages keep its order. */
+  function filled(tag, attrs, key, values) {
+    var node = el(tag, attrs);
+    (L[key] || "").split(/(\{[a-z]+\})/).forEach(function (part) {
+      var name = /^\{([a-z]+)\}$/.exec(part);
+      var value = name && has(values, name[1]) ? values[name[1]] : part;
+      node.appendChild(typeof value === "string" ? document.createTextNode(value) : value);
+    });
+    return node;
+  }
+  function typed(text) { return el("bdi", {}, text); }
+  /** Names as typed, each isolated, between the language's separators. */
+  function names(list) {
+    var out = document.createDocumentFragment();
+    list.forEach(function (name, i) {
+      if (i) out.appendChild(document.createTextNode(data.separator));
+      out.appendChild(typed(name));
+    });
+    return out;
+  }
   function n(value) {
     var text = core.wholeNumber(value, data.digits);
     if (text !== null) return text;
@@ -225,6 +246,7 @@
       return box;
     }
     box.appendChild(el("p", { class: "hb-quiz__level" }, t("team.no_level")));
+    box.appendChild(el("p", {}, t("team.no_level_next")));
     if (tv.missing.length) {
       box.appendChild(el("p", {}, t("team.missing", { list: list(tv.missing.map(function (id) { return dimension(id).title; })) })));
     }
@@ -236,7 +258,7 @@
     var said = Object.keys(tv.stages).map(function (s) { return t("stage." + s) + " (" + n(tv.stages[s]) + ")"; });
     field.appendChild(el("legend", {}, t("team.stage_question")));
     if (said.length) field.appendChild(el("p", {}, t("team.stages_said", { list: list(said) })));
-    ["pre-launch", "live"].forEach(function (s) {
+    ["live", "pre-launch"].forEach(function (s) { /* the quiz's order */
       var label = el("label", { class: "hb-quiz__option" });
       var input = el("input", { type: "radio", name: "hb-team-stage", value: s });
       input.checked = view.stage === s;
@@ -310,7 +332,8 @@
       var found = question(id);
       if (!found) return;
       var item = el("li", { "data-question": id });
-      item.appendChild(el("strong", {}, n(found.d.number) + ". " + found.q.text));
+      item.appendChild(el("span", { class: "hb-team__area" }, n(found.d.number) + ". " + found.d.title));
+      item.appendChild(el("strong", {}, found.q.text));
       item.appendChild(el("span", { class: "hb-team__detail" }, describe(found.q)));
       items.appendChild(item);
     });
@@ -377,10 +400,10 @@
     box.appendChild(el("h3", {}, t("team.skipped_title")));
     var items = el("ul");
     skipped.forEach(function (s) {
-      items.appendChild(el("li", {}, t("team.skipped_line", { n: n(s.line), text: s.text, reason: reasons[s.reason] })));
+      items.appendChild(filled("li", {}, "team.skipped_line", { n: n(s.line), text: typed(s.text), reason: reasons[s.reason] }));
     });
     view.badFiles.forEach(function (name) {
-      items.appendChild(el("li", {}, t("team.skipped_file", { name: String(name).slice(0, 80), reason: t("team.reason_not_a_file") })));
+      items.appendChild(filled("li", {}, "team.skipped_file", { name: typed(String(name).slice(0, 80)), reason: t("team.reason_not_a_file") }));
     });
     box.appendChild(items);
     return box;
@@ -448,9 +471,17 @@
     if (!people.length) {
       resultBox.appendChild(el("p", {}, t("team.none")));
     } else {
-      resultBox.appendChild(el("p", { class: "hb-team__people" }, t("team.respondents", { n: n(people.length), list: list(people.map(function (p) { return p.name; })) })));
+      resultBox.appendChild(filled("p", { class: "hb-team__people" }, "team.respondents", { n: n(people.length), list: names(people.map(function (p) { return p.name; })) }));
+      if (people.length === 1) resultBox.appendChild(el("p", { class: "hb-quiz__note" }, t("team.one")));
       var older = people.filter(function (p) { return p.decoded.added || p.decoded.dropped.length; }).map(function (p) { return p.name; });
-      if (older.length) resultBox.appendChild(el("p", { class: "hb-quiz__note" }, t("team.older", { list: list(older) })));
+      if (older.length) resultBox.appendChild(filled("p", { class: "hb-quiz__note" }, "team.older", { list: names(older) }));
+      /* The same answers under two names (a file and a link of one person?): said, not dropped,
+         as two people may answer alike. */
+      var byCode = Object.create(null);
+      people.forEach(function (p) { (byCode[p.code] = byCode[p.code] || []).push(p.name); });
+      Object.keys(byCode).filter(function (c) { return byCode[c].length > 1; }).forEach(function (c) {
+        resultBox.appendChild(filled("p", { class: "hb-quiz__note hb-team__same" }, "team.same_answers", { list: names(byCode[c]) }));
+      });
     }
     if (read.skipped.length || view.badFiles.length) resultBox.appendChild(skippedList(read.skipped));
     if (people.length) {
@@ -460,7 +491,11 @@
       figure.appendChild(el("figcaption", {}, t("team.chart_caption")));
       figure.appendChild(table(tv, result, kind));
       resultBox.appendChild(figure);
-      resultBox.appendChild(questionList(tv.disagree, ["team.disagree_title", "team.disagree_intro", "team.disagree_none"], function (q) {
+      /* The widest apart first (then in the page's order): the first ones are the ones to discuss. */
+      var apart = function (id) { var c = tv.questions[id].chosen; return c.reduce(function (m, v) { return v > m ? v : m; }, 0) - c.reduce(function (m, v) { return v < m ? v : m; }, Infinity); };
+      var disagree = tv.disagree.map(function (id, i) { return { id: id, i: i, apart: apart(id) }; })
+        .sort(function (a, b) { return b.apart - a.apart || a.i - b.i; }).map(function (x) { return x.id; });
+      resultBox.appendChild(questionList(disagree, ["team.disagree_title", "team.disagree_intro", "team.disagree_none"], function (q) {
         var s = tv.questions[q.id];
         var low = s.chosen.reduce(function (m, v) { return v < m ? v : m; }, s.chosen[0]);
         var high = s.chosen.reduce(function (m, v) { return v > m ? v : m; }, s.chosen[0]);
@@ -502,7 +537,7 @@
     event.preventDefault();
     view.badFiles = [];
     var tv = show(true);
-    say(t("team.shown", { n: n(tv.respondents) }));
+    say(tv.respondents ? t("team.shown", { n: n(tv.respondents) }) : t("team.none"));
     focusResult();
   });
   form.querySelector('[data-action="files"]').addEventListener("change", function (event) {

@@ -144,15 +144,16 @@
           if (a === "dk") dontKnow += 1;
           else if (typeof a === "number") chosen.push(a);
         });
-        var nobodyKnows = 2 * dontKnow > dontKnow + chosen.length;
+        var applies = !(q.afterLaunch && agreed === "pre-launch"); /* else nothing to discuss or find out */
+        var nobodyKnows = applies && 2 * dontKnow > dontKnow + chosen.length;
         var sorted = chosen.slice().sort(function (a, b) { return a - b; });
         questions[q.id] = {
           chosen: chosen,
           dontKnow: dontKnow,
-          disagree: chosen.length > 0 && most(chosen) - least(chosen) >= 2,
+          disagree: applies && chosen.length > 0 && most(chosen) - least(chosen) >= 2,
           nobodyKnows: nobodyKnows,
           /* the team's answer, for its plan: the lower median (of two middle answers, the more cautious) */
-          answer: nobodyKnows ? "dk" : chosen.length ? sorted[(sorted.length - 1) >> 1] : null,
+          answer: !applies ? null : nobodyKnows ? "dk" : chosen.length ? sorted[(sorted.length - 1) >> 1] : null,
         };
         order.push(q.id);
       });

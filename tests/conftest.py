@@ -318,6 +318,7 @@ LONGEST_FILES = (
     "test_offline.py",
     "test_print.py",
     "test_deploy.py",
+    "test_team_browser.py",
     "test_diagrams.py",
 )
 

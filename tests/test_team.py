@@ -289,6 +289,15 @@ def test_once_the_team_gives_its_stage_everyone_is_scored_at_it():
     assert before.complete and all(before.dimensions[d].median == alone.dimensions[d].score for d in alone.dimensions)
 
 
+def test_before_go_live_an_after_launch_question_is_neither_discussed_nor_unknown():
+    later = {q.id for q in QUESTIONS if q.after_launch}
+    answers = {q: (0 if q in later else 1) for q in (x.id for x in QUESTIONS)}
+    people, _ = respondents(LEDGER, DIMS, "\n".join([f"A: {link(answers, stage='live')}", f"B: {link(every(3), stage='live')}"]))
+    live, before = aggregate(DIMS, LEVELS, people), aggregate(DIMS, LEVELS, people, "pre-launch")
+    assert later & set(live.disagree) and not later & {*before.disagree, *before.nobody_knows}
+    assert all(before.questions[q].answer is None for q in later)
+
+
 def test_no_name_is_given_twice():
     _, people, _ = team_of(f"A: {link(every(1))}", link(every(2)), f"Sara: {link(every(3))}", f"Sara: {link(every(0))}")
     assert [p.name for p in people] == ["A", "B", "Sara", "Sara 2"]

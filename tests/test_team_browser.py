@@ -80,7 +80,9 @@ def _check(page, lang: str) -> None:
     people, _, team, rows = _expected(lang)
     shown = _shown(page)
     assert [tuple(r) for r in shown["rows"]] == rows, f"{lang}: medians, ranges and counts"
-    assert shown["lists"] == [team.disagree, team.nobody_knows], f"{lang}: the questions to discuss and to find out"
+    # The questions to discuss, widest apart first (then in page order); those to find out.
+    apart = sorted(team.disagree, key=lambda q: (min(team.questions[q].chosen) - max(team.questions[q].chosen), team.disagree.index(q)))
+    assert shown["lists"] == [apart, team.nobody_knows], f"{lang}: the questions to discuss and to find out"
     names = [p.name for p in people]
     listed = LANGUAGE[lang].list_separator.join(names)
     assert shown["people"] == _BOOK.ui["team.respondents"][lang].replace("{n}", localize_digits(len(people), lang)).replace(
@@ -174,12 +176,13 @@ def test_hostile_lines_are_listed_as_text_and_never_run(browser, server):
     markup = "<img src=x onerror=alert(1)>"
     code = _code(lambda i, q: 2)
     nickname = "<b>Boss<b>"  # a nickname has no "=", "/", ":", "#" or "&"
-    lines = [markup, f"{nickname}: https://x.example/quiz/#answers={code}", "%ZZ", "x" * 2500, LINKS[0], LINKS[0]]
+    lines = [markup, f"{nickname}: https://x.example/quiz/#answers={code}", "%ZZ", "x" * 2500, LINKS[0], LINKS[0], f"Boss: {code}"]
     page.fill("#hb-team-links", "\n".join(lines))
     page.click("#hb-team button[type=submit]")
     page.wait_for_selector(".hb-team__skipped")
     assert page.locator("#team-result img, #team-result b").count() == 0 and dialogs == []
     assert nickname in page.text_content(".hb-team__people"), "a nickname is shown as text"
+    assert page.locator(".hb-team__same").count() == 1 and "Boss" in page.text_content(".hb-team__same"), "the same answers twice: said"
     skipped = page.locator(".hb-team__skipped li").all_text_contents()
     assert len(skipped) == 4 and markup in skipped[0]
     # A tampered team link, opened afresh: no exception, no markup, nothing polluted.

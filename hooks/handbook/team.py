@@ -19,7 +19,8 @@ Rules, in plain words:
   respondents have a score for it, and how many answered "don't know" to most of it;
 - per question: the lowest and highest option chosen (by respondents who chose one), how many
   said "don't know"; respondents *disagree* when their options are two or more apart ("discuss
-  these first"); *nobody knows* when more than half of those who answered said "don't know";
+  these first"); *nobody knows* when more than half of those who answered said "don't know"
+  (neither for a question that does not apply at the team's stage);
 - the team's own result follows the single result's rules on the medians: a dimension counts
   when at least half of the respondents have a score for it; the team's result needs every
   dimension that applies to count, and a stage: the one every respondent gave, or the one the
@@ -286,9 +287,11 @@ def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: 
                     qs.dont_know += 1
                 elif isinstance(answer, int):
                     qs.chosen.append(answer)
-            qs.disagree = bool(qs.chosen) and max(qs.chosen) - min(qs.chosen) >= 2
-            qs.nobody_knows = 2 * qs.dont_know > qs.dont_know + len(qs.chosen)
-            qs.answer = DONT_KNOW if qs.nobody_knows else median_low(qs.chosen) if qs.chosen else None
+            # Before go-live an after-launch question does not apply: nothing to discuss or find out.
+            applies = not (q.after_launch and agreed == "pre-launch")
+            qs.disagree = applies and bool(qs.chosen) and max(qs.chosen) - min(qs.chosen) >= 2
+            qs.nobody_knows = applies and 2 * qs.dont_know > qs.dont_know + len(qs.chosen)
+            qs.answer = None if not applies else DONT_KNOW if qs.nobody_knows else median_low(qs.chosen) if qs.chosen else None
             questions[q.id] = qs
     order = [q.id for d in dimensions for q in d.questions]
     missing = [d.id for d in dimensions if per[d.id].applies and not per[d.id].counts]
