@@ -609,7 +609,7 @@
   /* In a workshop: the line the team page reads ("nickname: link"), to copy and send to the
      facilitator. A nickname loses what would end it early there (: # & = /) and is cut at 40. */
   function facilitatorLine() {
-    var box = el("p", { class: "hb-quiz__share hb-quiz__send" });
+    var box = el("p", { class: "hb-quiz__send" });
     box.appendChild(el("label", { for: "hb-quiz-nickname" }, t("quiz.facilitator_name")));
     var nickname = el("input", { id: "hb-quiz-nickname", type: "text", maxlength: "40", autocomplete: "off", class: "hb-quiz__nickname" });
     var button = el("button", { type: "button", class: "md-button" }, t("quiz.facilitator_copy"));
