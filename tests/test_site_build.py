@@ -223,11 +223,12 @@ def test_the_themes_own_words_are_the_handbooks(built_site):
 
 @pytest.mark.build
 def test_the_own_stylesheets_are_served_minified(built_site):
-    """hooks/mkdocs_hooks.py minifies handbook.css and quiz.css (rcssmin): no comments or
+    """hooks/mkdocs_hooks.py minifies handbook.css, quiz.css and team.css (rcssmin): no comments or
     indentation on the wire, the same rules as the commented sources."""
     for built, source in (
         ("assets/stylesheets/handbook.css", "docs/assets/stylesheets/handbook.css"),
         ("assets/quiz/quiz.css", "quiz/quiz.css"),
+        ("assets/quiz/team.css", "quiz/team.css"),
     ):
         css = (built_site / built).read_text(encoding="utf-8")
         original = (ROOT / source).read_text(encoding="utf-8")
