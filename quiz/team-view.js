@@ -141,20 +141,7 @@
    * choices; null for anything else. */
   function readFile(file) {
     if (file.size > MAX_FILE) return Promise.resolve(null);
-    return file.text().then(function (text) {
-      var value;
-      try { value = JSON.parse(text); } catch (e) { return null; }
-      if (!value || typeof value !== "object") return null;
-      if (value.app === "crm-handbook-quiz" && typeof value.code === "string" && core.decode(data, value.code)) return { lines: value.code };
-      if (value.app === "crm-handbook-team" && typeof value.lines === "string" && value.lines.length <= MAX_TEXT) {
-        return {
-          lines: value.lines,
-          stage: value.stage === "live" || value.stage === "pre-launch" ? value.stage : null,
-          targets: typeof value.targets === "string" ? readTargets(value.targets) : {},
-        };
-      }
-      return null;
-    }, function () { return null; });
+    return file.text().then(function (text) { return team.readFileText(data, text); }, function () { return null; });
   }
   /* Files are read together and added in the order given (the names A, B, C follow it). */
   function addFiles(files) {
@@ -165,7 +152,7 @@
         if (!found) { view.badFiles.push(all[i].name); return; }
         addLines(found.lines);
         if (found.stage) view.stage = found.stage;
-        if (found.targets) view.targets = found.targets;
+        if (found.targets) view.targets = readTargets(found.targets);
       });
       show();
       say(t("team.files_read", { n: n(read.filter(Boolean).length), total: n(read.length) }));
@@ -564,6 +551,13 @@
     if (!event.dataTransfer || !event.dataTransfer.files.length) return;
     event.preventDefault();
     addFiles(event.dataTransfer.files);
+  });
+  /* A file dropped beside the form is not opened by the browser in place of the page. */
+  ["dragover", "drop"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var files = event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0;
+      if (files && !form.contains(event.target)) event.preventDefault();
+    });
   });
   window.addEventListener("hashchange", function () { if (fromHash()) focusResult(); });
   if (fromHash()) focusResult(); /* a team link opens on its result, as a shared result does */

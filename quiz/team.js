@@ -187,7 +187,27 @@
     return team;
   }
 
-  var api = { codeOf: codeOf, respondents: respondents, aggregate: aggregate, NICKNAME_LENGTH: NICKNAME_LENGTH };
+  var MAX_FILE_LINES = 200000; /* UTF-16 code units of a saved team file's lines */
+
+  /** What a dropped file's text adds to the team (handbook.team.read_file): an exported quiz
+   * answers file its code, a saved team file its lines, stage and targets (as written); null
+   * for anything else. Never throws. */
+  function readFileText(data, text) {
+    var value;
+    try { value = JSON.parse(String(text)); } catch (e) { return null; }
+    if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+    if (value.app === "crm-handbook-quiz" && typeof value.code === "string" && core.decode(data, value.code)) return { lines: value.code, stage: null, targets: "" };
+    if (value.app === "crm-handbook-team" && typeof value.lines === "string" && value.lines.length <= MAX_FILE_LINES) {
+      return {
+        lines: value.lines,
+        stage: value.stage === "live" || value.stage === "pre-launch" ? value.stage : null,
+        targets: typeof value.targets === "string" ? value.targets : "",
+      };
+    }
+    return null;
+  }
+
+  var api = { codeOf: codeOf, respondents: respondents, aggregate: aggregate, readFileText: readFileText, NICKNAME_LENGTH: NICKNAME_LENGTH };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.HandbookQuizTeam = api;
 })(typeof self !== "undefined" ? self : this);

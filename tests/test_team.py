@@ -244,6 +244,79 @@ def test_the_browsers_team_view_equals_the_reference(browser_teams):
     assert teams_with_a_result >= 100, "the table has teams with a result, not only refusals"
 
 
+def _file_texts() -> list[str]:
+    """Two thousand files' texts of every kind: good answers and team files, wrong types, broken
+    JSON, what JavaScript and Python parse differently (NaN, a BOM, lone surrogates, deep
+    nesting), lines at the size limit counted in UTF-16 units."""
+    import json
+    import random
+
+    rng = random.Random(1812)
+    good = link(every(2)).split("answers=")[1]
+    atoms = [
+        None,
+        True,
+        0,
+        -1.5,
+        1e308,
+        "",
+        "x",
+        "<script>",
+        good,
+        "2.",
+        "live",
+        "pre-launch",
+        "crm-handbook-quiz",
+        "crm-handbook-team",
+        "\ud800",
+        "😀",
+    ]
+
+    def value(depth=0):
+        roll = rng.random()
+        if depth > 3 or roll < 0.5:
+            return rng.choice(atoms)
+        if roll < 0.75:
+            return [value(depth + 1) for _ in range(rng.randrange(3))]
+        keys = ["app", "code", "lines", "stage", "targets", "__proto__", "constructor"]
+        return {rng.choice(keys): value(depth + 1) for _ in range(rng.randrange(5))}
+
+    texts = [
+        json.dumps({"app": "crm-handbook-quiz", "code": good}),
+        json.dumps({"app": "crm-handbook-team", "lines": f"Sara: {good}", "stage": "live", "targets": "crm-strategy:3"}),
+        json.dumps({"app": "crm-handbook-team", "lines": "😀" * 100_000}),  # 200,000 units: read
+        json.dumps({"app": "crm-handbook-team", "lines": "😀" * 100_000 + "x"}),  # one over
+        '{"app": "crm-handbook-team", "lines": "x", "stage": NaN}',
+        "\ufeff" + json.dumps({"app": "crm-handbook-quiz", "code": good}),
+        "[" * 60 + "]" * 60,
+        '{"app": "crm-handbook-quiz", "code": "' + good + '", "app": "x"}',  # the last key wins, on both sides
+    ]
+    while len(texts) < 2000:
+        v = value()
+        if isinstance(v, dict) and rng.random() < 0.6:
+            v["app"] = rng.choice(["crm-handbook-quiz", "crm-handbook-team"])
+            v["code" if v["app"].endswith("quiz") else "lines"] = rng.choice([good, f"A: {good}", value(2), "x" * rng.randrange(3)])
+        text = json.dumps(v, ensure_ascii=rng.random() < 0.5)
+        if rng.random() < 0.1:
+            cut = rng.randrange(len(text) + 1)
+            text = text[:cut] + rng.choice(["", "}", "\\", '"', "\x00"]) + text[cut:]
+        texts.append(text)
+    return texts
+
+
+def test_the_browser_reads_two_thousand_files_as_the_reference_does(tmp_path):
+    from handbook.team import read_file
+
+    texts = _file_texts()
+    out = node_harness("team_harness.js", tmp_path, [{"file": t} for t in texts])["results"]
+    read = 0
+    for text, js in zip(texts, out, strict=True):
+        py = read_file(LEDGER, DIMS, text)
+        assert js["file"] == (None if py is None else {"lines": py.lines, "stage": py.stage, "targets": py.targets}), text[:120]
+        read += py is not None
+    assert read >= 100, "the table reads many files, not only refusals"
+
+
 def test_a_hundred_respondents_are_put_together_in_under_100_ms(browser_teams):
     """The issue's budget, measured in Node (the browser runs the same code)."""
     assert browser_teams[1]["hundredMs"] is not None and browser_teams[1]["hundredMs"] < 100, browser_teams[1]["hundredMs"]

@@ -31,6 +31,7 @@ Rules, in plain words:
 
 from __future__ import annotations
 
+import json
 import re
 import string
 import urllib.parse
@@ -181,7 +182,7 @@ def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[S
         if not trimmed:
             continue
         shown = trimmed[:80]
-        if len(line.encode("utf-16-le", "surrogatepass")) // 2 > MAX_LINE:
+        if _units(line) > MAX_LINE:
             skipped.append(Skipped(number, shown, "too-long"))
             continue
         nickname, link = None, trimmed
@@ -200,6 +201,47 @@ def respondents(ledger, dimensions, text: str) -> tuple[list[Respondent], list[S
         seen.add(key)
         found.append(Respondent(_unique(nickname, taken, names, len(found), counters), code, decoded))
     return found, skipped
+
+
+MAX_FILE_LINES = 200_000  # UTF-16 code units of a saved team file's lines, as the browser counts
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """What a dropped file adds to the team: lines to read, and a saved team file's choices."""
+
+    lines: str
+    stage: str | None = None
+    targets: str = ""  # as written ("dimension:level,…"); the page keeps the valid pairs
+
+
+def _no_constant(name: str):
+    raise ValueError(name)  # NaN and Infinity are no JSON to the browser
+
+
+def read_file(ledger, dimensions, text: object) -> FileEntry | None:
+    """What a file's text adds (quiz/team.js ``readFileText``): an exported quiz answers file
+    (``{"app": "crm-handbook-quiz", "code": …}``) its code, a saved team file
+    (``{"app": "crm-handbook-team", "lines": …, "stage": …, "targets": …}``) its lines and
+    choices; None for anything else. Never raises."""
+    try:
+        value = json.loads(str(text), parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, dict):
+        return None
+    code, lines = value.get("code"), value.get("lines")
+    if value.get("app") == "crm-handbook-quiz" and isinstance(code, str) and decode(ledger, dimensions, code):
+        return FileEntry(code)
+    if value.get("app") == "crm-handbook-team" and isinstance(lines, str) and _units(lines) <= MAX_FILE_LINES:
+        stage, targets = value.get("stage"), value.get("targets")
+        return FileEntry(lines, stage if stage in STAGES else None, targets if isinstance(targets, str) else "")
+    return None
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as JavaScript counts a string."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass
