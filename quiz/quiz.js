@@ -368,7 +368,7 @@
           var d = dimension(a.dimension);
           var item = el("li");
           item.appendChild(el("strong", {}, d.title));
-          item.appendChild(document.createTextNode(" (" + t("quiz.table_target") + ": " + n(targets[d.id] + 1) + ". " + levelName(targets[d.id]) + ")"));
+          item.appendChild(document.createTextNode(" (" + t("quiz.table_target") + ": " + n(targets[d.id] + 1) + ". " + levelName(targets[d.id], r.kind) + ")"));
           group = el("ul");
           item.appendChild(group);
           list.appendChild(item);
@@ -431,7 +431,7 @@
     var current = core.targetsFor(data, r, state.targets)[d.id];
     data.levels.forEach(function (l, i) {
       if (i < c.level) return;
-      var option = el("option", { value: String(i) }, n(i + 1) + ". " + l.name);
+      var option = el("option", { value: String(i) }, n(i + 1) + ". " + levelName(i, r.kind));
       if (i === current) option.selected = true;
       select.appendChild(option);
     });
