@@ -474,8 +474,12 @@
     if (people.length) {
       resultBox.appendChild(summary(tv, kind));
       var figure = el("figure", { class: "hb-quiz__figure" });
-      figure.appendChild(radar(tv));
-      figure.appendChild(el("figcaption", {}, t("team.chart_caption")));
+      /* The chart only for a team with a result, as for one person: an area without a median
+         would sit at the centre as if it scored nothing. The table says "—". */
+      if (tv.complete) {
+        figure.appendChild(radar(tv));
+        figure.appendChild(el("figcaption", {}, t("team.chart_caption")));
+      }
       figure.appendChild(table(tv, result, kind));
       resultBox.appendChild(figure);
       /* The widest apart first (then in the page's order): the first ones are the ones to discuss. */
