@@ -31,10 +31,11 @@
 
   /* ---- small helpers ----------------------------------------------------------------------- */
 
+  /* One pass over the label: a value that holds "{name}" (a title, a date) stays as it is. */
   function t(key, values) {
-    var text = L[key] || "";
-    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
-    return text;
+    return (L[key] || "").replace(/\{([a-z]+)\}/g, function (whole, k) {
+      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : whole;
+    });
   }
   function n(value) {
     var text = core.wholeNumber(value, data.digits);
