@@ -113,22 +113,18 @@
     });
     return out;
   }
-  function teamHash(people) {
+  /** The stage the team chose, kept only while its respondents do not all give the same one. */
+  function chosenStage(tv) { return tv.given ? null : view.stage; }
+  function teamHash(people, tv) {
     var parts = ["team=" + encodeURIComponent(linesOf(people))];
-    if (chosenStage(people)) parts.push("stage=" + view.stage);
+    if (chosenStage(tv)) parts.push("stage=" + view.stage);
     var targets = Object.keys(view.targets).filter(dimension).map(function (id) { return id + ":" + view.targets[id]; });
     if (targets.length) parts.push("targets=" + encodeURIComponent(targets.join(",")));
     return "#" + parts.join("&");
   }
-  function teamUrl(people) { return here(teamHash(people)); }
+  function teamUrl(people, tv) { return here(teamHash(people, tv)); }
   function here(hash) { var url = new URL(location.href); url.hash = hash; return url.href; }
   function linesOf(people) { return people.map(function (p) { return p.name + ": " + p.code; }).join("\n"); }
-  /** The stage the team chose, used only while its respondents do not all give the same one. */
-  function chosenStage(people) {
-    var stages = people.map(function (p) { return p.decoded.stage; });
-    var agree = stages.length > 0 && stages[0] !== null && stages.every(function (s) { return s === stages[0]; });
-    return agree ? null : view.stage;
-  }
 
   /* ---- reading what was given ---------------------------------------------------------------- */
 
@@ -214,9 +210,8 @@
 
   function summary(tv, kind) {
     var box = el("div", { class: "hb-quiz__summary" });
-    var said = Object.keys(tv.stages);
     /* The respondents' stages differ, or a code has none: the team says which it is (and can change it). */
-    if (!(said.length === 1 && tv.stages[said[0]] === tv.respondents)) box.appendChild(stageChoice(tv));
+    if (!tv.given) box.appendChild(stageChoice(tv));
     if (tv.complete) {
       box.appendChild(el("p", { class: "hb-quiz__level" }, t("quiz.level_of", { n: n(tv.level + 1), total: n(data.levels.length), name: levelName(tv.level, kind) })));
       box.appendChild(el("p", { class: "hb-quiz__overall" }, t("quiz.overall", { score: n(tv.overall) })));
@@ -396,25 +391,25 @@
     return box;
   }
 
-  function actions(people) {
+  function actions(people, tv) {
     var box = el("p", { class: "hb-quiz__share" });
-    var url = teamUrl(people);
+    var url = teamUrl(people, tv);
     box.appendChild(link(url, t("team.link")));
     box.appendChild(document.createTextNode(" "));
     var copyStatus = el("span", { class: "hb-quiz__copy-status", role: "status" });
     var copy = el("button", { type: "button", class: "md-button" }, t("quiz.copy_link"));
-    copy.addEventListener("click", function () { copyLink(teamUrl(people), copyStatus, box); });
+    copy.addEventListener("click", function () { copyLink(teamUrl(people, tv), copyStatus, box); });
     var save = el("button", { type: "button", class: "md-button" }, t("team.save"));
-    save.addEventListener("click", function () { download(people); });
+    save.addEventListener("click", function () { download(people, tv); });
     var print = el("button", { type: "button", class: "md-button" }, t("quiz.print"));
     print.addEventListener("click", function () { window.print(); });
     [copy, save, print].forEach(function (button) { box.appendChild(button); box.appendChild(document.createTextNode(" ")); });
     box.appendChild(copyStatus);
     return box;
   }
-  function download(people) {
+  function download(people, tv) {
     var targets = Object.keys(view.targets).map(function (id) { return id + ":" + view.targets[id]; }).join(",");
-    var file = { app: "crm-handbook-team", saved: new Date().toISOString(), lines: linesOf(people), stage: chosenStage(people), targets: targets };
+    var file = { app: "crm-handbook-team", saved: new Date().toISOString(), lines: linesOf(people), stage: chosenStage(tv), targets: targets };
     var href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
     var a = el("a", { href: href, download: "crm-team-answers.json" });
     document.body.appendChild(a);
@@ -450,8 +445,13 @@
   function show(writeLink) {
     var read = team.respondents(data, area.value.slice(0, MAX_TEXT));
     var people = read.respondents;
-    var tv = team.aggregate(data, people, chosenStage(people));
+    var tv = team.aggregate(data, people, view.stage);
     var kind = tv.stage === "pre-launch" ? "readiness" : "maturity";
+    /** [lowest, highest] option chosen for a question the team disagrees on. */
+    function spread(id) {
+      var chosen = tv.questions[id].chosen;
+      return chosen.reduce(function (r, v) { return [Math.min(r[0], v), Math.max(r[1], v)]; }, [chosen[0], chosen[0]]);
+    }
     var result = asResult(tv);
     resultBox.textContent = "";
     resultBox.appendChild(el("h2", { id: "hb-team-result-title" }, t("team.result_title")));
@@ -483,24 +483,21 @@
       figure.appendChild(table(tv, result, kind));
       resultBox.appendChild(figure);
       /* The widest apart first (then in the page's order): the first ones are the ones to discuss. */
-      var apart = function (id) { var c = tv.questions[id].chosen; return c.reduce(function (m, v) { return v > m ? v : m; }, 0) - c.reduce(function (m, v) { return v < m ? v : m; }, Infinity); };
-      var disagree = tv.disagree.map(function (id, i) { return { id: id, i: i, apart: apart(id) }; })
+      var disagree = tv.disagree.map(function (id, i) { var r = spread(id); return { id: id, i: i, apart: r[1] - r[0] }; })
         .sort(function (a, b) { return b.apart - a.apart || a.i - b.i; }).map(function (x) { return x.id; });
       resultBox.appendChild(questionList(disagree, ["team.disagree_title", "team.disagree_intro", "team.disagree_none"], function (q) {
-        var s = tv.questions[q.id];
-        var low = s.chosen.reduce(function (m, v) { return v < m ? v : m; }, s.chosen[0]);
-        var high = s.chosen.reduce(function (m, v) { return v > m ? v : m; }, s.chosen[0]);
-        return t("team.disagree_item", { low: q.options[low], high: q.options[high], n: n(s.chosen.length) });
+        var r = spread(q.id);
+        return t("team.disagree_item", { low: q.options[r[0]], high: q.options[r[1]], n: n(tv.questions[q.id].chosen.length) });
       }));
       resultBox.appendChild(questionList(tv.nobodyKnows, ["team.nobody_title", "team.nobody_intro", "team.nobody_none"], function (q) {
         var s = tv.questions[q.id];
         return t("team.nobody_item", { n: n(s.dontKnow), total: n(s.dontKnow + s.chosen.length) });
       }));
       if (tv.complete) resultBox.appendChild(plan(tv, result, kind));
-      resultBox.appendChild(actions(people));
+      resultBox.appendChild(actions(people, tv));
     }
     /* The address holds the team shown (none: no fragment, so a reload does not bring back an old team). */
-    if (writeLink !== false) history.replaceState(null, "", here(people.length ? teamHash(people) : ""));
+    if (writeLink !== false) history.replaceState(null, "", here(people.length ? teamHash(people, tv) : ""));
     resultBox.hidden = false;
     root.classList.toggle("hb-quiz--complete", tv.complete);
     return tv;

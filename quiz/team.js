@@ -99,7 +99,7 @@
   }
 
   /** The team's view of the respondents (handbook.team.aggregate); `stage`: the one the team
-   * agreed on, when the respondents' differ or one gave none. */
+   * chose, which counts only when the respondents' differ or one gave none. */
   function aggregate(data, people, stage) {
     var stages = {};
     var staged = 0;
@@ -110,8 +110,9 @@
     people.forEach(function (p) { priorities[p.decoded.priority || ""] = true; });
     var priorityKeys = Object.keys(priorities);
     var stageKeys = Object.keys(stages);
-    var agreed = stageKeys.length === 1 && staged === people.length ? stageKeys[0] : null;
-    if (stage === "live" || stage === "pre-launch") agreed = stage;
+    var given = stageKeys.length === 1 && staged === people.length ? stageKeys[0] : null;
+    /* a stage the team chose counts only where the respondents' differ */
+    var agreed = given || (stage === "live" || stage === "pre-launch" ? stage : null);
     /* Once the team's stage is known, everyone is scored at it (as the reference). */
     var results = people.map(function (p) { return core.score(data, { answers: p.decoded.answers, stage: agreed || p.decoded.stage }); });
     var dimensions = {};
@@ -165,6 +166,7 @@
       dimensions: dimensions,
       questions: questions,
       stage: agreed,
+      given: given,
       stages: stages,
       priority: priorityKeys.length === 1 && priorityKeys[0] ? priorityKeys[0] : null,
       complete: people.length > 0 && agreed !== null && missing.length === 0 && counted.length > 0,

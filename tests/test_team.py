@@ -224,7 +224,7 @@ def test_the_browsers_team_view_equals_the_reference(browser_teams):
             py.capped_by,
             py.weakest,
         )
-        assert (t["disagree"], t["nobodyKnows"], t["priority"]) == (py.disagree, py.nobody_knows, py.priority)
+        assert (t["disagree"], t["nobodyKnows"], t["priority"], t["given"]) == (py.disagree, py.nobody_knows, py.priority, py.given)
         assert {q: j["answer"] for q, j in t["questions"].items()} == {q: s.answer for q, s in py.questions.items()}
         assert (t["overall"] is None) == (py.overall is None) and (
             py.overall is None or t["overall"] == pytest.approx(py.overall, abs=1e-9)
@@ -365,10 +365,16 @@ def test_once_the_team_gives_its_stage_everyone_is_scored_at_it():
 def test_before_go_live_an_after_launch_question_is_neither_discussed_nor_unknown():
     later = {q.id for q in QUESTIONS if q.after_launch}
     answers = {q: (0 if q in later else 1) for q in (x.id for x in QUESTIONS)}
-    people, _ = respondents(LEDGER, DIMS, "\n".join([f"A: {link(answers, stage='live')}", f"B: {link(every(3), stage='live')}"]))
-    live, before = aggregate(DIMS, LEVELS, people), aggregate(DIMS, LEVELS, people, "pre-launch")
+    people, _ = respondents(LEDGER, DIMS, "\n".join([f"A: {link(answers, stage='live')}", f"B: {link(every(3), stage='pre-launch')}"]))
+    live, before = aggregate(DIMS, LEVELS, people, "live"), aggregate(DIMS, LEVELS, people, "pre-launch")
     assert later & set(live.disagree) and not later & {*before.disagree, *before.nobody_knows}
     assert all(before.questions[q].answer is None for q in later)
+
+
+def test_a_stage_the_team_chose_counts_only_where_its_respondents_differ():
+    people, _ = respondents(LEDGER, DIMS, "\n".join([f"A: {link(every(2))}", f"B: {link(every(3))}"]))
+    team = aggregate(DIMS, LEVELS, people, "pre-launch")
+    assert (team.given, team.stage) == ("live", "live")
 
 
 def test_no_name_is_given_twice():

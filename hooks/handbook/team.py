@@ -8,15 +8,16 @@ Rules, in plain words:
 - a respondent is one result link (or a bare share code) on a line, optionally after a
   nickname and a colon («Sara: https://…/quiz/#answers=2.cl…»); without one, respondents are
   named A, B, C… in the order given (a name is never given twice: a repeated nickname gets a
-  number, «Sara 2», shortened to stay within a nickname's 40 characters). A line that holds no code of this quiz is listed with the reason and
-  skipped; so is a line with the same name and the same answers as one already read (a link
-  says nothing of who sent it: two people who answered alike are told apart by their names);
+  number, «Sara 2», shortened to stay within a nickname's 40 characters). A line that holds no
+  code of this quiz is listed with the reason and skipped; so is a line with the same name and
+  the same answers as one already read (a link says nothing of who sent it: two people who
+  answered alike are told apart by their names);
 - codes from an older question set are read through the ledger, as a single result is: an
   answer to a retired question is dropped, a question published later is unanswered;
 - each respondent is scored as a single result (handbook/quiz.py), at the team's stage once it
-  is known (below), else at their own. Per dimension the team
-  shows the median of the respondents' dimension scores, the lowest and the highest, how many
-  respondents have a score for it, and how many answered "don't know" to most of it;
+  is known (below), else at their own. Per dimension the team shows the median of the
+  respondents' dimension scores, the lowest and the highest, how many respondents have a score
+  for it, and how many answered "don't know" to most of it;
 - per question: the lowest and highest option chosen (by respondents who chose one), how many
   said "don't know"; respondents *disagree* when their options are two or more apart ("discuss
   these first"); *nobody knows* when more than half of those who answered said "don't know"
@@ -24,9 +25,9 @@ Rules, in plain words:
 - the team's own result follows the single result's rules on the medians: a dimension counts
   when at least half of the respondents have a score for it; the team's result needs every
   dimension that applies to count, and a stage: the one every respondent gave, or the one the
-  team agrees on when they differ or a code has none (a first-version code); the overall score is the mean of the medians, its level is capped
-  one level above the weakest dimension's, and the weakest dimensions are found as for one
-  result (quiz.weakest).
+  team chooses when they differ or a code has none (a first-version code); the overall score
+  is the mean of the medians, its level is capped one level above the weakest dimension's, and
+  the weakest dimensions are found as for one result (quiz.weakest).
 """
 
 from __future__ import annotations
@@ -272,7 +273,8 @@ class Team:
     respondents: int
     dimensions: dict[str, DimensionSpread]
     questions: dict[str, QuestionSpread]
-    stage: str | None  # the stage every respondent gave; None when they differ or none gave one
+    stage: str | None  # the team's stage: the one every respondent gave, else the one it chose
+    given: str | None  # the stage every respondent gave; None when they differ or one gave none
     stages: dict[str, int]  # stage -> how many respondents gave it
     priority: str | None  # the priority every respondent gave; None when they differ or one gave none
     complete: bool
@@ -297,13 +299,13 @@ def _total(values) -> float:
 
 def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: list[Respondent], stage: str | None = None) -> Team:
     """The team's view of ``people``'s answers (see the module's rules); ``stage``: the one the
-    team agreed on, when the respondents' differ or one gave none."""
+    team chose, which counts only when the respondents' differ or one gave none."""
     stages: dict[str, int] = {}
     for p in people:
         if p.decoded.stage in STAGES:
             stages[p.decoded.stage] = stages.get(p.decoded.stage, 0) + 1
-    agreed = next(iter(stages)) if len(stages) == 1 and sum(stages.values()) == len(people) else None
-    agreed = stage if stage in STAGES else agreed
+    given = next(iter(stages)) if len(stages) == 1 and sum(stages.values()) == len(people) else None
+    agreed = given or (stage if stage in STAGES else None)  # a choice counts only where they differ
     # Once the team's stage is known, everyone is scored at it (an answer to an after-launch
     # question does not count before go-live), so the medians and the plan agree on the stage.
     results = [score(dimensions, levels, p.decoded.answers, agreed or p.decoded.stage) for p in people]
@@ -343,6 +345,7 @@ def aggregate(dimensions: list[QuizDimension], levels: list[QuizLevel], people: 
         dimensions=per,
         questions=questions,
         stage=agreed,
+        given=given,
         stages=stages,
         priority=priorities.pop() if len(priorities) == 1 and all(p.decoded.priority for p in people) else None,
         complete=bool(people) and agreed is not None and not missing and bool(counted),
