@@ -113,13 +113,16 @@
     });
     return out;
   }
+  /** The inverse of readTargets, for the link and the saved file. */
+  function targetsText() {
+    return Object.keys(view.targets).filter(dimension).map(function (id) { return id + ":" + view.targets[id]; }).join(",");
+  }
   /** The stage the team chose, kept only while its respondents do not all give the same one. */
   function chosenStage(tv) { return tv.given ? null : view.stage; }
   function teamHash(people, tv) {
     var parts = ["team=" + encodeURIComponent(linesOf(people))];
     if (chosenStage(tv)) parts.push("stage=" + view.stage);
-    var targets = Object.keys(view.targets).filter(dimension).map(function (id) { return id + ":" + view.targets[id]; });
-    if (targets.length) parts.push("targets=" + encodeURIComponent(targets.join(",")));
+    if (targetsText()) parts.push("targets=" + encodeURIComponent(targetsText()));
     return "#" + parts.join("&");
   }
   function teamUrl(people, tv) { return here(teamHash(people, tv)); }
@@ -408,8 +411,7 @@
     return box;
   }
   function download(people, tv) {
-    var targets = Object.keys(view.targets).map(function (id) { return id + ":" + view.targets[id]; }).join(",");
-    var file = { app: "crm-handbook-team", saved: new Date().toISOString(), lines: linesOf(people), stage: chosenStage(tv), targets: targets };
+    var file = { app: "crm-handbook-team", saved: new Date().toISOString(), lines: linesOf(people), stage: chosenStage(tv), targets: targetsText() };
     var href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
     var a = el("a", { href: href, download: "crm-team-answers.json" });
     document.body.appendChild(a);

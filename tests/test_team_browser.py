@@ -6,6 +6,7 @@ team link reopening the same view in another language, both colour schemes, A4, 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from test_quiz_browser import _axe_in_both_schemes
@@ -161,6 +162,18 @@ def test_the_teams_choices_travel_in_the_link_and_print_on_a4(browser, server):
     people, _ = respondents(LEDGER, DIMS, "\n".join([LINKS[0], LINKS[1], pre]))
     team = aggregate(DIMS, LEVELS, people, "live")
     assert LEVELS[team.level].name["en"] in again.text_content(".hb-quiz__level")
+    # The saved team file reopens the same team, stage and target on an empty page.
+    with again.expect_download() as saving:
+        again.click(".hb-quiz__share button:nth-of-type(2)")
+    saved = saving.value.path()
+    assert json.loads(Path(saved).read_text(encoding="utf-8"))["stage"] == "live"
+    blank = browser.new_page(viewport={"width": 1280, "height": 900})
+    goto(blank, server + TEAM_PATHS["en"])
+    blank.set_input_files('#hb-team input[type="file"]', saved)
+    blank.wait_for_selector(f".hb-team__table select[data-dimension='{dimension}']")
+    assert blank.input_value(f".hb-team__table select[data-dimension='{dimension}']") == value
+    assert blank.is_checked(".hb-team__stage input[value='live']")
+    blank.close()
     pages, a4, text, _ = pdf_summary(again.pdf(format="A4", print_background=True))
     assert a4 and 1 <= pages <= 12, pages
     assert "The team’s result" in text and "Result links, one per line" not in text
